@@ -1,0 +1,233 @@
+package style
+
+import "image/color"
+
+// Unit says how a computed Length is to be read.
+type Unit uint8
+
+// The units a computed length can have. Relative units (em, rem, vw, vh,
+// pt, ...) are resolved to Px when the style is computed; percentages stay
+// percentages until layout knows the containing block.
+const (
+	Px      Unit = iota // Value is in CSS pixels.
+	Percent             // Value is a percentage (50 means 50%).
+	Auto                // the keyword auto; Value is unused.
+	None                // the keyword none (max-width, max-height); Value is unused.
+)
+
+// Length is a computed length-percentage, auto or none.
+type Length struct {
+	Value float32
+	Unit  Unit
+}
+
+// Convenience constructors.
+var (
+	AutoLength = Length{Unit: Auto}
+	NoneLength = Length{Unit: None}
+)
+
+// PxLength returns a length of v CSS pixels.
+func PxLength(v float32) Length { return Length{Value: v, Unit: Px} }
+
+// Resolve returns the length in px against a percentage basis. Auto and
+// none resolve to fallback.
+func (l Length) Resolve(basis, fallback float32) float32 {
+	switch l.Unit {
+	case Px:
+		return l.Value
+	case Percent:
+		return l.Value * basis / 100
+	}
+	return fallback
+}
+
+// IsAuto reports whether l is auto.
+func (l Length) IsAuto() bool { return l.Unit == Auto }
+
+// Display is the computed value of the display property, reduced to the
+// boxes this engine generates.
+type Display uint8
+
+// Display values.
+const (
+	DisplayInline Display = iota // the initial value
+	DisplayBlock
+	DisplayInlineBlock
+	DisplayListItem
+	DisplayNone
+	DisplayFlex
+	DisplayInlineFlex
+	DisplayGrid
+	DisplayInlineGrid
+	DisplayTable
+	DisplayInlineTable
+	DisplayTableRowGroup
+	DisplayTableHeaderGroup
+	DisplayTableFooterGroup
+	DisplayTableRow
+	DisplayTableCell
+	DisplayTableColumnGroup
+	DisplayTableColumn
+	DisplayTableCaption
+	DisplayContents
+)
+
+// BorderStyle is a computed border-*-style.
+type BorderStyle uint8
+
+// Border styles.
+const (
+	BorderNone BorderStyle = iota
+	BorderHidden
+	BorderSolid
+	BorderDashed
+	BorderDotted
+	BorderDouble
+	BorderGroove
+	BorderRidge
+	BorderInset
+	BorderOutset
+)
+
+// BoxSizing is the computed box-sizing.
+type BoxSizing uint8
+
+// Box sizing values.
+const (
+	ContentBox BoxSizing = iota
+	BorderBox
+)
+
+// FontStyle is the computed font-style.
+type FontStyle uint8
+
+// Font styles.
+const (
+	FontNormal FontStyle = iota
+	FontItalic
+	FontOblique
+)
+
+// TextAlign is the computed text-align. Start and end are resolved for a
+// left-to-right direction when the style is computed.
+type TextAlign uint8
+
+// Text alignments.
+const (
+	AlignLeft TextAlign = iota
+	AlignRight
+	AlignCenter
+	AlignJustify
+)
+
+// WhiteSpace is the computed white-space.
+type WhiteSpace uint8
+
+// White-space values.
+const (
+	WhiteSpaceNormal WhiteSpace = iota
+	WhiteSpacePre
+	WhiteSpaceNowrap
+	WhiteSpacePreWrap
+	WhiteSpacePreLine
+)
+
+// LineHeightKind says how LineHeight.Value is read.
+type LineHeightKind uint8
+
+// Line-height kinds. Percentages and lengths compute to px; numbers stay
+// numbers (they inherit as numbers, per CSS 2.1 10.8.1).
+const (
+	LineHeightNormal LineHeightKind = iota
+	LineHeightNumber
+	LineHeightPx
+)
+
+// LineHeight is the computed line-height.
+type LineHeight struct {
+	Kind  LineHeightKind
+	Value float32
+}
+
+// TextDecorationLine is a set of decoration lines.
+type TextDecorationLine uint8
+
+// Decoration lines, combinable.
+const (
+	DecorationUnderline TextDecorationLine = 1 << iota
+	DecorationOverline
+	DecorationLineThrough
+)
+
+// ListStyleType is the computed list-style-type, reduced to the markers
+// this engine draws.
+type ListStyleType uint8
+
+// List style types.
+const (
+	ListDisc ListStyleType = iota
+	ListCircle
+	ListSquare
+	ListDecimal
+	ListLowerAlpha
+	ListUpperAlpha
+	ListLowerRoman
+	ListUpperRoman
+	ListNone
+)
+
+// Sides index the [4] arrays of a ComputedStyle, in the CSS shorthand order.
+const (
+	Top = iota
+	Right
+	Bottom
+	Left
+)
+
+// ComputedStyle is the computed value of every property the engine knows,
+// for one element. Values are as CSS defines computed values: lengths are
+// absolute px (or percentages, auto, none), colours are resolved (no
+// currentColor), keywords are enums. Layout reads nothing else.
+//
+// Text nodes have no style of their own; they use their parent element's.
+type ComputedStyle struct {
+	Display   Display
+	BoxSizing BoxSizing
+
+	Margin      [4]Length  // px, percent or auto
+	Padding     [4]Length  // px or percent
+	BorderWidth [4]float32 // px; 0 when the side's style is none or hidden
+	BorderStyle [4]BorderStyle
+	BorderColor [4]color.NRGBA
+
+	Width, Height       Length // px, percent or auto
+	MinWidth, MinHeight Length // px, percent or auto (auto acts as 0 here)
+	MaxWidth, MaxHeight Length // px, percent or none
+
+	Color           color.NRGBA
+	BackgroundColor color.NRGBA
+
+	FontFamily []string // as written, generic families included ("serif")
+	FontSize   float32  // px
+	FontWeight int      // 100..900
+	FontStyle  FontStyle
+	LineHeight LineHeight
+
+	TextAlign      TextAlign
+	WhiteSpace     WhiteSpace
+	TextDecoration TextDecorationLine
+	ListStyleType  ListStyleType
+}
+
+// UsedLineHeight returns the line height in px. normal is taken from the
+// font's own metrics by the caller, so for normal it returns normal, false.
+func (s *ComputedStyle) UsedLineHeight() (px float32, ok bool) {
+	switch s.LineHeight.Kind {
+	case LineHeightNumber:
+		return s.LineHeight.Value * s.FontSize, true
+	case LineHeightPx:
+		return s.LineHeight.Value, true
+	}
+	return 0, false
+}
