@@ -177,6 +177,17 @@ const (
 	ListNone
 )
 
+// Visibility is the computed visibility. Hidden boxes take up space but
+// are not painted.
+type Visibility uint8
+
+// Visibility values.
+const (
+	VisibilityVisible Visibility = iota
+	VisibilityHidden
+	VisibilityCollapse
+)
+
 // Sides index the [4] arrays of a ComputedStyle, in the CSS shorthand order.
 const (
 	Top = iota
@@ -218,6 +229,7 @@ type ComputedStyle struct {
 	WhiteSpace     WhiteSpace
 	TextDecoration TextDecorationLine
 	ListStyleType  ListStyleType
+	Visibility     Visibility
 }
 
 // UsedLineHeight returns the line height in px. normal is taken from the

@@ -1,0 +1,380 @@
+package style
+
+import (
+	"fmt"
+	"image/color"
+	"testing"
+
+	"glassbox/engine/css"
+)
+
+// styleOf computes the style of a p (with id "t") inside a div, given
+// declarations for each. The viewport is 1000×800, the root font 16px
+// unless rootDecls changes it.
+func styleOf(t *testing.T, rootDecls, divDecls, pDecls string) *ComputedStyle {
+	t.Helper()
+	doc, n := parseTree(t, "html#html\n  body\n    div#div\n      p#p")
+	n["html"].SetAttribute("style", rootDecls)
+	n["div"].SetAttribute("style", divDecls)
+	n["p"].SetAttribute("style", pDecls)
+	return Compute(doc, nil, desktop).Of(n["p"])
+}
+
+func TestLengthUnits(t *testing.T) {
+	tests := []struct {
+		decl string
+		want float32
+	}{
+		{"10px", 10},
+		{"0", 0},
+		{"2em", 40},    // p's font-size is 20px
+		{"1.5rem", 36}, // root font-size 24px
+		{"1ex", 10},
+		{"2ch", 20},
+		{"10vw", 100},
+		{"10vh", 80},
+		{"10vmin", 80},
+		{"10vmax", 100},
+		{"12pt", 16},
+		{"1pc", 16},
+		{"1in", 96},
+		{"2.54cm", 96},
+		{"25.4mm", 96},
+		{"101.6q", 96},
+		{"1IN", 96},
+		{"-5px", -5},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "font-size: 24px", "font-size: 10px", "font-size: 20px; margin-left: "+tt.decl)
+		if got := cs.Margin[Left]; got.Unit != Px || !near(got.Value, tt.want) {
+			t.Errorf("margin-left: %s = %v, want %vpx", tt.decl, got, tt.want)
+		}
+	}
+	cs := styleOf(t, "", "", "margin-left: 12%; width: 50%; max-width: none; min-width: auto; height: auto")
+	if cs.Margin[Left] != (Length{12, Percent}) || cs.Width != (Length{50, Percent}) ||
+		cs.MaxWidth != NoneLength || cs.MinWidth != AutoLength || cs.Height != AutoLength {
+		t.Errorf("percent/auto/none: %v %v %v %v %v", cs.Margin[Left], cs.Width, cs.MaxWidth, cs.MinWidth, cs.Height)
+	}
+	// Invalid lengths fall back to the earlier declaration.
+	for _, bad := range []string{"10", "10foo", "px", "red", "-5px" /* padding */} {
+		cs := styleOf(t, "", "", "padding-left: 7px; padding-left: "+bad)
+		if cs.Padding[Left] != PxLength(7) {
+			t.Errorf("padding-left: %s accepted: %v", bad, cs.Padding[Left])
+		}
+	}
+	if cs := styleOf(t, "", "", "width: 7px; width: -1px"); cs.Width != PxLength(7) {
+		t.Errorf("negative width accepted")
+	}
+	if cs := styleOf(t, "", "", "width: 7px; width: calc(100% - 2px)"); cs.Width != PxLength(7) {
+		t.Errorf("calc() should be dropped for now: %v", cs.Width)
+	}
+}
+
+func TestFontSize(t *testing.T) {
+	tests := []struct {
+		root, div, p string
+		want         float32
+	}{
+		{"", "", "", 16},
+		{"", "font-size: 20px", "", 20},
+		{"", "font-size: 20px", "font-size: 2em", 40},
+		{"", "font-size: 20px", "font-size: 150%", 30},
+		{"font-size: 10px", "font-size: 20px", "font-size: 2rem", 20},
+		{"font-size: 2rem", "", "font-size: 1rem", 32}, // root rem uses the initial 16px
+		{"", "", "font-size: xx-small", 9.6},
+		{"", "", "font-size: x-small", 12},
+		{"", "", "font-size: small", 16 * 8.0 / 9},
+		{"", "", "font-size: medium", 16},
+		{"", "", "font-size: large", 19.2},
+		{"", "", "font-size: x-large", 24},
+		{"", "", "font-size: xx-large", 32},
+		{"", "", "font-size: xxx-large", 48},
+		{"", "font-size: 24px", "font-size: smaller", 20},
+		{"", "font-size: 20px", "font-size: larger", 24},
+		{"", "font-size: 20px", "font-size: 12pt", 16},
+		{"", "font-size: 20px", "font-size: 5vw", 50},
+		{"", "font-size: 20px", "font-size: -1px", 20},
+		{"", "font-size: 20px", "font-size: inherit", 20},
+		{"", "font-size: 20px", "font-size: initial", 16},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, tt.root, tt.div, tt.p)
+		if !near(cs.FontSize, tt.want) {
+			t.Errorf("root %q div %q p %q: font-size %v, want %v", tt.root, tt.div, tt.p, cs.FontSize, tt.want)
+		}
+	}
+}
+
+func TestLineHeight(t *testing.T) {
+	tests := []struct {
+		div, p string
+		want   LineHeight
+	}{
+		{"", "", LineHeight{LineHeightNormal, 0}},
+		{"", "line-height: normal", LineHeight{LineHeightNormal, 0}},
+		{"", "line-height: 1.5", LineHeight{LineHeightNumber, 1.5}},
+		{"", "font-size: 20px; line-height: 30px", LineHeight{LineHeightPx, 30}},
+		{"", "font-size: 20px; line-height: 150%", LineHeight{LineHeightPx, 30}},
+		{"", "font-size: 20px; line-height: 2em", LineHeight{LineHeightPx, 40}},
+		// A number inherits as a number; a percentage as the px it became.
+		{"font-size: 10px; line-height: 2", "font-size: 20px", LineHeight{LineHeightNumber, 2}},
+		{"font-size: 10px; line-height: 200%", "font-size: 20px", LineHeight{LineHeightPx, 20}},
+		{"", "line-height: -1", LineHeight{LineHeightNormal, 0}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", tt.div, tt.p)
+		if cs.LineHeight.Kind != tt.want.Kind || !near(cs.LineHeight.Value, tt.want.Value) {
+			t.Errorf("div %q p %q: line-height %v, want %v", tt.div, tt.p, cs.LineHeight, tt.want)
+		}
+	}
+	cs := styleOf(t, "", "", "font-size: 20px; line-height: 1.5")
+	if px, ok := cs.UsedLineHeight(); !ok || px != 30 {
+		t.Errorf("UsedLineHeight = %v %v", px, ok)
+	}
+}
+
+func TestColors(t *testing.T) {
+	tests := []struct {
+		val  string
+		want color.NRGBA
+	}{
+		{"red", color.NRGBA{255, 0, 0, 255}},
+		{"RebeccaPurple", color.NRGBA{0x66, 0x33, 0x99, 255}},
+		{"transparent", color.NRGBA{}},
+		{"#0f0", color.NRGBA{0, 255, 0, 255}},
+		{"#0f08", color.NRGBA{0, 255, 0, 0x88}},
+		{"#00ff00", color.NRGBA{0, 255, 0, 255}},
+		{"#00FF0080", color.NRGBA{0, 255, 0, 0x80}},
+		{"rgb(1, 2, 3)", color.NRGBA{1, 2, 3, 255}},
+		{"rgb(1,2,3,0.5)", color.NRGBA{1, 2, 3, 128}},
+		{"rgba(1, 2, 3, 50%)", color.NRGBA{1, 2, 3, 128}},
+		{"rgba(1, 2, 3)", color.NRGBA{1, 2, 3, 255}},
+		{"rgb(100%, 0%, 50%)", color.NRGBA{255, 0, 128, 255}},
+		{"rgb(1 2 3)", color.NRGBA{1, 2, 3, 255}},
+		{"rgb(1 2 3 / 0.25)", color.NRGBA{1, 2, 3, 64}},
+		{"rgb(300 -5 2.5)", color.NRGBA{255, 0, 3, 255}},
+		{"rgb(100% 50 0)", color.NRGBA{255, 50, 0, 255}},
+		{"hsl(120, 100%, 50%)", color.NRGBA{0, 255, 0, 255}},
+		{"hsl(0 100% 50%)", color.NRGBA{255, 0, 0, 255}},
+		{"hsl(240deg 100% 50% / 50%)", color.NRGBA{0, 0, 255, 128}},
+		{"hsla(0.5turn, 100%, 25%, 1)", color.NRGBA{0, 128, 128, 255}},
+		{"hsl(-120 100% 50%)", color.NRGBA{0, 0, 255, 255}},
+		{"hsl(0 0% 100%)", color.NRGBA{255, 255, 255, 255}},
+		{"hwb(0 0% 0%)", color.NRGBA{255, 0, 0, 255}},
+		{"hwb(0 100% 100%)", color.NRGBA{128, 128, 128, 255}},
+		{"canvastext", color.NRGBA{0, 0, 0, 255}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "color: "+tt.val)
+		if cs.Color != tt.want {
+			t.Errorf("color: %s = %v, want %v", tt.val, cs.Color, tt.want)
+		}
+		if got, ok := ParseColor(tt.val); !ok || got != tt.want {
+			t.Errorf("ParseColor(%q) = %v %v", tt.val, got, ok)
+		}
+	}
+	for _, bad := range []string{"#12", "#12345", "#ggg", "rgb(1, 2)", "rgb(1 2 3 4)", "rgb(1, 2 3)",
+		"rgb(1%, 2, 3)", "hsl(1, 2, 3)", "nosuchcolor", "12px", "rgb(1,2,3,)", "currentColor"} {
+		if c, ok := ParseColor(bad); ok {
+			t.Errorf("ParseColor(%q) = %v, want failure", bad, c)
+		}
+	}
+	cs := styleOf(t, "", "color: blue", "color: green; border: 1px solid; background-color: currentColor; color: currentcolor")
+	if cs.Color != blue || cs.BackgroundColor != blue || cs.BorderColor[Top] != blue {
+		t.Errorf("currentColor: color %v background %v border %v", cs.Color, cs.BackgroundColor, cs.BorderColor[Top])
+	}
+}
+
+func TestLegacyColors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want color.NRGBA
+		ok   bool
+	}{
+		{"red", rgb(0xff0000), true},
+		{"#f00", rgb(0xff0000), true},
+		{"ff0000", rgb(0xff0000), true},
+		{"#ff000", rgb(0xff0000), true}, // padded to ff0000
+		{"chucknorris", rgb(0xc00000), true},
+		{"#1234567890", rgb(0x125690), true},
+		{"#0000000f0000000a00000000c", rgb(0x0fa0c0), true},
+		{"  #00F  ", rgb(0x0000ff), true},
+		{"transparent", color.NRGBA{}, false},
+		{"", color.NRGBA{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseLegacyColor(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("parseLegacyColor(%q) = %v %v, want %v %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestShorthands(t *testing.T) {
+	px := func(v ...float32) [4]Length {
+		var out [4]Length
+		for i := range out {
+			out[i] = PxLength(v[i])
+		}
+		return out
+	}
+	tests := []struct {
+		decls string
+		check func(*ComputedStyle) bool
+	}{
+		{"margin: 1px", func(c *ComputedStyle) bool { return c.Margin == px(1, 1, 1, 1) }},
+		{"margin: 1px 2px", func(c *ComputedStyle) bool { return c.Margin == px(1, 2, 1, 2) }},
+		{"margin: 1px 2px 3px", func(c *ComputedStyle) bool { return c.Margin == px(1, 2, 3, 2) }},
+		{"margin: 1px 2px 3px 4px", func(c *ComputedStyle) bool { return c.Margin == px(1, 2, 3, 4) }},
+		{"margin: 0 auto", func(c *ComputedStyle) bool { return c.Margin[Left].IsAuto() && c.Margin[Top] == PxLength(0) }},
+		{"margin: 9px; margin: 1px 2px 3px 4px 5px", func(c *ComputedStyle) bool { return c.Margin == px(9, 9, 9, 9) }},
+		{"margin: 1px; margin-top: 5px", func(c *ComputedStyle) bool { return c.Margin == px(5, 1, 1, 1) }},
+		{"margin-top: 5px; margin: 1px", func(c *ComputedStyle) bool { return c.Margin == px(1, 1, 1, 1) }},
+		{"margin-inline: 3px 4px; margin-block: 1px", func(c *ComputedStyle) bool { return c.Margin == px(1, 4, 1, 3) }},
+		{"padding: 1px 2px 3px 4px", func(c *ComputedStyle) bool { return c.Padding == px(1, 2, 3, 4) }},
+		{"padding: 1px; padding: auto", func(c *ComputedStyle) bool { return c.Padding == px(1, 1, 1, 1) }},
+		{"padding-inline-start: 6px", func(c *ComputedStyle) bool { return c.Padding[Left] == PxLength(6) }},
+		{"border: 2px solid red", func(c *ComputedStyle) bool {
+			return c.BorderWidth == [4]float32{2, 2, 2, 2} && c.BorderStyle[Right] == BorderSolid && c.BorderColor[Bottom] == red
+		}},
+		{"border: solid", func(c *ComputedStyle) bool {
+			return c.BorderWidth == [4]float32{3, 3, 3, 3} && c.BorderColor[Top] == black
+		}},
+		{"border: thin dashed; border-top: thick double blue", func(c *ComputedStyle) bool {
+			return c.BorderWidth == [4]float32{5, 1, 1, 1} && c.BorderStyle[Top] == BorderDouble &&
+				c.BorderColor[Top] == blue && c.BorderStyle[Left] == BorderDashed
+		}},
+		{"border: 4px solid; border: none", func(c *ComputedStyle) bool { return c.BorderWidth == [4]float32{} }},
+		{"border: 4px hidden", func(c *ComputedStyle) bool { return c.BorderWidth == [4]float32{} }},
+		{"border: 0", func(c *ComputedStyle) bool { return c.BorderWidth == [4]float32{} }},
+		{"border: 1px solid red blue", func(c *ComputedStyle) bool { return c.BorderWidth == [4]float32{} }},
+		{"border-width: 1px 2px; border-style: solid dotted none inset", func(c *ComputedStyle) bool {
+			return c.BorderWidth == [4]float32{1, 2, 0, 2} && c.BorderStyle[Right] == BorderDotted
+		}},
+		{"border-style: solid; border-color: red green", func(c *ComputedStyle) bool {
+			return c.BorderColor[Top] == red && c.BorderColor[Right] == green && c.BorderColor[Left] == green
+		}},
+		{"border-left: 1em groove", func(c *ComputedStyle) bool {
+			return c.BorderWidth[Left] == 16 && c.BorderStyle[Left] == BorderGroove && c.BorderWidth[Top] == 0
+		}},
+		{"background: red", func(c *ComputedStyle) bool { return c.BackgroundColor == red }},
+		{"background: url(x.png) no-repeat center / cover #00f", func(c *ComputedStyle) bool { return c.BackgroundColor == blue }},
+		{"background-color: red; background: url(x.png)", func(c *ComputedStyle) bool { return c.BackgroundColor.A == 0 }},
+		{"background: none", func(c *ComputedStyle) bool { return c.BackgroundColor.A == 0 }},
+		{"font: italic bold 12px/30px Georgia, serif", func(c *ComputedStyle) bool {
+			return c.FontStyle == FontItalic && c.FontWeight == 700 && c.FontSize == 12 &&
+				c.LineHeight == LineHeight{LineHeightPx, 30} && fmt.Sprint(c.FontFamily) == "[Georgia serif]"
+		}},
+		{"line-height: 3; font-weight: bold; font: 20px sans-serif", func(c *ComputedStyle) bool {
+			return c.FontSize == 20 && c.LineHeight.Kind == LineHeightNormal && c.FontWeight == 400 &&
+				fmt.Sprint(c.FontFamily) == "[sans-serif]"
+		}},
+		{"font: 300 small-caps 2em/1.2 \"Times New Roman\"", func(c *ComputedStyle) bool {
+			return c.FontWeight == 300 && c.FontSize == 32 && c.LineHeight == LineHeight{LineHeightNumber, 1.2} &&
+				fmt.Sprint(c.FontFamily) == "[Times New Roman]"
+		}},
+		{"font: 12px", func(c *ComputedStyle) bool { return c.FontSize == 16 }}, // family required
+		{"font: bold", func(c *ComputedStyle) bool { return c.FontWeight == 400 }},
+		{"font: menu", func(c *ComputedStyle) bool { return c.FontSize == 13 }},
+		{"font-family: \"Helvetica Neue\", Arial Black , SANS-SERIF", func(c *ComputedStyle) bool {
+			return fmt.Sprint(c.FontFamily) == "[Helvetica Neue Arial Black sans-serif]"
+		}},
+		{"font-family: serif; font-family: 12px", func(c *ComputedStyle) bool { return fmt.Sprint(c.FontFamily) == "[serif]" }},
+		{"list-style: square inside", func(c *ComputedStyle) bool { return c.ListStyleType == ListSquare }},
+		{"list-style: none", func(c *ComputedStyle) bool { return c.ListStyleType == ListNone }},
+		{"list-style: url(x.png)", func(c *ComputedStyle) bool { return c.ListStyleType == ListDisc }},
+		{"list-style-type: upper-roman", func(c *ComputedStyle) bool { return c.ListStyleType == ListUpperRoman }},
+		{"list-style-type: georgian", func(c *ComputedStyle) bool { return c.ListStyleType == ListDecimal }},
+		{"text-decoration: underline overline", func(c *ComputedStyle) bool {
+			return c.TextDecoration == DecorationUnderline|DecorationOverline
+		}},
+		{"text-decoration: line-through wavy red", func(c *ComputedStyle) bool { return c.TextDecoration == DecorationLineThrough }},
+		{"text-decoration: underline; text-decoration: none", func(c *ComputedStyle) bool { return c.TextDecoration == 0 }},
+		{"text-decoration-line: underline", func(c *ComputedStyle) bool { return c.TextDecoration == DecorationUnderline }},
+		{"text-decoration: underline underline", func(c *ComputedStyle) bool { return c.TextDecoration == 0 }},
+	}
+	for _, tt := range tests {
+		if cs := styleOf(t, "", "", tt.decls); !tt.check(cs) {
+			t.Errorf("%s: got %+v", tt.decls, cs)
+		}
+	}
+}
+
+func TestKeywords(t *testing.T) {
+	tests := []struct {
+		decls string
+		check func(*ComputedStyle) bool
+	}{
+		{"display: block", func(c *ComputedStyle) bool { return c.Display == DisplayBlock }},
+		{"display: INLINE-BLOCK", func(c *ComputedStyle) bool { return c.Display == DisplayInlineBlock }},
+		{"display: table-header-group", func(c *ComputedStyle) bool { return c.Display == DisplayTableHeaderGroup }},
+		{"display: contents", func(c *ComputedStyle) bool { return c.Display == DisplayContents }},
+		{"display: flow-root", func(c *ComputedStyle) bool { return c.Display == DisplayBlock }},
+		{"display: inline flex", func(c *ComputedStyle) bool { return c.Display == DisplayInlineFlex }},
+		{"display: flow-root inline", func(c *ComputedStyle) bool { return c.Display == DisplayInlineBlock }},
+		{"display: block; display: bogus", func(c *ComputedStyle) bool { return c.Display == DisplayBlock }},
+		{"box-sizing: border-box", func(c *ComputedStyle) bool { return c.BoxSizing == BorderBox }},
+		{"font-style: oblique 10deg", func(c *ComputedStyle) bool { return c.FontStyle == FontOblique }},
+		{"font-weight: 550", func(c *ComputedStyle) bool { return c.FontWeight == 550 }},
+		{"font-weight: 0", func(c *ComputedStyle) bool { return c.FontWeight == 400 }},
+		{"font-weight: lighter", func(c *ComputedStyle) bool { return c.FontWeight == 100 }},
+		{"text-align: start", func(c *ComputedStyle) bool { return c.TextAlign == AlignLeft }},
+		{"text-align: end", func(c *ComputedStyle) bool { return c.TextAlign == AlignRight }},
+		{"text-align: justify", func(c *ComputedStyle) bool { return c.TextAlign == AlignJustify }},
+		{"text-align: -webkit-center", func(c *ComputedStyle) bool { return c.TextAlign == AlignCenter }},
+		{"white-space: pre-wrap", func(c *ComputedStyle) bool { return c.WhiteSpace == WhiteSpacePreWrap }},
+		{"white-space: pre-line", func(c *ComputedStyle) bool { return c.WhiteSpace == WhiteSpacePreLine }},
+		{"white-space: break-spaces", func(c *ComputedStyle) bool { return c.WhiteSpace == WhiteSpacePreWrap }},
+		{"visibility: collapse", func(c *ComputedStyle) bool { return c.Visibility == VisibilityCollapse }},
+		{"max-width: 10px; min-height: 5%", func(c *ComputedStyle) bool {
+			return c.MaxWidth == PxLength(10) && c.MinHeight == Length{5, Percent}
+		}},
+		{"width: max-content", func(c *ComputedStyle) bool { return c.Width.IsAuto() }},
+		{"COLOR: RED", func(c *ComputedStyle) bool { return c.Color == red }},
+		{"unknown-property: 1; color: red", func(c *ComputedStyle) bool { return c.Color == red }},
+		{"color: red; color: var(--x)", func(c *ComputedStyle) bool { return c.Color == red }},
+	}
+	for _, tt := range tests {
+		if cs := styleOf(t, "", "", tt.decls); !tt.check(cs) {
+			t.Errorf("%s: got %+v", tt.decls, cs)
+		}
+	}
+	// bolder and lighter follow the CSS Fonts table.
+	for _, w := range []struct{ parent, bolder, lighter int }{
+		{100, 400, 100}, {400, 700, 100}, {600, 900, 400}, {800, 900, 700},
+	} {
+		div := fmt.Sprintf("font-weight: %d", w.parent)
+		if got := styleOf(t, "", div, "font-weight: bolder").FontWeight; got != w.bolder {
+			t.Errorf("bolder than %d = %d, want %d", w.parent, got, w.bolder)
+		}
+		if got := styleOf(t, "", div, "font-weight: lighter").FontWeight; got != w.lighter {
+			t.Errorf("lighter than %d = %d, want %d", w.parent, got, w.lighter)
+		}
+	}
+	// Root display is blockified.
+	doc, n := parseTree(t, "html#html")
+	st := Compute(doc, []Sheet{{Sheet: css.Parse("html { display: inline-flex }"), Origin: Author}}, desktop)
+	if got := st.Of(n["html"]).Display; got != DisplayFlex {
+		t.Errorf("root inline-flex = %v, want flex", got)
+	}
+}
+
+func TestTextDecorationPropagation(t *testing.T) {
+	st, n := compute(t, `
+html
+  body
+    p#p style='text-decoration: underline'
+      span#span style='text-decoration: overline'
+        em#em style='text-decoration: none'
+      b#ib style='display: inline-block'
+`, "")
+	if got := st.Of(n["span"]).TextDecoration; got != DecorationUnderline|DecorationOverline {
+		t.Errorf("span = %v", got)
+	}
+	if got := st.Of(n["em"]).TextDecoration; got != DecorationUnderline|DecorationOverline {
+		t.Errorf("em cannot remove ancestors' lines: %v", got)
+	}
+	if got := st.Of(n["ib"]).TextDecoration; got != 0 {
+		t.Errorf("inline-block should not receive decorations: %v", got)
+	}
+}
