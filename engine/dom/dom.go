@@ -122,11 +122,14 @@ func (n *Node) HasAttribute(name string) bool {
 	return ok
 }
 
-// SetAttribute sets the named attribute, adding it if absent.
+// SetAttribute sets the named attribute, adding it (with a lower-cased
+// name) if absent. Like Attribute, it matches an existing attribute
+// case-insensitively, so a mixed-case name the parser kept (SVG's viewBox)
+// is updated rather than duplicated.
 func (n *Node) SetAttribute(name, value string) {
 	name = strings.ToLower(name)
 	for i, a := range n.Attrs {
-		if a.Namespace == "" && a.Name == name {
+		if a.Namespace == "" && strings.EqualFold(a.Name, name) {
 			n.Attrs[i].Value = value
 			return
 		}
@@ -178,6 +181,9 @@ func (n *Node) checkInsert(child *Node) error {
 		return ErrHierarchyRequest
 	}
 	if n.Type == DocumentNode && child.Type == TextNode {
+		return ErrHierarchyRequest
+	}
+	if n.Type != DocumentNode && child.Type == DoctypeNode {
 		return ErrHierarchyRequest
 	}
 	return nil
@@ -383,19 +389,25 @@ func (n *Node) ElementsByTagName(tag string) []*Node {
 	return out
 }
 
-// ElementByID returns the first element below n with the given id.
+// ElementByID returns the first element below n (n excluded) with the
+// given id. The empty id matches nothing.
 func (n *Node) ElementByID(id string) *Node {
+	if id == "" {
+		return nil
+	}
 	var found *Node
-	n.Walk(func(m *Node) bool {
-		if found != nil {
-			return false
-		}
-		if m.Type == ElementNode && m.ID() == id {
-			found = m
-			return false
-		}
-		return true
-	})
+	for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+		c.Walk(func(m *Node) bool {
+			if found != nil {
+				return false
+			}
+			if m.Type == ElementNode && m.ID() == id {
+				found = m
+				return false
+			}
+			return true
+		})
+	}
 	return found
 }
 
@@ -419,10 +431,14 @@ func (n *Node) TextContent() string {
 }
 
 // SetTextContent replaces n's children with a single Text node (or none
-// for the empty string).
+// for the empty string). For a Text or Comment node it sets Data; for a
+// document or doctype, whose textContent is null, it does nothing.
 func (n *Node) SetTextContent(s string) {
-	if n.Type == TextNode || n.Type == CommentNode {
+	switch n.Type {
+	case TextNode, CommentNode:
 		n.Data = s
+		return
+	case DocumentNode, DoctypeNode:
 		return
 	}
 	for n.FirstChild != nil {
