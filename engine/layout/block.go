@@ -1,0 +1,356 @@
+package layout
+
+import (
+	"glassbox/engine/style"
+)
+
+const (
+	top    = style.Top
+	right  = style.Right
+	bottom = style.Bottom
+	left   = style.Left
+)
+
+// collapse accumulates adjoining vertical margins (CSS 2.1 8.3.1): the
+// collapsed margin is the largest positive one plus the most negative one.
+type collapse struct{ pos, neg float32 }
+
+func (c *collapse) add(m float32) {
+	c.pos = max(c.pos, m)
+	c.neg = min(c.neg, m)
+}
+
+func (c collapse) sum() float32 { return c.pos + c.neg }
+
+// edges are a box's used margins, borders and paddings.
+type edges struct {
+	margin, border, padding [4]float32
+	autoLeft, autoRight     bool // margin-left/right are auto
+}
+
+func (e *edges) horizontal() float32 {
+	return e.border[left] + e.border[right] + e.padding[left] + e.padding[right]
+}
+
+func (e *edges) vertical() float32 {
+	return e.border[top] + e.border[bottom] + e.padding[top] + e.padding[bottom]
+}
+
+// resolveEdges resolves s's margins, borders and paddings against the
+// containing block width cbw (which percentages of all four sides refer
+// to, CSS 2.1 8.3 and 8.4). Auto margins come out as 0 and flagged.
+func resolveEdges(s *style.ComputedStyle, cbw float32) edges {
+	var e edges
+	for i := range 4 {
+		e.margin[i] = s.Margin[i].Resolve(cbw, 0)
+		e.padding[i] = max(s.Padding[i].Resolve(cbw, 0), 0)
+		e.border[i] = max(s.BorderWidth[i], 0)
+	}
+	e.autoLeft = s.Margin[left].IsAuto()
+	e.autoRight = s.Margin[right].IsAuto()
+	return e
+}
+
+// contentSize resolves a width or height property to a content-box size,
+// reporting false for auto, none, and percentages of an unknown basis.
+func contentSize(l style.Length, basis float32, basisKnown bool, s *style.ComputedStyle, edges float32) (float32, bool) {
+	switch l.Unit {
+	case style.Px:
+	case style.Percent:
+		if !basisKnown {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	v := l.Resolve(basis, 0)
+	if s.BoxSizing == style.BorderBox {
+		v -= edges
+	}
+	return max(v, 0), true
+}
+
+// usedWidth computes the content width of a block-level box and its used
+// horizontal margins (CSS 2.1 10.3.3, with min/max-width per 10.4). With
+// shrink set, an auto width is shrink-to-fit (10.3.9, inline-blocks) and
+// auto margins are 0.
+func (l *layouter) usedWidth(b *box, e *edges, cbw float32, shrink bool) float32 {
+	s := b.style
+	hz := e.horizontal()
+	w, fixed := contentSize(s.Width, cbw, true, s, hz)
+	if !fixed {
+		if shrink {
+			minW, maxW := l.intrinsic(b)
+			avail := cbw - e.margin[left] - e.margin[right] - hz
+			w = min(max(minW, avail), maxW)
+		} else {
+			w = cbw - e.margin[left] - e.margin[right] - hz
+		}
+	}
+	if maxW, ok := contentSize(s.MaxWidth, cbw, true, s, hz); ok && w > maxW {
+		w, fixed = maxW, true
+	}
+	if minW, ok := contentSize(s.MinWidth, cbw, true, s, hz); ok && w < minW {
+		w, fixed = minW, true
+	}
+	w = max(w, 0)
+	if shrink {
+		return w
+	}
+	// Solve for the margins. Auto margins share what is left over, unless
+	// nothing is, in which case they are 0 and the box is
+	// over-constrained: margin-right gives way (left-to-right text).
+	rest := cbw - w - hz - e.margin[left] - e.margin[right]
+	if !fixed || rest < 0 {
+		e.margin[right] += rest
+		return w
+	}
+	switch {
+	case e.autoLeft && e.autoRight:
+		e.margin[left], e.margin[right] = rest/2, rest/2
+	case e.autoLeft:
+		e.margin[left] = rest
+	default:
+		e.margin[right] += rest
+	}
+	return w
+}
+
+// usedHeight clamps a content height by min-height and max-height.
+func usedHeight(s *style.ComputedStyle, h float32, cb containingBlock, vert float32) float32 {
+	if maxH, ok := contentSize(s.MaxHeight, cb.h, cb.hDefinite, s, vert); ok && h > maxH {
+		h = maxH
+	}
+	if minH, ok := contentSize(s.MinHeight, cb.h, cb.hDefinite, s, vert); ok && h < minH {
+		h = minH
+	}
+	return max(h, 0)
+}
+
+// flow is the outcome of laying out the in-flow content of a block
+// container: block children or line boxes, positioned relative to the
+// container's border box.
+type flow struct {
+	end      float32  // bottom of the last content that did not collapse through
+	pending  collapse // margins still to be placed after that content
+	resolved bool     // whether some content resolved the incoming margins
+	first    float32  // the top of that first content
+}
+
+// block lays out a block-level box in containing block cb. in holds the
+// collapsed margins that end where this box's top margin starts. The
+// returned fragment has X relative to the containing block's content
+// edge and Y relative to the caller's cursor (the bottom of the previous
+// content), both of them past the collapsed margins; the caller still adds
+// its own offsets. It returns the margins that are left pending after the
+// box, and whether the box collapsed through (CSS 2.1 8.3.1: it is empty,
+// takes no room, and its margins join those around it).
+//
+// bfc is set for boxes that establish a block formatting context (the
+// root here, inline-blocks in inlineBlock): their margins do not collapse
+// with their children's.
+func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool) (*Fragment, collapse, bool) {
+	if b.kind == boxImage {
+		return l.blockImage(b, cb, in)
+	}
+	f := l.alloc(Fragment{Kind: KindBlock, Node: b.node, Style: b.style})
+	if b.kind == boxAnonBlock {
+		f.Kind, f.Node = KindAnonymousBlock, nil
+	}
+	e := resolveEdges(b.style, cb.w)
+	w := l.usedWidth(b, &e, cb.w, false)
+	f.Margin, f.Border, f.Padding = e.margin, e.border, e.padding
+	f.X = e.margin[left]
+	f.W = w + e.horizontal()
+	out, through := l.contents(b, f, w, cb, in, bfc)
+	return f, out, through
+}
+
+// contents lays out the children of block container b inside f, whose
+// horizontal geometry and edges are already set, and sets f's Y (its
+// offset from the caller's cursor, collapsed margins included) and H.
+func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, in collapse, bfc bool) (out collapse, through bool) {
+	s := b.style
+	bt, pt := f.Border[top], f.Padding[top]
+	bb, pb := f.Border[bottom], f.Padding[bottom]
+	vert := bt + pt + pb + bb
+	h, hFixed := contentSize(s.Height, cb.h, cb.hDefinite, s, vert)
+
+	in.add(f.Margin[top])
+	sepTop := bfc || bt > 0 || pt > 0
+	sepBottom := bfc || bb > 0 || pb > 0 || hFixed
+
+	// Margins pass through a top edge with nothing in it, to the first
+	// child (CSS 2.1 8.3.1, parent and first child).
+	var inner collapse
+	if !sepTop {
+		inner = in
+	}
+	contentTop := bt + pt
+	var r flow
+	if b.inline {
+		r = l.inlineContent(b, f, w, contentTop, inner)
+	} else {
+		childCB := containingBlock{w: w, h: h, hDefinite: hFixed}
+		if hFixed {
+			childCB.h = usedHeight(s, h, cb, vert)
+		}
+		r = l.blockChildren(b, f, childCB, contentTop, inner)
+	}
+
+	topOffset := in.sum()
+	var contentH float32
+	if r.resolved {
+		if !sepTop {
+			// The margins ended up above this box, not inside it: move
+			// the box down and its content up by as much.
+			topOffset = r.first - contentTop
+			for _, c := range f.Children {
+				c.Y -= topOffset
+			}
+			r.end -= topOffset
+		}
+		if sepBottom {
+			contentH = r.end + r.pending.sum() - contentTop
+		} else {
+			// The last child's bottom margin collapses with ours
+			// (parent and last child).
+			contentH = r.end - contentTop
+			out = r.pending
+		}
+	} else {
+		// No content: every margin met so far adjoins this box's.
+		if sepTop && sepBottom {
+			contentH = r.pending.sum()
+		} else if sepTop {
+			out = r.pending
+		}
+	}
+	if hFixed {
+		contentH = h
+	}
+	contentH = usedHeight(s, contentH, cb, vert)
+	f.H = contentH + vert
+
+	if !r.resolved && !sepTop {
+		if !sepBottom && f.H == 0 {
+			// Collapsing through: top and bottom margins adjoin.
+			through = true
+			out = r.pending
+		} else {
+			// Something (a border, a height) stops the margins at the
+			// bottom: they all collapse at the top.
+			topOffset = r.pending.sum()
+			for _, c := range f.Children {
+				c.Y = contentTop
+			}
+		}
+	}
+	out.add(f.Margin[bottom])
+	f.Y = topOffset
+	if b.marker != "" {
+		l.addMarker(b, f)
+	}
+	return out, through
+}
+
+// blockChildren lays out the block-level children of b one under the
+// other, starting at y with the margins pending.
+func (l *layouter) blockChildren(b *box, f *Fragment, cb containingBlock, y float32, pending collapse) flow {
+	r := flow{end: y}
+	f.Children = make([]*Fragment, 0, len(b.children))
+	x := f.Border[left] + f.Padding[left]
+	for _, c := range b.children {
+		cf, out, through := l.block(c, cb, pending, false)
+		cf.X += x
+		cf.Y += r.end
+		f.Children = append(f.Children, cf)
+		pending = out
+		if through {
+			continue
+		}
+		if !r.resolved {
+			r.resolved, r.first = true, cf.Y
+		}
+		r.end = cf.Y + cf.H
+	}
+	r.pending = pending
+	return r
+}
+
+// blockImage lays out a block-level replaced element: its size is its
+// own (replacedSize), and auto margins centre it.
+func (l *layouter) blockImage(b *box, cb containingBlock, in collapse) (*Fragment, collapse, bool) {
+	e := resolveEdges(b.style, cb.w)
+	w, h := l.replacedSize(b, cb)
+	rest := cb.w - w - e.horizontal() - e.margin[left] - e.margin[right]
+	switch {
+	case rest < 0:
+		e.margin[right] += rest
+	case e.autoLeft && e.autoRight:
+		e.margin[left], e.margin[right] = rest/2, rest/2
+	case e.autoLeft:
+		e.margin[left] = rest
+	default:
+		e.margin[right] += rest
+	}
+	f := l.alloc(Fragment{Kind: KindImage, Node: b.node, Style: b.style, Image: b.img,
+		Margin: e.margin, Border: e.border, Padding: e.padding,
+		X: e.margin[left], W: w + e.horizontal(), H: h + e.vertical()})
+	in.add(e.margin[top])
+	f.Y = in.sum()
+	var out collapse
+	out.add(e.margin[bottom])
+	return f, out, false
+}
+
+// inlineBlock lays out an inline-block in a line of width cbw: as a block
+// that establishes its own formatting context, shrink-to-fit when its
+// width is auto. It returns the fragment at the origin and the distance
+// from its top margin edge to its baseline: that of its last line box, or
+// its bottom margin edge when it has none (CSS 2.1 10.8.1).
+func (l *layouter) inlineBlock(b *box, cbw float32) (*Fragment, float32) {
+	e := resolveEdges(b.style, cbw)
+	w := l.usedWidth(b, &e, cbw, true)
+	f := l.alloc(Fragment{Kind: KindInlineBlock, Node: b.node, Style: b.style,
+		Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
+	l.contents(b, f, w, containingBlock{w: cbw}, collapse{}, true)
+	f.X, f.Y = 0, 0
+	if base, ok := lastBaseline(f); ok {
+		return f, e.margin[top] + base
+	}
+	return f, e.margin[top] + f.H + e.margin[bottom]
+}
+
+// lastBaseline finds the baseline of the last line box in f's flow,
+// relative to f.
+func lastBaseline(f *Fragment) (float32, bool) {
+	for i := len(f.Children) - 1; i >= 0; i-- {
+		c := f.Children[i]
+		switch c.Kind {
+		case KindLine:
+			return c.Y + c.Baseline, true
+		case KindBlock, KindAnonymousBlock:
+			if b, ok := lastBaseline(c); ok {
+				return c.Y + b, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// firstBaseline finds the baseline of the first line box in f's flow,
+// relative to f.
+func firstBaseline(f *Fragment) (float32, bool) {
+	for _, c := range f.Children {
+		switch c.Kind {
+		case KindLine:
+			return c.Y + c.Baseline, true
+		case KindBlock, KindAnonymousBlock:
+			if b, ok := firstBaseline(c); ok {
+				return c.Y + b, true
+			}
+		}
+	}
+	return 0, false
+}

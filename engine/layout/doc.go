@@ -1,0 +1,55 @@
+// Package layout computes where every box of a styled document goes: it
+// builds a box tree from the DOM and the computed styles, lays it out in
+// a viewport, and returns a tree of fragments with absolute positions,
+// which paint turns into a display list.
+//
+//	// doc holds <p id=intro class=lead>Hello, <em>world</em></p>
+//	root := layout.Layout(doc, styles, images, text.Bundled(), 800, 600)
+//	layout.Dump(os.Stdout, root) // format: docs/layout-dump.md
+//	// viewport - 0,0 800x600
+//	//   block html 0,0 800x50.4
+//	//     block body 8,16 784x18.4
+//	//       block p#intro.lead 8,16 784x18.4
+//	//         line - 8,16 784x18.4
+//	//           text #text "Hello, " 8,16.34 43.55x17.72
+//	//           inline em 51.55,16.34 37.34x17.72
+//	//             text #text "world" 51.55,16.34 37.34x17.72
+//
+// # What is laid out
+//
+// The box tree follows CSS 2.1 chapter 9: display: none generates
+// nothing, display: contents hands its children to its parent, inline
+// content beside blocks is wrapped in anonymous blocks, and an inline box
+// containing a block is split around it. Block formatting (CSS 2.1 10.3.3
+// and 10.6.3) resolves widths with auto margins, over-constrained boxes,
+// min/max-width and -height, box-sizing and percentages, and collapses
+// vertical margins: between siblings, between a parent and its first or
+// last child, and through empty blocks. Inline formatting breaks text into
+// lines greedily at the opportunities of Unicode UAX #14, after CSS
+// white-space processing; line boxes are as tall as their strut, inline
+// boxes and atomic inlines need, all aligned on the baseline (CSS 2.1
+// 10.8); text-align left, right, center and justify apply. Inline-blocks
+// are laid out as blocks with shrink-to-fit widths, img elements as
+// replaced boxes sized by CSS, their width and height attributes and the
+// image, keeping its aspect ratio. List items get a bullet or number
+// outside their box.
+//
+// Not yet: floats, positioning, vertical-align other than baseline,
+// bidirectional text, tables, flex and grid (laid out as blocks), overflow
+// and writing modes.
+//
+// # Coordinates
+//
+// Fragment positions are border boxes in CSS px, in document coordinates.
+// Layout computes them relative to the parent fragment, because a parent's
+// position is only known once its children's margins have collapsed, and
+// converts them to absolute positions once, at the end.
+//
+// # Concurrency and speed
+//
+// Layout keeps no state between calls apart from the shaping cache of the
+// font collection, and may run in several goroutines at once. It is
+// linear in the size of the document: intrinsic widths are cached per
+// box, words are shaped once per font (text.Shaper), and fragments and
+// glyphs are allocated in slabs.
+package layout
