@@ -1,0 +1,189 @@
+package page
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"net/url"
+	"strings"
+	"sync"
+
+	"glassbox/engine/css"
+	"glassbox/engine/dom"
+	"glassbox/engine/style"
+	"glassbox/network"
+)
+
+// maxImportDepth bounds @import chains, which may loop.
+const maxImportDepth = 8
+
+// loadSubresources fetches, in parallel, the stylesheets and images the
+// first frame needs, then puts the sheets in document order, which is the
+// order the cascade needs.
+func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
+	p.images = make(map[*dom.Node]image.Image)
+	base := p.baseURL()
+
+	type slot struct{ sheets []style.Sheet }
+	var (
+		slots []*slot
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+	)
+	warn := func(format string, args ...any) {
+		mu.Lock()
+		p.Warnings = append(p.Warnings, fmt.Sprintf(format, args...))
+		mu.Unlock()
+	}
+
+	p.Doc.Walk(func(n *dom.Node) bool {
+		if n.Type != dom.ElementNode || n.Namespace != "" {
+			return true
+		}
+		switch n.TagName {
+		case "style":
+			s := &slot{}
+			slots = append(slots, s)
+			sheet := css.Parse(n.TextContent())
+			media := mediaAttr(n)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s.sheets = p.withImports(ctx, base, sheet, media, 0, warn)
+			}()
+		case "link":
+			if !isStylesheetLink(n) {
+				return true
+			}
+			href, ok := n.Attribute("href")
+			if !ok || p.loader == nil {
+				return true
+			}
+			u, err := network.Resolve(base, href)
+			if err != nil {
+				warn("stylesheet %q: %v", href, err)
+				return true
+			}
+			s := &slot{}
+			slots = append(slots, s)
+			media := mediaAttr(n)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sheet, err := p.fetchSheet(ctx, u)
+				if err != nil {
+					warn("%v", err)
+					return
+				}
+				s.sheets = p.withImports(ctx, u, sheet, media, 0, warn)
+			}()
+		case "img":
+			src, ok := n.Attribute("src")
+			if !ok || p.loader == nil || strings.TrimSpace(src) == "" {
+				return true
+			}
+			u, err := network.Resolve(base, src)
+			if err != nil {
+				warn("image %q: %v", src, err)
+				return true
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r, err := p.loader.Load(ctx, u)
+				if err != nil {
+					warn("%v", err)
+					return
+				}
+				img, err := decodeImage(r.Body)
+				if err != nil {
+					warn("image %s: %v", u, err)
+					return
+				}
+				mu.Lock()
+				p.images[n] = img
+				mu.Unlock()
+			}()
+		}
+		return true
+	})
+	wg.Wait()
+	for _, s := range slots {
+		p.sheets = append(p.sheets, s.sheets...)
+	}
+}
+
+// baseURL is the document's base URL: the first <base href>, else the
+// document's own URL.
+func (p *Page) baseURL() *url.URL {
+	if b := p.Doc.FirstElement("base"); b != nil {
+		if href, ok := b.Attribute("href"); ok {
+			if u, err := network.Resolve(p.URL, href); err == nil {
+				return u
+			}
+		}
+	}
+	return p.URL
+}
+
+// isStylesheetLink reports whether a <link> is a stylesheet to apply:
+// rel lists "stylesheet" and not "alternate" (alternate sheets apply only
+// when the user picks them, which this browser does not offer yet).
+func isStylesheetLink(n *dom.Node) bool {
+	var sheet, alternate bool
+	for _, t := range strings.Fields(strings.ToLower(n.AttributeOr("rel"))) {
+		sheet = sheet || t == "stylesheet"
+		alternate = alternate || t == "alternate"
+	}
+	return sheet && !alternate
+}
+
+func (p *Page) fetchSheet(ctx context.Context, u *url.URL) (*css.Stylesheet, error) {
+	r, err := p.loader.Load(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	if r.Status >= 400 {
+		return nil, fmt.Errorf("stylesheet %s: HTTP status %d", u, r.Status)
+	}
+	return css.Parse(string(r.Body)), nil
+}
+
+// mediaAttr reads the media attribute of a <style> or <link>; nil means
+// all media.
+func mediaAttr(n *dom.Node) *css.MediaList {
+	if m, ok := n.Attribute("media"); ok && strings.TrimSpace(m) != "" {
+		return css.ParseMediaList(m)
+	}
+	return nil
+}
+
+// withImports returns the sheets that @import rules of sheet bring in,
+// depth first, followed by sheet itself: imported rules come before the
+// importing sheet's own in the cascade order. An imported sheet applies
+// only where both its @import's media and the importer's media match;
+// the cascade takes one media list per sheet, so for nested conditions
+// the innermost list is kept (a simplification: both rarely differ).
+func (p *Page) withImports(ctx context.Context, base *url.URL, sheet *css.Stylesheet, media *css.MediaList, depth int, warn func(string, ...any)) []style.Sheet {
+	var out []style.Sheet
+	if p.loader != nil && depth < maxImportDepth {
+		for _, imp := range sheet.Imports {
+			u, err := network.Resolve(base, imp.URL)
+			if err != nil {
+				warn("@import %q: %v", imp.URL, err)
+				continue
+			}
+			child, err := p.fetchSheet(ctx, u)
+			if err != nil {
+				warn("%v", err)
+				continue
+			}
+			m := media
+			if imp.Media != nil {
+				m = imp.Media
+			}
+			out = append(out, p.withImports(ctx, u, child, m, depth+1, warn)...)
+		}
+	}
+	return append(out, style.Sheet{Sheet: sheet, Origin: style.Author, Media: media})
+}
