@@ -1,0 +1,70 @@
+# Glassbox build and test entry points. `make help` lists them.
+#
+# Everything cgo (go-gl, GLFW, Gio's GPU backends) needs the Debian packages
+# that scripts/setup.sh installs; every target that builds runs it first.
+# It returns at once when nothing is missing.
+
+GO       ?= go
+BIN      := bin
+BROWSER  := $(BIN)/browser
+# How long each fuzz target runs under `make fuzz`.
+FUZZTIME ?= 10s
+# Extra flags for go test, e.g. TESTFLAGS=-race or TESTFLAGS='-run Window -v'.
+TESTFLAGS ?=
+
+.PHONY: all help setup build run test vet fmt-check fuzz clean
+
+all: build
+
+help:
+	@echo "make build      build ./cmd/browser into $(BROWSER)"
+	@echo "make run        build and open the browser on its start page (needs a display)"
+	@echo "make test       go vet, then all tests under xvfb-run (window tests need X)"
+	@echo "make fmt-check  fail if gofmt would change any file"
+	@echo "make fuzz       run each fuzz target for FUZZTIME (now $(FUZZTIME))"
+	@echo "make setup      install missing Debian packages (scripts/setup.sh)"
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(GO) build -o $(BROWSER) ./cmd/browser
+
+# The browser needs an X display for its window. Say so plainly instead of
+# letting GLFW fail somewhere inside.
+run: build
+	@if [ -z "$$DISPLAY" ]; then \
+		echo "make run: no display (DISPLAY is not set)."; \
+		echo "  Run it under a virtual X server:  xvfb-run -a make run"; \
+		echo "  or render offscreen instead:      $(BROWSER) -headless -screenshot page.png"; \
+		exit 1; \
+	fi
+	$(BROWSER)
+
+vet: setup
+	$(GO) vet ./...
+
+# xvfb-run gives the window tests an X server; headless tests use EGL's
+# surfaceless platform and would pass without it. -a picks a free display
+# number, so parallel runs do not collide.
+test: setup vet
+	xvfb-run -a $(GO) test $(TESTFLAGS) ./...
+
+fmt-check:
+	@out="$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go'))"; \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Each FuzzXxx function in each package, one at a time: go test -fuzz takes
+# a single target.
+fuzz: setup
+	@set -e; \
+	for f in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+		dir=$$(dirname $$f); \
+		for name in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "fuzz $$dir $$name ($(FUZZTIME))"; \
+			$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$dir; \
+		done; \
+	done
+
+clean:
+	rm -rf $(BIN)

@@ -1,0 +1,237 @@
+package compositor
+
+import (
+	"image"
+	"image/color"
+	"testing"
+
+	"gioui.org/f32"
+
+	"glassbox/engine/paint"
+	"glassbox/gpu/gputest"
+)
+
+var (
+	white = gputest.RGB(255, 255, 255)
+	blue  = gputest.RGB(0x33, 0x66, 0x99)
+	red   = gputest.RGB(255, 0, 0)
+	green = gputest.RGB(0, 128, 0)
+)
+
+// stripes is a 100 CSS px wide, 1000 px tall document with a 10 px
+// coloured band every 100 px: red at y=0, green at y=100, and so on.
+func stripes() *paint.DisplayList {
+	dl := &paint.DisplayList{Background: white, Width: 100, Height: 1000}
+	for y := 0; y < 1000; y += 100 {
+		c := red
+		if y/100%2 == 1 {
+			c = green
+		}
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 0, Y: float32(y), W: 100, H: 10}, Color: c})
+	}
+	return dl
+}
+
+type probe struct {
+	x, y int
+	want color.NRGBA
+}
+
+func check(t *testing.T, img *image.RGBA, probes ...probe) {
+	t.Helper()
+	for _, p := range probes {
+		if got := img.RGBAAt(p.x, p.y); !gputest.Near(got, gputest.Opaque(p.want), 1) {
+			t.Errorf("pixel (%d,%d) = %v, want %v", p.x, p.y, got, p.want)
+		}
+	}
+}
+
+func newHeadless(t *testing.T, w, h int) *Compositor {
+	t.Helper()
+	c, err := NewHeadless(w, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+func shot(t *testing.T, c *Compositor) *image.RGBA {
+	t.Helper()
+	img, err := c.Screenshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func TestScreenshot(t *testing.T) {
+	c := newHeadless(t, 120, 80)
+	dl := &paint.DisplayList{Background: white, Width: 120, Height: 80, Items: []paint.Item{
+		&paint.FillRect{Rect: paint.Rect{X: 10, Y: 10, W: 20, H: 20}, Color: blue},
+	}}
+	c.Commit(NewFrame(dl, image.Pt(120, 80)))
+	img := shot(t, c)
+	if img.Bounds() != image.Rect(0, 0, 120, 80) {
+		t.Fatalf("screenshot bounds %v", img.Bounds())
+	}
+	check(t, img, probe{10, 10, blue}, probe{29, 29, blue}, probe{30, 30, white}, probe{119, 79, white})
+}
+
+func TestEmpty(t *testing.T) {
+	// Before any commit the target is the default canvas colour.
+	c := newHeadless(t, 10, 10)
+	check(t, shot(t, c), probe{5, 5, white})
+}
+
+func TestScroll(t *testing.T) {
+	tests := []struct {
+		name   string
+		frame  f32.Point // the committed Scroll
+		by     f32.Point // then ScrollBy
+		want   f32.Point
+		probes []probe
+	}{
+		{"none", f32.Point{}, f32.Point{}, f32.Point{}, []probe{{50, 0, red}, {50, 10, white}, {50, 100, green}}},
+		{"page scroll", f32.Pt(0, 95), f32.Point{}, f32.Pt(0, 95), []probe{{50, 4, white}, {50, 5, green}, {50, 14, green}, {50, 15, white}}},
+		{"compositor scroll", f32.Point{}, f32.Pt(0, 100), f32.Pt(0, 100), []probe{{50, 0, green}, {50, 9, green}, {50, 10, white}, {50, 100, red}}},
+		{"clamped at the end", f32.Point{}, f32.Pt(0, 5000), f32.Pt(0, 850), []probe{{50, 50, green}, {50, 60, white}}},
+		{"clamped at the start", f32.Pt(0, 200), f32.Pt(-10, -500), f32.Point{}, []probe{{50, 0, red}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newHeadless(t, 100, 150)
+			f := NewFrame(stripes(), image.Pt(100, 150))
+			f.Scroll = tt.frame
+			c.Commit(f)
+			c.ScrollBy(tt.by.X, tt.by.Y)
+			got, err := c.ScrollOffset()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("scroll offset %v, want %v", got, tt.want)
+			}
+			check(t, shot(t, c), tt.probes...)
+		})
+	}
+}
+
+func TestScrollSurvivesCommit(t *testing.T) {
+	c := newHeadless(t, 100, 150)
+	dl := stripes()
+	c.Commit(NewFrame(dl, image.Pt(100, 150)))
+	c.ScrollBy(0, 100)
+	// The page commits again without having seen the scroll: the
+	// compositor's offset stands.
+	c.Commit(NewFrame(dl, image.Pt(100, 150)))
+	if got, _ := c.ScrollOffset(); got != f32.Pt(0, 100) {
+		t.Errorf("scroll offset after commit %v, want (0,100)", got)
+	}
+}
+
+func TestRecommit(t *testing.T) {
+	c := newHeadless(t, 50, 50)
+	first := &paint.DisplayList{Background: white, Width: 50, Height: 50, Items: []paint.Item{
+		&paint.FillRect{Rect: paint.Rect{X: 0, Y: 0, W: 25, H: 50}, Color: red},
+	}}
+	second := &paint.DisplayList{Background: blue, Width: 50, Height: 50, Items: []paint.Item{
+		&paint.FillRect{Rect: paint.Rect{X: 25, Y: 0, W: 25, H: 50}, Color: green},
+	}}
+	c.Commit(NewFrame(first, image.Pt(50, 50)))
+	check(t, shot(t, c), probe{10, 10, red}, probe{40, 10, white})
+	c.Commit(NewFrame(second, image.Pt(50, 50)))
+	check(t, shot(t, c), probe{10, 10, blue}, probe{40, 10, green})
+
+	// Screenshots of an unchanged frame raster nothing.
+	before, _ := c.Stats()
+	shot(t, c)
+	after, _ := c.Stats()
+	if after.Rasters != before.Rasters {
+		t.Errorf("raster ran again for an unchanged display list")
+	}
+	if after.Frames != before.Frames+1 {
+		t.Errorf("frames %d -> %d, want one more", before.Frames, after.Frames)
+	}
+}
+
+func TestDeviceScaleAndLayers(t *testing.T) {
+	c := newHeadless(t, 100, 100)
+	root := &paint.DisplayList{Background: white, Width: 50, Height: 50, Items: []paint.Item{
+		&paint.FillRect{Rect: paint.Rect{X: 5, Y: 5, W: 10, H: 10}, Color: blue},
+	}}
+	over := &paint.DisplayList{Width: 10, Height: 10, Items: []paint.Item{
+		&paint.FillRect{Rect: paint.Rect{X: 0, Y: 0, W: 10, H: 10}, Color: red},
+	}}
+	c.Commit(&Frame{
+		Layers: []Layer{
+			{ID: 1, DisplayList: root, Opacity: 1},
+			{ID: 2, DisplayList: over, Offset: f32.Pt(30, 30), Opacity: 1},
+		},
+		Viewport:    f32.Pt(50, 50),
+		DeviceScale: 2,
+	})
+	check(t, shot(t, c),
+		probe{10, 10, blue}, probe{29, 29, blue}, probe{30, 30, white},
+		probe{60, 60, red}, probe{79, 79, red}, probe{80, 80, white}, probe{59, 59, white})
+}
+
+func TestResize(t *testing.T) {
+	c := newHeadless(t, 20, 20)
+	c.Commit(NewFrame(&paint.DisplayList{Background: blue}, image.Pt(20, 20)))
+	c.Resize(40, 30)
+	img := shot(t, c)
+	if img.Bounds().Size() != image.Pt(40, 30) {
+		t.Fatalf("screenshot size %v after resize, want 40x30", img.Bounds().Size())
+	}
+	check(t, img, probe{39, 29, blue})
+
+	// Growing a little fits in the texture there is: no new raster.
+	before, _ := c.Stats()
+	c.Resize(60, 50)
+	check(t, shot(t, c), probe{59, 49, blue})
+	if after, _ := c.Stats(); after.Rasters != before.Rasters {
+		t.Errorf("a small resize rastered again (%d -> %d)", before.Rasters, after.Rasters)
+	}
+}
+
+func TestRenderOffscreen(t *testing.T) {
+	run, err := gputest.TextRun("Glassbox renders text", 10, 30, 20, gputest.RGB(0, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dl := &paint.DisplayList{Background: white, Width: 240, Height: 50, Items: []paint.Item{
+		&paint.FillRect{Rect: paint.Rect{X: 0, Y: 40, W: 240, H: 10}, Color: blue},
+		run,
+	}}
+	img, err := RenderOffscreen(dl, 240, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, img, probe{0, 45, blue}, probe{5, 5, white})
+	if err := gputest.SavePNG("/tmp/glassbox-compositor-text.png", img); err != nil {
+		t.Log(err)
+	}
+}
+
+func TestClosed(t *testing.T) {
+	c, err := NewHeadless(10, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	c.Close()
+	if _, err := c.Screenshot(); err != ErrClosed {
+		t.Errorf("Screenshot after Close: %v, want ErrClosed", err)
+	}
+	c.Commit(NewFrame(&paint.DisplayList{}, image.Pt(10, 10))) // must not block
+}
+
+func TestNewHeadlessErrors(t *testing.T) {
+	if _, err := NewHeadless(0, 10); err == nil {
+		t.Error("NewHeadless(0, 10) succeeded")
+	}
+	if _, err := NewHeadless(1<<20, 10); err == nil {
+		t.Error("NewHeadless over the texture limit succeeded")
+	}
+}

@@ -1,0 +1,28 @@
+// Package compositor shows pages: it takes frames that the page commits
+// and draws them, on a thread of its own, into a window or an offscreen
+// target.
+//
+// The design follows Chromium's compositor (cc), and uses its names so
+// that its documentation applies:
+//
+//   - The page's main thread builds a Frame, an immutable snapshot of the
+//     layer tree (for now a root layer holding the document's display
+//     list), and hands it over with Commit. Nothing is shared after that:
+//     the page never touches GL and the compositor never reads the DOM.
+//   - The compositor thread (cc's "impl" thread) is a goroutine locked to
+//     an OS thread, because a GL context is current on one thread. It owns
+//     the context, one texture per layer, and the scroll offset.
+//   - Raster turns a layer's display list into its texture, and only when
+//     the display list changed (display lists are immutable, so a new
+//     pointer means new content). Draw composites the layer textures,
+//     back to front, into the target: a window's back buffer, then swap
+//     with vsync, or an offscreen texture for Screenshot.
+//   - Scrolling the root layer (ScrollBy, from the mouse wheel) only moves
+//     its texture: the compositor redraws without asking the page, which
+//     is what keeps scrolling smooth while the page's main thread is busy.
+//
+// What is not built yet, and where it goes: transforms, clips and effects
+// per layer belong in property trees referenced by Layer; layers larger
+// than the maximum texture size need tiling (see raster); animations of
+// transform and opacity tick in the loop before draw.
+package compositor
