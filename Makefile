@@ -9,10 +9,12 @@ BIN      := bin
 BROWSER  := $(BIN)/browser
 # How long each fuzz target runs under `make fuzz`.
 FUZZTIME ?= 10s
+# How long each parser fuzz target runs inside `make test`.
+FUZZSMOKE ?= 5s
 # Extra flags for go test, e.g. TESTFLAGS=-race or TESTFLAGS='-run Window -v'.
 TESTFLAGS ?=
 
-.PHONY: all help setup build run test vet fmt-check fuzz clean
+.PHONY: all help setup build run test vet fmt-check fuzz fuzz-smoke clean
 
 all: build
 
@@ -22,6 +24,7 @@ help:
 	@echo "make test       go vet, then all tests under xvfb-run (window tests need X)"
 	@echo "make fmt-check  fail if gofmt would change any file"
 	@echo "make fuzz       run each fuzz target for FUZZTIME (now $(FUZZTIME))"
+	@echo "make fuzz-smoke run the parser fuzz targets for FUZZSMOKE (part of make test)"
 	@echo "make setup      install missing Debian packages (scripts/setup.sh)"
 
 setup:
@@ -49,6 +52,14 @@ vet: setup
 # number, so parallel runs do not collide.
 test: setup vet
 	xvfb-run -a $(GO) test $(TESTFLAGS) ./...
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# A few seconds of fuzzing for each parser that takes input from the web:
+# HTML to DOM, CSS parsing and the cascade over arbitrary CSS.
+fuzz-smoke:
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZSMOKE) ./engine/html
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZSMOKE) ./engine/css
+	$(GO) test -run='^$$' -fuzz='^FuzzCompute$$' -fuzztime=$(FUZZSMOKE) ./engine/style
 
 fmt-check:
 	@out="$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go'))"; \
