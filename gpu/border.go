@@ -6,7 +6,6 @@ import (
 
 	"gioui.org/f32"
 	"gioui.org/op/clip"
-	gpaint "gioui.org/op/paint"
 
 	"glassbox/engine/paint"
 )
@@ -188,5 +187,5 @@ func (r *rasterizer) fillCircle(c color.NRGBA, centre f32.Point, radius float32)
 	p.CubeTo(f32.Pt(cx-rr, cy-kr), f32.Pt(cx-kr, cy-rr), f32.Pt(cx, cy-rr))
 	p.CubeTo(f32.Pt(cx+kr, cy-rr), f32.Pt(cx+rr, cy-kr), f32.Pt(cx+rr, cy))
 	p.Close()
-	gpaint.FillShape(&r.ops, c, clip.Outline{Path: p.End()}.Op())
+	r.fill(c, clip.Outline{Path: p.End()}.Op())
 }

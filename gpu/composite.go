@@ -27,10 +27,12 @@ type Quad struct {
 // Rect is a rectangle in pixels with float coordinates.
 type Rect struct{ X, Y, W, H float32 }
 
-// The composite shaders. The layer textures are SRGB8_ALPHA8, so sampling
-// decodes to linear light; the fragment shader encodes back to sRGB when
-// the target does not do it in hardware. Blending then happens on sRGB
-// values, which is what browsers do when they composite layers.
+// The composite shaders. Layer textures hold premultiplied sRGB bytes, and
+// targets receive them as they are, so blending (a layer's opacity, its
+// antialiased edges) happens on sRGB values, as browsers composite. Two
+// fallbacks undo what GL does where it cannot be told not to: u_encode
+// when the sampler decoded an sRGB texture, u_decode when the target
+// encodes what it is given.
 const compositeVS = `#version 300 es
 uniform vec2 u_target;    // target size in pixels
 uniform mat3 u_transform; // texture pixels -> target pixels
@@ -52,6 +54,7 @@ precision highp float;
 uniform sampler2D u_tex;
 uniform float u_opacity;
 uniform bool u_encode;
+uniform bool u_decode;
 in vec2 v_uv;
 out vec4 fragColor;
 
@@ -61,12 +64,22 @@ vec3 toSRGB(vec3 c) {
 	return mix(lo, hi, step(vec3(0.0031308), c));
 }
 
+vec3 toLinear(vec3 c) {
+	vec3 lo = c / 12.92;
+	vec3 hi = pow((c + 0.055) / 1.055, vec3(2.4));
+	return mix(lo, hi, step(vec3(0.04045), c));
+}
+
 void main() {
-	vec4 c = texture(u_tex, v_uv); // premultiplied
-	if (u_encode && c.a > 0.0) {
-		c.rgb = toSRGB(clamp(c.rgb / c.a, 0.0, 1.0)) * c.a;
+	vec4 c = texture(u_tex, v_uv); // premultiplied sRGB
+	if (u_encode) {
+		c.rgb = toSRGB(clamp(c.rgb, 0.0, 1.0));
 	}
-	fragColor = c * u_opacity;
+	c *= u_opacity;
+	if (u_decode) {
+		c.rgb = toLinear(c.rgb);
+	}
+	fragColor = c;
 }
 `
 
@@ -75,7 +88,7 @@ type compositeProgram struct {
 	vao  uint32
 	vbo  uint32
 
-	target, transform, src, texsize, tex, opacity, encode int32
+	target, transform, src, texsize, tex, opacity, encode, decode int32
 }
 
 func newCompositeProgram() (*compositeProgram, error) {
@@ -95,6 +108,7 @@ func newCompositeProgram() (*compositeProgram, error) {
 		{&p.tex, "u_tex"},
 		{&p.opacity, "u_opacity"},
 		{&p.encode, "u_encode"},
+		{&p.decode, "u_decode"},
 	} {
 		if *u.loc, err = uniform(prog, u.name); err != nil {
 			p.release()
@@ -141,20 +155,7 @@ func (d *Device) Composite(dst Framebuffer, clear color.NRGBA, quads []Quad) err
 	if err := framebufferStatus("composite"); err != nil {
 		return err
 	}
-	gles2.Viewport(0, 0, int32(dst.Width), int32(dst.Height))
-	gles2.Disable(gles2.SCISSOR_TEST)
-	gles2.Disable(gles2.DEPTH_TEST)
-	gles2.Disable(gles2.STENCIL_TEST)
-	gles2.ColorMask(true, true, true, true)
-
-	// Clear colours are written as they are to a linear target and encoded
-	// by a sRGB one, so give the latter linear values.
-	r, g, b, a := premul(clear)
-	if dst.SRGB && a > 0 {
-		r, g, b = srgbToLinear(r/a)*a, srgbToLinear(g/a)*a, srgbToLinear(b/a)*a
-	}
-	gles2.ClearColor(r, g, b, a)
-	gles2.Clear(gles2.COLOR_BUFFER_BIT)
+	d.clear(dst, clear)
 
 	p := d.comp
 	gles2.UseProgram(p.prog)
@@ -162,11 +163,7 @@ func (d *Device) Composite(dst Framebuffer, clear color.NRGBA, quads []Quad) err
 	gles2.ActiveTexture(gles2.TEXTURE0)
 	gles2.Uniform1i(p.tex, 0)
 	gles2.Uniform2f(p.target, float32(dst.Width), float32(dst.Height))
-	if dst.SRGB {
-		gles2.Uniform1i(p.encode, 0)
-	} else {
-		gles2.Uniform1i(p.encode, 1)
-	}
+	gles2.Uniform1i(p.decode, boolInt(d.encodesWrites(dst)))
 	gles2.Enable(gles2.BLEND)
 	gles2.BlendFunc(gles2.ONE, gles2.ONE_MINUS_SRC_ALPHA)
 	for _, q := range quads {
@@ -185,6 +182,7 @@ func (d *Device) Composite(dst Framebuffer, clear color.NRGBA, quads []Quad) err
 		gles2.Uniform4f(p.src, src.X, src.Y, src.W, src.H)
 		gles2.Uniform2f(p.texsize, float32(t.width), float32(t.height))
 		gles2.Uniform1f(p.opacity, min(q.Opacity, 1))
+		gles2.Uniform1i(p.encode, boolInt(!t.raw))
 		gles2.BindTexture(gles2.TEXTURE_2D, t.tex)
 		gles2.DrawArrays(gles2.TRIANGLE_STRIP, 0, 4)
 	}
@@ -193,6 +191,38 @@ func (d *Device) Composite(dst Framebuffer, clear color.NRGBA, quads []Quad) err
 	gles2.BindVertexArray(0)
 	gles2.UseProgram(0)
 	return glError("composite")
+}
+
+// encodesWrites reports whether GL will sRGB-encode what is drawn into
+// fb: only where it is sRGB and the encoding cannot be turned off.
+func (d *Device) encodesWrites(fb Framebuffer) bool { return fb.SRGB && !d.writeControl }
+
+// clear prepares the bound framebuffer fb for drawing (viewport, no
+// scissor, depth or stencil tests, sRGB encoding off where GL allows) and
+// clears it to the sRGB colour c, stored as it is.
+func (d *Device) clear(fb Framebuffer, c color.NRGBA) {
+	if d.writeControl {
+		gles2.Disable(glFramebufferSRGB)
+	}
+	gles2.Viewport(0, 0, int32(fb.Width), int32(fb.Height))
+	gles2.Disable(gles2.SCISSOR_TEST)
+	gles2.Disable(gles2.DEPTH_TEST)
+	gles2.Disable(gles2.STENCIL_TEST)
+	gles2.ColorMask(true, true, true, true)
+	r, g, b, a := premul(c)
+	if d.encodesWrites(fb) && a > 0 {
+		// GL encodes the clear colour too: give it linear values.
+		r, g, b = srgbToLinear(r/a)*a, srgbToLinear(g/a)*a, srgbToLinear(b/a)*a
+	}
+	gles2.ClearColor(r, g, b, a)
+	gles2.Clear(gles2.COLOR_BUFFER_BIT)
+}
+
+func boolInt(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // premul returns c as premultiplied floats in [0, 1].

@@ -25,6 +25,10 @@ type Device struct {
 	maxTexture int
 	timers     bool
 	renderer   string
+	// writeControl: GL_FRAMEBUFFER_SRGB_EXT can turn off the encoding of
+	// writes to sRGB framebuffers (EXT_sRGB_write_control). skipDecode:
+	// sRGB textures can be sampled without decoding (EXT_texture_sRGB_decode).
+	writeControl, skipDecode bool
 }
 
 // NewDevice prepares the GL context current on the calling thread.
@@ -41,7 +45,10 @@ func NewDevice(procAddress func(name string) unsafe.Pointer) (*Device, error) {
 	gles2.GetIntegerv(gles2.MAX_TEXTURE_SIZE, &maxTex)
 	d.maxTexture = int(maxTex)
 	exts := gles2.GoStr(gles2.GetString(gles2.EXTENSIONS))
-	d.timers = strings.Contains(" "+exts+" ", " GL_EXT_disjoint_timer_query ")
+	has := func(ext string) bool { return strings.Contains(" "+exts+" ", " "+ext+" ") }
+	d.timers = has("GL_EXT_disjoint_timer_query")
+	d.writeControl = has("GL_EXT_sRGB_write_control")
+	d.skipDecode = has("GL_EXT_texture_sRGB_decode")
 	if err := glError("device info"); err != nil {
 		return nil, err
 	}
@@ -59,6 +66,7 @@ func NewDevice(procAddress func(name string) unsafe.Pointer) (*Device, error) {
 	}
 	d.gio = g
 	d.raster.init()
+	d.raster.gamma = d.writeControl
 	return d, nil
 }
 
@@ -99,7 +107,9 @@ func (d *Device) Renderer() string { return d.renderer }
 
 // Raster paints dl into dst, which must be an sRGB texture. origin is the
 // document point (CSS px) at dst's top-left and scale is device pixels per
-// CSS px. The texture is cleared to dl.Background first.
+// CSS px. The texture is cleared to dl.Background first. dst ends up
+// holding premultiplied sRGB bytes, blended in sRGB space as browsers do
+// (where the driver has EXT_sRGB_write_control; in linear light without).
 func (d *Device) Raster(dst *Texture, dl *paint.DisplayList, origin f32.Point, scale float32) (err error) {
 	if d.gio == nil {
 		return errors.New("gpu: device released")
@@ -118,7 +128,13 @@ func (d *Device) Raster(dst *Texture, dl *paint.DisplayList, origin f32.Point, s
 			err = fmt.Errorf("gpu: raster: %v", r)
 		}
 	}()
-	d.gio.Clear(dl.Background)
+	// Clear here rather than with Gio's Clear, which would quantise the
+	// colour through its sRGB decoding.
+	gles2.BindFramebuffer(gles2.FRAMEBUFFER, dst.fbo)
+	if err := framebufferStatus("raster"); err != nil {
+		return err
+	}
+	d.clear(dst.Framebuffer(), dl.Background)
 	if err := d.gio.Frame(ops, giogpu.OpenGLRenderTarget{V: uint(dst.fbo)}, image.Pt(dst.width, dst.height)); err != nil {
 		return fmt.Errorf("gpu: raster: %w", err)
 	}

@@ -24,14 +24,26 @@
 //
 // # Colour
 //
-// Display list colours are sRGB. Gio blends in linear light and wants a
-// framebuffer that encodes to sRGB on write, so layer textures are
-// SRGB8_ALPHA8: an opaque colour such as #336699 comes back exactly, and
-// antialiasing and alpha are blended in linear light (half-covered black
-// on white is sRGB 188, where a browser blending sRGB values shows 128).
-// Composite decodes the layer (the sampler does it), encodes to sRGB in
-// its shader when the target does not do it in hardware, and blends sRGB
-// values, as browsers composite layers.
+// Display list colours are sRGB, and browsers blend them as they are:
+// alpha, antialiasing and layer opacity mix gamma-encoded values, so
+// rgba(0,0,0,.5) over white is 127 or 128. Gio instead decodes its inputs
+// to linear light and wants a framebuffer that encodes on write, which
+// gives 188 there and makes text look thin and grey. So layer textures are
+// SRGB8_ALPHA8, which keeps Gio rendering straight into them, but Raster
+// turns the encoding on write off (GL_FRAMEBUFFER_SRGB_EXT, from
+// EXT_sRGB_write_control) and gives Gio pre-encoded inputs whose decoding
+// is the wanted sRGB value: Gio's shaders then output sRGB values, which
+// are stored and blended as they are. Opaque colours come out exactly:
+// the sRGB values that no byte decodes to become gradients between two
+// nearby colours, stretched until flat (colour.go). Images are uploaded
+// pre-encoded, within one level of their pixels. Raster clears to the
+// background itself rather than through Gio, for the same exactness.
+//
+// The layer textures therefore hold premultiplied sRGB bytes. Composite
+// samples them undecoded (EXT_texture_sRGB_decode), blends them on those
+// values and writes them to its target as they are. Where a driver lacks
+// those extensions the composite shader undoes the sampler's decoding, and
+// Raster falls back to Gio's linear blending with exact opaque colours.
 //
 // # Composite
 //

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gioui.org/f32"
+	"github.com/go-gl/gl/v3.1/gles2"
 
 	"glassbox/engine/paint"
 	"glassbox/gpu/gputest"
@@ -116,15 +117,16 @@ func TestRasterFillRect(t *testing.T) {
 			probes: []probe{{0, 0, o(blue)}, {99, 0, o(blue)}, {0, 79, o(blue)}, {99, 79, o(blue)}},
 		},
 		{
-			// A half-covered pixel column: Gio's coverage is computed in
-			// linear light, so half of black over white is sRGB 188.
+			// A half-covered pixel column: coverage blends sRGB values, as
+			// in browsers, so half of black over white is 127 or 128 (it
+			// was 188 when Gio blended in linear light).
 			name:  "fractional edge is antialiased",
 			bg:    white,
 			items: []paint.Item{&paint.FillRect{Rect: paint.Rect{X: 10.5, Y: 10, W: 10, H: 10}, Color: black}},
 			probes: []probe{
-				{10, 15, color.RGBA{188, 188, 188, 255}},
+				{10, 15, color.RGBA{128, 128, 128, 255}},
 				{11, 15, o(black)}, {19, 15, o(black)},
-				{20, 15, color.RGBA{188, 188, 188, 255}},
+				{20, 15, color.RGBA{128, 128, 128, 255}},
 				{21, 15, o(white)},
 			},
 		},
@@ -149,34 +151,24 @@ func TestRasterFillRect(t *testing.T) {
 	}
 }
 
-// linearBlend is what Gio computes for src with alpha a over dst: the
-// blend happens in linear light, and the result is stored as sRGB.
-func linearBlend(src, dst uint8, a float64) uint8 {
-	dec := func(c uint8) float64 {
-		v := float64(c) / 255
-		if v <= 0.04045 {
-			return v / 12.92
-		}
-		return math.Pow((v+0.055)/1.055, 2.4)
-	}
-	l := dec(src)*a + dec(dst)*(1-a)
-	var e float64
-	if l <= 0.0031308 {
-		e = l * 12.92
-	} else {
-		e = 1.055*math.Pow(l, 1/2.4) - 0.055
-	}
-	return uint8(math.Round(e * 255))
+// srgbBlend is src with alpha a over dst as browsers composite: on the
+// sRGB values themselves.
+func srgbBlend(src, dst uint8, a float64) uint8 {
+	return uint8(math.Round(float64(src)*a + float64(dst)*(1-a)))
 }
 
 func TestRasterAlphaBlending(t *testing.T) {
 	tests := []struct {
-		src color.NRGBA
-		dst color.NRGBA
+		src  color.NRGBA
+		dst  color.NRGBA
+		want color.RGBA // zero: srgbBlend's
 	}{
-		{color.NRGBA{0, 0, 0, 128}, white},
-		{color.NRGBA{255, 0, 0, 64}, gputest.RGB(0, 0, 255)},
-		{color.NRGBA{0x33, 0x66, 0x99, 200}, gputest.RGB(250, 240, 230)},
+		// Chrome: 127 or 128 (Gio's linear blending gave 188).
+		{color.NRGBA{0, 0, 0, 128}, white, color.RGBA{127, 127, 127, 255}},
+		{color.NRGBA{255, 0, 0, 128}, gputest.RGB(0, 0, 255), color.RGBA{128, 0, 127, 255}},
+		{color.NRGBA{255, 0, 0, 64}, gputest.RGB(0, 0, 255), color.RGBA{}},
+		{color.NRGBA{0x33, 0x66, 0x99, 200}, gputest.RGB(250, 240, 230), color.RGBA{}},
+		{color.NRGBA{0xf0, 0xe1, 0xfd, 100}, gputest.RGB(10, 70, 130), color.RGBA{}},
 	}
 	withDevice(t, func(d *Device) {
 		for _, tt := range tests {
@@ -185,17 +177,68 @@ func TestRasterAlphaBlending(t *testing.T) {
 			}}
 			img := render(t, d, dl, 20, 20)
 			a := float64(tt.src.A) / 255
-			want := color.RGBA{
-				linearBlend(tt.src.R, tt.dst.R, a),
-				linearBlend(tt.src.G, tt.dst.G, a),
-				linearBlend(tt.src.B, tt.dst.B, a),
-				255,
+			want := tt.want
+			if want == (color.RGBA{}) {
+				want = color.RGBA{
+					srgbBlend(tt.src.R, tt.dst.R, a),
+					srgbBlend(tt.src.G, tt.dst.G, a),
+					srgbBlend(tt.src.B, tt.dst.B, a),
+					255,
+				}
 			}
-			if got := img.RGBAAt(10, 10); !gputest.Near(got, want, 2) {
+			if got := img.RGBAAt(10, 10); !gputest.Near(got, want, 1) {
 				t.Errorf("%v over %v = %v, want %v", tt.src, tt.dst, got, want)
 			}
-			if got := img.RGBAAt(1, 1); !gputest.Near(got, gputest.Opaque(tt.dst), 1) {
+			if got := img.RGBAAt(1, 1); got != gputest.Opaque(tt.dst) {
 				t.Errorf("outside the rect = %v, want %v", got, tt.dst)
+			}
+		}
+	})
+}
+
+// TestRasterExactColours checks that opaque colours come out exactly,
+// including the sRGB values that Gio's decoding cannot reach from any
+// byte (drawn as flat gradients, see colour.go), and that those stay flat
+// across a wide texture.
+func TestRasterExactColours(t *testing.T) {
+	var cols []color.NRGBA
+	for v := range 256 {
+		cols = append(cols, gputest.RGB(uint8(v), uint8(v), uint8(v)))
+	}
+	seed := uint32(1)
+	rnd := func() uint8 { seed = seed*1664525 + 1013904223; return uint8(seed >> 24) }
+	for range 256 {
+		cols = append(cols, gputest.RGB(rnd(), rnd(), rnd()))
+	}
+	cols = append(cols, blue, gputest.RGB(254, 253, 251), gputest.RGB(75, 153, 252))
+	// A 32-wide grid of 4×4 cells, then one colour that needs a gradient
+	// across the whole width of a 2048 px texture.
+	const cell, perRow, w = 4, 32, 2048
+	rows := (len(cols) + perRow - 1) / perRow
+	h := rows*cell + 8
+	wide := gputest.RGB(254, 102, 153)
+	dl := &paint.DisplayList{Background: white, Width: w, Height: float32(h)}
+	for i, c := range cols {
+		x, y := i%perRow*cell, i/perRow*cell
+		dl.Items = append(dl.Items, &paint.FillRect{Rect: paint.Rect{X: float32(x), Y: float32(y), W: cell, H: cell}, Color: c})
+	}
+	dl.Items = append(dl.Items, &paint.FillRect{Rect: paint.Rect{X: 0, Y: float32(rows * cell), W: w, H: 8}, Color: wide})
+	withDevice(t, func(d *Device) {
+		img := render(t, d, dl, w, h)
+		bad := 0
+		for i, c := range cols {
+			x, y := i%perRow*cell, i/perRow*cell
+			for _, p := range []image.Point{{x, y}, {x + cell - 1, y + cell - 1}} {
+				if got := img.RGBAAt(p.X, p.Y); got != gputest.Opaque(c) {
+					if bad++; bad <= 10 {
+						t.Errorf("%v came out %v", c, got)
+					}
+				}
+			}
+		}
+		for x := range w {
+			if got := img.RGBAAt(x, rows*cell+4); got != gputest.Opaque(wide) {
+				t.Fatalf("wide %v at x=%d came out %v", wide, x, got)
 			}
 		}
 	})
@@ -266,7 +309,7 @@ func TestRasterGlyphRun(t *testing.T) {
 			t.Log(err)
 		}
 		box := image.Rect(int(run.Box.X), int(run.Box.Y), int(math.Ceil(float64(run.Box.X+run.Box.W))), int(math.Ceil(float64(run.Box.Y+run.Box.H))))
-		var dark, grey, outside int
+		var dark, core, grey, outside int
 		for y := range img.Bounds().Dy() {
 			for x := range img.Bounds().Dx() {
 				c := img.RGBAAt(x, y)
@@ -277,6 +320,9 @@ func TestRasterGlyphRun(t *testing.T) {
 					outside++
 				case c.R < 64:
 					dark++
+					if c.R <= 40 {
+						core++
+					}
 				default:
 					grey++
 				}
@@ -290,6 +336,9 @@ func TestRasterGlyphRun(t *testing.T) {
 		}
 		if dark < 200 {
 			t.Errorf("only %d dark pixels in the text box: the glyphs did not draw", dark)
+		}
+		if core < 200 {
+			t.Errorf("only %d pixels of 0..40 in the text box: the glyph cores are not black", core)
 		}
 		if grey == 0 {
 			t.Errorf("no antialiased pixels: the glyph edges are hard")
@@ -317,6 +366,37 @@ func TestRasterImage(t *testing.T) {
 		// Raster it again: the cached image must still draw.
 		img = render(t, d, dl, 100, 100)
 		checkProbes(t, img, 2, []probe{{32, 22, o(red)}})
+	})
+}
+
+// TestRasterImageGreyRamp checks that image pixels come back as they are
+// (±1: near white Gio's sRGB texture decoding has levels for only about
+// every other value).
+func TestRasterImageGreyRamp(t *testing.T) {
+	src := image.NewNRGBA(image.Rect(0, 0, 256, 1))
+	half := image.NewRGBA(image.Rect(0, 0, 256, 1)) // premultiplied, alpha 128
+	for x := range 256 {
+		src.SetNRGBA(x, 0, color.NRGBA{uint8(x), uint8(x), uint8(x), 255})
+		v := uint8(x * 128 / 255)
+		half.SetRGBA(x, 0, color.RGBA{v, v, v, 128})
+	}
+	dl := &paint.DisplayList{Background: white, Width: 256, Height: 8, Items: []paint.Item{
+		&paint.Image{Rect: paint.Rect{X: 0, Y: 0, W: 256, H: 4}, Image: src},
+		&paint.Image{Rect: paint.Rect{X: 0, Y: 4, W: 256, H: 4}, Image: half},
+	}}
+	withDevice(t, func(d *Device) {
+		img := render(t, d, dl, 256, 8)
+		for x := range 256 {
+			g := uint8(x)
+			if got := img.RGBAAt(x, 2); !gputest.Near(got, color.RGBA{g, g, g, 255}, 1) {
+				t.Errorf("grey %d came out %v", x, got)
+			}
+			// Half-transparent over white, blended on sRGB values.
+			want := uint8(x*128/255 + 127)
+			if got := img.RGBAAt(x, 6); !gputest.Near(got, color.RGBA{want, want, want, 255}, 1) {
+				t.Errorf("grey %d at alpha 128 over white came out %v, want %d", x, got, want)
+			}
+		}
 	})
 }
 
@@ -402,6 +482,31 @@ func TestComposite(t *testing.T) {
 	})
 }
 
+// TestColourFallbacks draws as drivers without EXT_texture_sRGB_decode or
+// EXT_sRGB_write_control would: the composite shader re-encodes what the
+// sampler decoded, and without write control Gio blends in linear light
+// again, but opaque colours still come out exactly.
+func TestColourFallbacks(t *testing.T) {
+	dl := &paint.DisplayList{Background: white, Width: 20, Height: 20, Items: []paint.Item{
+		&paint.FillRect{Rect: paint.Rect{X: 0, Y: 0, W: 10, H: 20}, Color: blue},
+		&paint.FillRect{Rect: paint.Rect{X: 10, Y: 0, W: 10, H: 20}, Color: color.NRGBA{0, 0, 0, 128}},
+	}}
+	withDevice(t, func(d *Device) {
+		d.skipDecode = false
+		img := render(t, d, dl, 20, 20)
+		checkProbes(t, img, 0, []probe{{5, 5, gputest.Opaque(blue)}})
+		checkProbes(t, img, 1, []probe{{15, 5, color.RGBA{127, 127, 127, 255}}})
+
+		// Such a driver always encodes writes to sRGB framebuffers.
+		gles2.Enable(glFramebufferSRGB)
+		d.writeControl, d.raster.gamma = false, false
+		d.raster.reset()
+		img = render(t, d, dl, 20, 20)
+		checkProbes(t, img, 0, []probe{{5, 5, gputest.Opaque(blue)}})
+		checkProbes(t, img, 1, []probe{{15, 5, color.RGBA{188, 188, 188, 255}}})
+	})
+}
+
 func TestTimer(t *testing.T) {
 	withDevice(t, func(d *Device) {
 		tm := d.NewTimer()
@@ -466,4 +571,40 @@ func TestErrors(t *testing.T) {
 			t.Error("Composite into a bogus framebuffer succeeded")
 		}
 	})
+}
+
+// TestPaintFor checks the colour arithmetic of colour.go without a GPU:
+// what Gio makes of each paint (its decoded stops mixed at t) is within
+// colourTolerance of the colour asked for.
+func TestPaintFor(t *testing.T) {
+	seed := uint32(7)
+	rnd := func() uint8 { seed = seed*1664525 + 1013904223; return uint8(seed >> 24) }
+	check := func(c color.NRGBA) {
+		p := paintFor(c)
+		if p.lo.A != c.A || (p.t > 0 && p.hi.A != c.A) {
+			t.Fatalf("%v: alpha changed: %+v", c, p)
+		}
+		tt := float64(p.t)
+		for k, v := range [3]uint8{c.R, c.G, c.B} {
+			lo := [3]uint8{p.lo.R, p.lo.G, p.lo.B}[k]
+			hi := [3]uint8{p.hi.R, p.hi.G, p.hi.B}[k]
+			got := gioLevel[lo]
+			if p.t > 0 {
+				got = gioLevel[lo]*(1-tt) + gioLevel[hi]*tt
+				if gioLevel[hi]-gioLevel[lo] > gradientSpread {
+					t.Errorf("%v: stops %d and %d too far apart", c, lo, hi)
+				}
+			}
+			if math.Abs(got-float64(v)) > colourTolerance {
+				t.Errorf("%v: channel %d comes to %.3f", c, k, got)
+			}
+		}
+	}
+	for v := range 256 {
+		check(color.NRGBA{uint8(v), uint8(v), uint8(v), 255})
+		check(color.NRGBA{uint8(v), 255 - uint8(v), 128, 77})
+	}
+	for range 3000 {
+		check(color.NRGBA{rnd(), rnd(), rnd(), rnd()})
+	}
 }

@@ -24,7 +24,14 @@ type rasterizer struct {
 	faces  map[*font.Font]*font.Face
 	glyphs map[glyphKey][]font.Segment
 	images map[image.Image]*cachedImage
+	paints map[color.NRGBA]colourPaint
 	frame  uint64 // raster count, to evict images a frame did not use
+
+	// gamma is set when the target stores Gio's output as it is (sRGB
+	// encoding on write turned off): colours and images are then given to
+	// Gio pre-encoded (see colour.go). Without it, Gio blends in linear
+	// light and the target encodes.
+	gamma bool
 
 	// The current transform from document CSS px to device px.
 	ox, oy, scale float32
@@ -50,6 +57,7 @@ func (r *rasterizer) init() {
 	r.faces = make(map[*font.Font]*font.Face)
 	r.glyphs = make(map[glyphKey][]font.Segment)
 	r.images = make(map[image.Image]*cachedImage)
+	r.paints = make(map[color.NRGBA]colourPaint)
 }
 
 func (r *rasterizer) reset() { r.init() }
@@ -118,7 +126,7 @@ func (r *rasterizer) fillDeviceRect(c color.NRGBA, x0, y0, x1, y1 float32) {
 	}
 	if whole(x0) && whole(y0) && whole(x1) && whole(y1) {
 		rc := clip.Rect(image.Rect(int(x0), int(y0), int(x1), int(y1)))
-		gpaint.FillShape(&r.ops, c, rc.Op())
+		r.fill(c, rc.Op())
 		return
 	}
 	r.fillPolygon(c, f32.Pt(x0, y0), f32.Pt(x1, y0), f32.Pt(x1, y1), f32.Pt(x0, y1))
@@ -135,7 +143,7 @@ func (r *rasterizer) fillPolygon(c color.NRGBA, pts ...f32.Point) {
 		p.LineTo(q)
 	}
 	p.Close()
-	gpaint.FillShape(&r.ops, c, clip.Outline{Path: p.End()}.Op())
+	r.fill(c, clip.Outline{Path: p.End()}.Op())
 }
 
 // image paints it.Image scaled into it.Rect.
@@ -147,8 +155,13 @@ func (r *rasterizer) image(it *paint.Image) {
 	if ci == nil {
 		// NewImageOp copies non-RGBA images and gives each op a new
 		// texture identity, so make one per image and keep it: Gio then
-		// uploads each image once, not on every raster.
-		ci = &cachedImage{op: gpaint.NewImageOp(it.Image)}
+		// uploads each image once, not on every raster. The pre-encoded
+		// copy is kept with it for the same reason.
+		src := it.Image
+		if r.gamma {
+			src = gammaImage(src)
+		}
+		ci = &cachedImage{op: gpaint.NewImageOp(src)}
 		r.images[it.Image] = ci
 	}
 	ci.used = r.frame
@@ -210,7 +223,7 @@ func (r *rasterizer) glyphRun(g *paint.GlyphRun) {
 	if !drawn {
 		return
 	}
-	gpaint.FillShape(&r.ops, g.Color, clip.Outline{Path: spec}.Op())
+	r.fill(g.Color, clip.Outline{Path: spec}.Op())
 }
 
 // outline returns the glyph's outline in device px relative to its pen

@@ -13,9 +13,10 @@ import (
 type Framebuffer struct {
 	FBO           uint32
 	Width, Height int
-	// SRGB reports whether the framebuffer encodes linear colour to sRGB on
-	// write. Gio needs that for correct blending; the compositor instead
-	// writes sRGB bytes itself when it is false.
+	// SRGB reports whether the colour attachment is sRGB-encoded. The
+	// device turns the encoding on write off where GL lets it
+	// (EXT_sRGB_write_control), so such a framebuffer still receives
+	// sRGB bytes as they are; see the package documentation.
 	SRGB bool
 }
 
@@ -25,13 +26,16 @@ type Texture struct {
 	tex, fbo      uint32
 	width, height int
 	srgb          bool
+	raw           bool // sampling returns the stored bytes, not decoded
 }
 
-// NewTexture allocates a texture of w×h device pixels. An sRGB texture
-// (SRGB8_ALPHA8) holds layer content: Gio blends in linear light and the
-// hardware stores the result sRGB-encoded, so 8 bits lose nothing where it
-// matters. A plain RGBA8 texture holds sRGB bytes as they are, which is what
-// a screenshot target wants.
+// NewTexture allocates a texture of w×h device pixels. Both kinds hold
+// premultiplied sRGB bytes. srgb asks for an SRGB8_ALPHA8 texture, which
+// is what Raster needs: Gio renders only into framebuffers that it sees as
+// sRGB. Raster keeps the hardware from encoding into it, and the device
+// samples it without decoding where GL lets it (EXT_texture_sRGB_decode).
+// A plain RGBA8 texture (srgb false) suits a composite or screenshot
+// target.
 func (d *Device) NewTexture(w, h int, srgb bool) (*Texture, error) {
 	if w <= 0 || h <= 0 {
 		return nil, fmt.Errorf("gpu: texture size %dx%d is empty", w, h)
@@ -39,7 +43,7 @@ func (d *Device) NewTexture(w, h int, srgb bool) (*Texture, error) {
 	if w > d.maxTexture || h > d.maxTexture {
 		return nil, fmt.Errorf("gpu: texture size %dx%d is over the maximum %d", w, h, d.maxTexture)
 	}
-	t := &Texture{width: w, height: h, srgb: srgb}
+	t := &Texture{width: w, height: h, srgb: srgb, raw: !srgb || d.skipDecode}
 	internal := uint32(gles2.RGBA8)
 	if srgb {
 		internal = gles2.SRGB8_ALPHA8
@@ -51,6 +55,9 @@ func (d *Device) NewTexture(w, h int, srgb bool) (*Texture, error) {
 	gles2.TexParameteri(gles2.TEXTURE_2D, gles2.TEXTURE_MAG_FILTER, gles2.LINEAR)
 	gles2.TexParameteri(gles2.TEXTURE_2D, gles2.TEXTURE_WRAP_S, gles2.CLAMP_TO_EDGE)
 	gles2.TexParameteri(gles2.TEXTURE_2D, gles2.TEXTURE_WRAP_T, gles2.CLAMP_TO_EDGE)
+	if srgb && d.skipDecode {
+		gles2.TexParameteri(gles2.TEXTURE_2D, glTextureSRGBDecode, glSkipDecode)
+	}
 	gles2.BindTexture(gles2.TEXTURE_2D, 0)
 
 	gles2.GenFramebuffers(1, &t.fbo)
