@@ -1,10 +1,123 @@
+// Command browser is Glassbox, the web browser.
+//
+// With no flags it opens a window showing the URL given, or the bundled
+// start page:
+//
+//	browser [URL]
+//
+// In headless mode it renders offscreen through the same pipeline (the GPU
+// compositor on an offscreen OpenGL context) and writes what was asked:
+//
+//	browser -headless -screenshot out.png -size 800x600 URL
+//	browser -headless -dump-layout URL
+//
+// URL may be a file path, or a file:, http:, https:, data: or about: URL.
+// When the page cannot be loaded, the window shows an error page; headless
+// mode renders the error page too, prints a one-line message and exits
+// with status 1.
 package main
-import _ "github.com/go-text/typesetting/font"
-import _ "github.com/go-text/typesetting/shaping"
-import _ "gioui.org/gpu"
-import _ "gioui.org/op"
-import _ "golang.org/x/net/html"
-import _ "github.com/tdewolff/parse/v2/css"
-import _ "github.com/go-gl/glfw/v3.3/glfw"
-import _ "github.com/go-gl/gl/v3.1/gles2"
-func main(){}
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+)
+
+const usage = `usage: browser [flags] [URL]
+
+URL is a file path or a file:, http:, https:, data: or about: URL
+(default about:start, the bundled start page).
+
+Flags:
+`
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// options are the command-line settings.
+type options struct {
+	headless   bool
+	screenshot string
+	dumpLayout bool
+	width      int
+	height     int
+	url        string
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	fs := flag.NewFlagSet("browser", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	var o options
+	size := fs.String("size", "", "viewport size WIDTHxHEIGHT in CSS px (default 800x600 headless, 1024x768 in a window)")
+	fs.BoolVar(&o.headless, "headless", false, "render offscreen, without a window")
+	fs.StringVar(&o.screenshot, "screenshot", "", "with -headless: write a PNG of the rendered page to this file")
+	fs.BoolVar(&o.dumpLayout, "dump-layout", false, "with -headless: print the layout tree (format: docs/layout-dump.md)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	switch fs.NArg() {
+	case 0:
+		o.url = "about:start"
+	case 1:
+		o.url = fs.Arg(0)
+	default:
+		return nil, fmt.Errorf("one URL at a time, got %d: %s", fs.NArg(), strings.Join(fs.Args(), " "))
+	}
+	o.width, o.height = 1024, 768
+	if o.headless {
+		o.width, o.height = 800, 600
+	}
+	if *size != "" {
+		w, h, err := parseSize(*size)
+		if err != nil {
+			return nil, err
+		}
+		o.width, o.height = w, h
+	}
+	if !o.headless && (o.screenshot != "" || o.dumpLayout) {
+		return nil, fmt.Errorf("-screenshot and -dump-layout need -headless")
+	}
+	if o.headless && o.screenshot == "" && !o.dumpLayout {
+		return nil, fmt.Errorf("-headless needs -screenshot FILE or -dump-layout")
+	}
+	return &o, nil
+}
+
+// parseSize reads "800x600".
+func parseSize(s string) (int, int, error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	if !ok || err1 != nil || err2 != nil || w <= 0 || h <= 0 || w > 16384 || h > 16384 {
+		return 0, 0, fmt.Errorf("bad -size %q: want WIDTHxHEIGHT, e.g. 800x600", s)
+	}
+	return w, h, nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	o, err := parseFlags(args, stderr)
+	if err == flag.ErrHelp {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "browser:", err)
+		return 2
+	}
+	if o.headless {
+		return runHeadless(ctx, o, stdout, stderr)
+	}
+	if err := runWindow(o); err != nil {
+		fmt.Fprintln(stderr, "browser:", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"time"
+
+	"glassbox/assets"
+	"glassbox/compositor"
+	"glassbox/engine/layout"
+	"glassbox/engine/page"
+	"glassbox/network"
+)
+
+// newLoader is the loader every page of this process uses; about: pages
+// come from the bundled assets.
+func newLoader() *network.Loader {
+	return network.NewLoader(network.Options{Pages: assets.Pages()})
+}
+
+// openPage loads what the user asked for. When that fails it returns the
+// error page in its place together with the error, so a caller always has
+// something to show.
+func openPage(ctx context.Context, loader *network.Loader, input string) (*page.Page, error) {
+	cwd, _ := os.Getwd()
+	u, err := network.ParseUserInput(input, cwd)
+	if err != nil {
+		return page.ErrorPage(nil, err), err
+	}
+	p, err := page.Load(ctx, loader, u)
+	if err != nil {
+		return page.ErrorPage(u, err), err
+	}
+	return p, nil
+}
+
+func runHeadless(ctx context.Context, o *options, stdout, stderr io.Writer) int {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	p, loadErr := openPage(ctx, newLoader(), o.url)
+	for _, w := range p.Warnings {
+		fmt.Fprintln(stderr, "browser: warning:", w)
+	}
+	w, h := float32(o.width), float32(o.height)
+	if o.dumpLayout {
+		layout.Dump(stdout, p.Layout(w, h))
+	}
+	if o.screenshot != "" {
+		img, err := screenshot(p, o.width, o.height)
+		if err == nil {
+			err = writePNG(o.screenshot, img)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "browser:", err)
+			return 1
+		}
+	}
+	if loadErr != nil {
+		fmt.Fprintln(stderr, "browser:", loadErr)
+		return 1
+	}
+	return 0
+}
+
+// screenshot renders the page's frame offscreen through the compositor
+// and the GPU, as the window would show it.
+func screenshot(p *page.Page, width, height int) (*image.RGBA, error) {
+	dl := p.Frame(float32(width), float32(height))
+	return compositor.RenderOffscreen(dl, width, height)
+}
+
+func writePNG(path string, img image.Image) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
