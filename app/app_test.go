@@ -45,8 +45,8 @@ func needDisplay(t *testing.T) {
 	}
 }
 
-// page returns a Paint hook that paints a blue square and a line of text.
-func page(t *testing.T) func(w, h int) (*paint.DisplayList, string) {
+// testPage returns a Paint hook that paints a blue square and a line of text.
+func testPage(t *testing.T) func(w, h int) (*paint.DisplayList, string) {
 	run, err := gputest.TextRun("Glassbox", 10, 90, 24, gputest.RGB(0, 0, 0))
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +106,7 @@ func isBlue(img *image.RGBA, x, y int) bool {
 
 func TestWindow(t *testing.T) {
 	needDisplay(t)
-	w := openWindow(t, Options{Width: 200, Height: 150, Paint: page(t)})
+	w := openWindow(t, Options{Width: 200, Height: 150, Paint: testPage(t)})
 	img := waitFor(t, w, func(img *image.RGBA) bool { return isBlue(img, 30, 30) })
 	if img.Bounds().Size() != image.Pt(200, 150) {
 		t.Errorf("window framebuffer %v, want 200x150", img.Bounds().Size())
@@ -125,7 +125,7 @@ func TestWindow(t *testing.T) {
 
 func TestWindowMatchesHeadless(t *testing.T) {
 	needDisplay(t)
-	paintFn := page(t)
+	paintFn := testPage(t)
 	w := openWindow(t, Options{Width: 160, Height: 120, Paint: paintFn, Hidden: true})
 	win := waitFor(t, w, func(img *image.RGBA) bool { return isBlue(img, 30, 30) })
 	size := win.Bounds().Size()

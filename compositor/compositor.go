@@ -79,6 +79,8 @@ type impl struct {
 	dirty bool        // needs drawing
 	fail  func(error) // records an error for Compositor.Err
 
+	overlay overlay // a browser shell's drawing and content area (overlay.go)
+
 	rasterTimer, drawTimer *gpu.Timer
 	stats                  Stats
 	quit                   bool
@@ -302,6 +304,7 @@ func (im *impl) loop(tasks <-chan func(*impl)) {
 }
 
 func (im *impl) release() {
+	im.releaseOverlay()
 	for id, l := range im.layers {
 		l.tex.Release()
 		delete(im.layers, id)
@@ -353,7 +356,8 @@ func (im *impl) maxScroll() (x, y float32) {
 		return 0, 0
 	}
 	s := im.frame.scale()
-	vw, vh := float32(im.size.X)/s, float32(im.size.Y)/s
+	vp := im.contentRect().Size()
+	vw, vh := float32(vp.X)/s, float32(vp.Y)/s
 	return max(dl.Width-vw, 0), max(dl.Height-vh, 0)
 }
 
@@ -411,6 +415,9 @@ func (im *impl) draw(fb gpu.Framebuffer) error {
 	if err != nil {
 		return err
 	}
+	if quads, err = im.overlayQuads(quads); err != nil {
+		return err
+	}
 	bg := color.NRGBA{255, 255, 255, 255}
 	if dl := im.frame.root(); dl != nil && dl.Background.A == 255 {
 		bg = dl.Background
@@ -434,6 +441,7 @@ func (im *impl) updateLayers() ([]gpu.Quad, error) {
 		return nil, nil
 	}
 	s := f.scale()
+	content := im.contentRect()
 	for _, l := range im.layers {
 		l.seen = false
 	}
@@ -453,7 +461,7 @@ func (im *impl) updateLayers() ([]gpu.Quad, error) {
 		// its background fills the window.
 		var minSize image.Point
 		if i == 0 {
-			minSize = im.size
+			minSize = content.Size()
 		}
 		if err := im.raster(li, dl, s, minSize); err != nil {
 			return nil, err
@@ -461,7 +469,8 @@ func (im *impl) updateLayers() ([]gpu.Quad, error) {
 		pos := layer.Offset.Sub(im.scroll)
 		// Snap to whole device pixels: a layer drawn between pixels would
 		// be resampled and blur.
-		off := f32.Pt(float32(math.Round(float64(pos.X*s))), float32(math.Round(float64(pos.Y*s))))
+		off := f32.Pt(float32(math.Round(float64(pos.X*s))), float32(math.Round(float64(pos.Y*s)))).
+			Add(f32.Pt(float32(content.Min.X), float32(content.Min.Y)))
 		quads = append(quads, gpu.Quad{
 			Texture:   li.tex,
 			Transform: f32.AffineId().Offset(off),

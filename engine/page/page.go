@@ -50,6 +50,9 @@ type Page struct {
 	loader *network.Loader
 	sheets []style.Sheet
 	images map[*dom.Node]image.Image
+	// root is the fragment tree of the last Layout, kept for hit testing
+	// (hit.go).
+	root *layout.Fragment
 	// Warnings lists subresources that failed to load, one line each, for
 	// the console.
 	Warnings []string
@@ -130,9 +133,10 @@ func (p *Page) Styles(width, height float32) *style.Styles {
 }
 
 // Layout runs style and layout for a viewport of the given size and
-// returns the fragment tree.
+// returns the fragment tree. The page keeps it for hit testing.
 func (p *Page) Layout(width, height float32) *layout.Fragment {
-	return layout.Layout(p.Doc, p.Styles(width, height), imageSource(p.images), Fonts(), width, height)
+	p.root = layout.Layout(p.Doc, p.Styles(width, height), imageSource(p.images), Fonts(), width, height)
+	return p.root
 }
 
 // Frame runs every stage for a viewport of the given size and returns the

@@ -1,0 +1,339 @@
+package app
+
+import (
+	"image"
+
+	"gioui.org/f32"
+	"gioui.org/io/key"
+	"gioui.org/io/pointer"
+	"github.com/go-gl/glfw/v3.3/glfw"
+)
+
+// This file turns GLFW's callbacks into the browser's input handling. The
+// callbacks only convert their arguments and call the methods below, which
+// run on the UI thread; tests inject synthetic input by calling the same
+// methods there (through Window.do).
+
+// Scroll distances in CSS px for the keyboard.
+const (
+	lineStep    = 40 // arrow keys
+	pageOverlap = 40 // Space and PageDown keep this much of the last page in view
+)
+
+// setCallbacks connects the window's events to the shell.
+func (w *Window) setCallbacks() {
+	w.win.SetFramebufferSizeCallback(func(*glfw.Window, int, int) { w.resized() })
+	w.win.SetContentScaleCallback(func(*glfw.Window, float32, float32) { w.resized() })
+	w.win.SetCursorPosCallback(func(_ *glfw.Window, x, y float64) { w.pointerMoved(w.devicePoint(x, y)) })
+	w.win.SetCursorEnterCallback(func(_ *glfw.Window, entered bool) {
+		if !entered {
+			w.pointerLeft()
+		}
+	})
+	w.win.SetMouseButtonCallback(func(_ *glfw.Window, b glfw.MouseButton, a glfw.Action, mods glfw.ModifierKey) {
+		if btn, ok := mouseButtons[b]; ok {
+			w.mouseButton(btn, a != glfw.Release, gioModifiers(mods))
+		}
+	})
+	w.win.SetScrollCallback(func(_ *glfw.Window, xoff, yoff float64) { w.wheel(float32(xoff), float32(yoff)) })
+	w.win.SetKeyCallback(func(_ *glfw.Window, k glfw.Key, _ int, a glfw.Action, mods glfw.ModifierKey) {
+		if name, ok := keyNames[k]; ok {
+			w.key(name, a != glfw.Release, gioModifiers(mods))
+		}
+	})
+	w.win.SetCharCallback(func(_ *glfw.Window, r rune) { w.char(r) })
+}
+
+// devicePoint converts GLFW's screen coordinates to framebuffer pixels,
+// which differ on displays that scale windows.
+func (w *Window) devicePoint(x, y float64) f32.Point {
+	ww, wh := w.win.GetSize()
+	fw, fh := w.win.GetFramebufferSize()
+	if ww > 0 && wh > 0 {
+		x *= float64(fw) / float64(ww)
+		y *= float64(fh) / float64(wh)
+	}
+	return f32.Pt(float32(x), float32(y))
+}
+
+// resized lays the window out again for its framebuffer's size: the
+// compositor's target and content area, the shell, and the shown tab's
+// viewport (other tabs get theirs when shown).
+func (w *Window) resized() {
+	s := w.ui
+	fb := image.Pt(w.win.GetFramebufferSize())
+	scale, _ := w.win.GetContentScale()
+	if scale <= 0 {
+		scale = 1
+	}
+	s.size, s.scale = fb, scale
+	s.content = image.Rect(0, min(s.dp(toolbarHeight), fb.Y), fb.X, fb.Y)
+	w.comp.Resize(fb.X, fb.Y)
+	w.comp.SetContentArea(s.content)
+	if s.active != nil {
+		s.active.resize(w.viewport())
+	}
+	s.invalid = true
+}
+
+// inContent reports whether p, in device px, is over the page.
+func (w *Window) inContent(p f32.Point) bool {
+	return p.Round().In(w.ui.content)
+}
+
+// viewportPoint converts p, in device px, to the page's viewport in CSS
+// px.
+func (w *Window) viewportPoint(p f32.Point) f32.Point {
+	s := w.ui
+	return p.Sub(layoutPt(s.content.Min)).Div(s.scale)
+}
+
+func layoutPt(p image.Point) f32.Point { return f32.Pt(float32(p.X), float32(p.Y)) }
+
+// pointerMoved handles the mouse moving to p (device px).
+func (w *Window) pointerMoved(p f32.Point) {
+	s := w.ui
+	wasOver := !w.inContent(s.pointer)
+	s.pointer, s.pointerIn = p, true
+	kind := pointer.Move
+	if s.buttons != 0 {
+		kind = pointer.Drag
+	}
+	s.queuePointer(kind)
+	over := !w.inContent(p)
+	// The shell only changes under the pointer (hover highlights), or
+	// while dragging (selecting in the address bar).
+	if over || wasOver || s.buttons != 0 {
+		s.invalid = true
+	}
+	if !over && s.active != nil {
+		s.active.hover(w.viewportPoint(p))
+	}
+	w.updateCursor()
+}
+
+// pointerLeft handles the mouse leaving the window.
+func (w *Window) pointerLeft() {
+	s := w.ui
+	s.pointerIn = false
+	s.queuePointer(pointer.Leave)
+	s.invalid = true
+	w.updateCursor()
+}
+
+// mouseButton handles a mouse button going down (press) or up.
+func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) {
+	s := w.ui
+	s.mods = mods
+	kind := pointer.Release
+	if press {
+		kind = pointer.Press
+		s.buttons |= b
+	} else {
+		s.buttons &^= b
+	}
+	s.queuePointer(kind)
+	s.invalid = true
+	if !w.inContent(s.pointer) {
+		if !press {
+			s.pressed = 0
+		}
+		return
+	}
+	if press {
+		// A click on the page takes the focus from the address bar.
+		s.blurAddress()
+		s.pressed, s.pressedAt = b, s.pointer
+		return
+	}
+	// A click: press and release of the same button, not far apart.
+	if s.pressed == b && s.pointer.Sub(s.pressedAt).Round().In(image.Rect(-4, -4, 5, 5)) && s.active != nil {
+		switch {
+		case b == pointer.ButtonPrimary:
+			s.active.click(click{pt: w.viewportPoint(s.pointer), middle: mods.Contain(key.ModCtrl)})
+		case b == pointer.ButtonTertiary:
+			s.active.click(click{pt: w.viewportPoint(s.pointer), middle: true})
+		}
+	}
+	s.pressed = 0
+}
+
+// wheel handles the mouse wheel: the page scrolls on the compositor,
+// without asking the page's goroutine.
+func (w *Window) wheel(dx, dy float32) {
+	s := w.ui
+	if !s.pointerIn || !w.inContent(s.pointer) {
+		return
+	}
+	w.comp.ScrollBy(-dx*wheelStep, -dy*wheelStep)
+	if s.active != nil {
+		// What is under the pointer changed.
+		s.active.hover(w.viewportPoint(s.pointer))
+	}
+}
+
+// key handles a key going down (or repeating) or up.
+func (w *Window) key(name key.Name, press bool, mods key.Modifiers) {
+	s := w.ui
+	s.mods = mods
+	if press && w.shortcut(name, mods) {
+		return
+	}
+	if s.focused {
+		state := key.Release
+		if press {
+			state = key.Press
+		}
+		if s.syncFocus {
+			w.frame() // the router learns of the focus
+		}
+		s.router.Queue(key.Event{Name: name, Modifiers: mods, State: state})
+		w.update()
+		return
+	}
+	if press && mods&^key.ModShift == 0 {
+		w.scrollKey(name, mods)
+	}
+}
+
+// shortcut performs the browser's keyboard shortcut for name, if it is
+// one, and reports whether it was.
+func (w *Window) shortcut(name key.Name, mods key.Modifiers) bool {
+	s := w.ui
+	t := s.active
+	if t == nil { // the last tab closed: the window is closing
+		return false
+	}
+	switch {
+	case mods == key.ModCtrl && name == "Q":
+		w.win.SetShouldClose(true)
+	case mods == key.ModCtrl && name == "L":
+		s.focusAddress()
+	case mods == key.ModCtrl && name == "T":
+		w.openTab(navigation{input: "about:start"}, true)
+		s.focusAddress()
+	case mods == key.ModCtrl && name == "W":
+		w.closeTab(t)
+	case mods == key.ModCtrl && name == "R" || mods == 0 && name == key.NameF5:
+		t.navigate(navigation{kind: navReload})
+	case mods == key.ModAlt && name == key.NameLeftArrow:
+		t.navigate(navigation{kind: navBack})
+	case mods == key.ModAlt && name == key.NameRightArrow:
+		t.navigate(navigation{kind: navForward})
+	case mods&^key.ModShift == key.ModCtrl && name == key.NameTab:
+		step := 1
+		if mods.Contain(key.ModShift) {
+			step = -1
+		}
+		w.activate(s.tabs[(s.index(t)+step+len(s.tabs))%len(s.tabs)])
+	case mods == 0 && name == key.NameEscape && !s.focused && t.state().Loading:
+		t.stop()
+	default:
+		return false
+	}
+	s.invalid = true
+	return true
+}
+
+// scrollKey scrolls the page for the keys that do.
+func (w *Window) scrollKey(name key.Name, mods key.Modifiers) {
+	vp := w.viewport().css
+	page := float32(max(vp.Y-pageOverlap, lineStep))
+	var dx, dy float32
+	switch name {
+	case key.NameSpace:
+		dy = page
+		if mods.Contain(key.ModShift) {
+			dy = -page
+		}
+	case key.NamePageDown:
+		dy = page
+	case key.NamePageUp:
+		dy = -page
+	case key.NameDownArrow:
+		dy = lineStep
+	case key.NameUpArrow:
+		dy = -lineStep
+	case key.NameRightArrow:
+		dx = lineStep
+	case key.NameLeftArrow:
+		dx = -lineStep
+	case key.NameHome:
+		dy = -1e9 // clamped to the top
+	case key.NameEnd:
+		dy = 1e9
+	default:
+		return
+	}
+	w.comp.ScrollBy(dx, dy)
+	if s := w.ui; s.active != nil && s.pointerIn && w.inContent(s.pointer) {
+		s.active.hover(w.viewportPoint(s.pointer))
+	}
+}
+
+// char handles a character typed: text for the address bar.
+func (w *Window) char(r rune) {
+	// GLFW sends no characters for Ctrl combinations.
+	s := w.ui
+	if !s.focused {
+		return
+	}
+	s.addr.Insert(string(r))
+	s.invalid = true
+}
+
+var mouseButtons = map[glfw.MouseButton]pointer.Buttons{
+	glfw.MouseButtonLeft:   pointer.ButtonPrimary,
+	glfw.MouseButtonRight:  pointer.ButtonSecondary,
+	glfw.MouseButtonMiddle: pointer.ButtonTertiary,
+}
+
+func gioModifiers(m glfw.ModifierKey) key.Modifiers {
+	var k key.Modifiers
+	if m&glfw.ModControl != 0 {
+		k |= key.ModCtrl
+	}
+	if m&glfw.ModShift != 0 {
+		k |= key.ModShift
+	}
+	if m&glfw.ModAlt != 0 {
+		k |= key.ModAlt
+	}
+	if m&glfw.ModSuper != 0 {
+		k |= key.ModSuper
+	}
+	return k
+}
+
+// keyNames names GLFW's keys as Gio does.
+var keyNames = func() map[glfw.Key]key.Name {
+	m := map[glfw.Key]key.Name{
+		glfw.KeySpace:     key.NameSpace,
+		glfw.KeyEnter:     key.NameReturn,
+		glfw.KeyKPEnter:   key.NameEnter,
+		glfw.KeyEscape:    key.NameEscape,
+		glfw.KeyBackspace: key.NameDeleteBackward,
+		glfw.KeyDelete:    key.NameDeleteForward,
+		glfw.KeyTab:       key.NameTab,
+		glfw.KeyLeft:      key.NameLeftArrow,
+		glfw.KeyRight:     key.NameRightArrow,
+		glfw.KeyUp:        key.NameUpArrow,
+		glfw.KeyDown:      key.NameDownArrow,
+		glfw.KeyHome:      key.NameHome,
+		glfw.KeyEnd:       key.NameEnd,
+		glfw.KeyPageUp:    key.NamePageUp,
+		glfw.KeyPageDown:  key.NamePageDown,
+	}
+	for k := glfw.KeyA; k <= glfw.KeyZ; k++ {
+		m[k] = key.Name(rune('A' + k - glfw.KeyA))
+	}
+	for k := glfw.Key0; k <= glfw.Key9; k++ {
+		m[k] = key.Name(rune('0' + k - glfw.Key0))
+	}
+	fkeys := []key.Name{key.NameF1, key.NameF2, key.NameF3, key.NameF4, key.NameF5, key.NameF6,
+		key.NameF7, key.NameF8, key.NameF9, key.NameF10, key.NameF11, key.NameF12}
+	for i, n := range fkeys {
+		m[glfw.KeyF1+glfw.Key(i)] = n
+	}
+	return m
+}()
