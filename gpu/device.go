@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"gioui.org/f32"
@@ -31,12 +32,25 @@ type Device struct {
 	writeControl, skipDecode bool
 }
 
+var (
+	glInit    sync.Once
+	glInitErr error
+)
+
 // NewDevice prepares the GL context current on the calling thread.
 // procAddress looks up GL entry points for that context (for example
 // HeadlessContext.ProcAddress or glfw.GetProcAddress).
+//
+// go-gl keeps GL entry points in process-wide variables, so they are
+// loaded once, by the first device: loading them again while another
+// compositor thread draws would race with its calls. Mesa's GL dispatch
+// (libglvnd) hands out entry points that dispatch to whichever context is
+// current on the calling thread, whether it came from GLX or EGL, so one
+// set serves every context.
 func NewDevice(procAddress func(name string) unsafe.Pointer) (*Device, error) {
-	if err := gles2.InitWithProcAddrFunc(procAddress); err != nil {
-		return nil, fmt.Errorf("gpu: loading GL functions: %w", err)
+	glInit.Do(func() { glInitErr = gles2.InitWithProcAddrFunc(procAddress) })
+	if glInitErr != nil {
+		return nil, fmt.Errorf("gpu: loading GL functions: %w", glInitErr)
 	}
 	d := &Device{
 		renderer: gles2.GoStr(gles2.GetString(gles2.RENDERER)),
