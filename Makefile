@@ -14,7 +14,10 @@ FUZZSMOKE ?= 5s
 # Extra flags for go test, e.g. TESTFLAGS=-race or TESTFLAGS='-run Window -v'.
 TESTFLAGS ?=
 
-.PHONY: all help setup build run test vet fmt-check fuzz fuzz-smoke clean
+# Where the shared conformance suites and benchmarks live.
+SHARED   ?= ../shared
+
+.PHONY: all help setup build run test vet fmt-check fuzz fuzz-smoke reftest test262 clean
 
 all: build
 
@@ -25,6 +28,8 @@ help:
 	@echo "make fmt-check  fail if gofmt would change any file"
 	@echo "make fuzz       run each fuzz target for FUZZTIME (now $(FUZZTIME))"
 	@echo "make fuzz-smoke run the parser fuzz targets for FUZZSMOKE (part of make test)"
+	@echo "make reftest    run the CSS WG reftests in $(SHARED)/conformance/csswg (minutes)"
+	@echo "make test262    run test262 in $(SHARED)/conformance/test262 (long)"
 	@echo "make setup      install missing Debian packages (scripts/setup.sh)"
 
 setup:
@@ -76,6 +81,14 @@ fuzz: setup
 			$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$dir; \
 		done; \
 	done
+
+# The conformance suites take minutes, so they are targets of their own and
+# not part of make test. docs/conformance.md records their figures.
+reftest: setup
+	$(GO) run ./cmd/reftest -root $(SHARED)/conformance/csswg -j 2 -compare chromium
+
+test262: setup
+	$(GO) run ./cmd/test262 -root $(SHARED)/conformance/test262
 
 clean:
 	rm -rf $(BIN)
