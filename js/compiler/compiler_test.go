@@ -1,0 +1,93 @@
+package compiler
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"glassbox/js/bytecode"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// The golden tests compile small functions and compare the disassembly
+// of the first nested function with testdata/NAME.golden.
+var goldenTests = []struct{ name, src string }{
+	{"add", "function add(a, b) { return a + b; }"},
+	{"property", "function point(o) { return o.x + o.y; }"},
+	{"store", "function setX(o, v) { o.x = v; o[0] = v; }"},
+	{"call", "function call(o) { return o.m(1, 2) + f(3); }"},
+	{"loop", "function sum(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }"},
+	{"closure", "function counter() { let n = 0; return () => ++n; }"},
+	{"trycatch", "function t(f) { try { return f(); } catch (e) { return e; } finally { f = null; } }"},
+	{"literals", "function lit() { return [1, {a: 2}, `t${3}`]; }"},
+	{"tdz", "function tdz() { g(); let x = 1; function g() { return x; } }"},
+	{"conditional", "function c(a) { if (a && !a.b) { return 1; } return a ? 2 : 3; }"},
+}
+
+func TestGolden(t *testing.T) {
+	for _, tt := range goldenTests {
+		t.Run(tt.name, func(t *testing.T) {
+			script, err := Compile("golden.js", tt.src, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fn *bytecode.FunctionTemplate
+			for _, c := range script.Constants {
+				if f, ok := c.(*bytecode.FunctionTemplate); ok {
+					fn = f
+					break
+				}
+			}
+			var sb strings.Builder
+			bytecode.Disassemble(&sb, fn)
+			got := sb.String()
+			path := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				os.MkdirAll("testdata", 0o755)
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("disassembly of %s:\n%s\nwant:\n%s", tt.src, got, want)
+			}
+		})
+	}
+}
+
+// TestSyntaxErrors checks early errors the compiler reports itself.
+func TestSyntaxErrors(t *testing.T) {
+	for _, tt := range []struct{ src, msg string }{
+		{"'use strict'; delete x;", "Delete of an unqualified identifier in strict mode."},
+		{"'use strict'; var arguments;", "Unexpected eval or arguments in strict mode"},
+		{"'use strict'; eval = 1;", "Unexpected eval or arguments in strict mode"},
+		{"a: { break b; }", "Undefined label 'b'"},
+		{"a: { continue a; }", "Illegal continue statement: 'a' does not denote an iteration statement"},
+		{"new.target", "new.target expression is not allowed here"},
+		{"function f() { super.x; }", "'super' keyword unexpected here"},
+		{"return;", ""},
+		{"'use strict'; '\\01';", "Octal escape sequences are not allowed in strict mode."},
+		{"class A { constructor() {} constructor() {} }", "A class may only have one constructor"},
+		{"'use strict'; with (a) {}", "Strict mode code may not include a with statement"},
+		{"const c;", ""},
+		{"let a; let a;", ""},
+	} {
+		_, err := Compile("e.js", tt.src, Options{})
+		se, ok := err.(*SyntaxError)
+		if !ok {
+			t.Errorf("%s: got %v, want SyntaxError %q", tt.src, err, tt.msg)
+			continue
+		}
+		if tt.msg != "" && se.Msg != tt.msg {
+			t.Errorf("%s: got %q, want %q", tt.src, se.Msg, tt.msg)
+		}
+	}
+}

@@ -1,0 +1,379 @@
+package compiler
+
+import (
+	"github.com/tdewolff/parse/v2/js"
+
+	"glassbox/js/bytecode"
+)
+
+// funcInfo is what the analysis learns about one function.
+type funcInfo struct {
+	parent *funcInfo
+	arrow  bool
+	// thisCaptured: an arrow function inside uses this (or super or
+	// new.target), so this lives in the function's context.
+	thisCaptured bool
+	usesArgs     bool
+	argsCaptured bool
+	argsVar      *js.Var
+}
+
+// bindingKind says where a variable lives.
+type bindingKind uint8
+
+const (
+	bindReg       bindingKind = iota // a register of its function
+	bindCtx                          // a slot of a heap context
+	bindGlobal                       // a property of the global object
+	bindGlobalLex                    // a script-level let, const or class
+)
+
+// binding is a variable's storage as the compiler assigned it.
+type binding struct {
+	kind        bindingKind
+	name        string
+	reg         int
+	slot        int
+	level       int // context level of the context holding it
+	fs          *funcState
+	lexical     bool // let, const or class: has a temporal dead zone
+	constant    bool
+	initialized bool // the declaration has been compiled: no TDZ check needed in fs
+	alwaysCheck bool // declared in a switch: cases can skip the declaration
+}
+
+// analysis walks the tree once before compiling to find captured
+// variables and the use of this and arguments by arrow functions.
+type analysis struct {
+	c        *compiler
+	stack    []*funcInfo
+	owner    map[*js.Var]*funcInfo
+	captured map[*js.Var]bool
+}
+
+func resolve(v *js.Var) *js.Var {
+	for v.Link != nil {
+		v = v.Link
+	}
+	return v
+}
+
+func (c *compiler) analyze(ast *js.AST) {
+	a := &analysis{c: c, owner: map[*js.Var]*funcInfo{}, captured: map[*js.Var]bool{}}
+	c.info = map[any]*funcInfo{}
+	c.captured = a.captured
+	root := &funcInfo{}
+	c.info[ast] = root
+	a.stack = []*funcInfo{root}
+	a.declare(&ast.BlockStmt.Scope)
+	js.Walk(a, &ast.BlockStmt)
+}
+
+func (a *analysis) cur() *funcInfo { return a.stack[len(a.stack)-1] }
+
+// nonArrow is the function whose this an arrow function sees.
+func (a *analysis) nonArrow() *funcInfo {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if !a.stack[i].arrow {
+			return a.stack[i]
+		}
+	}
+	return a.stack[0]
+}
+
+func (a *analysis) declare(s *js.Scope) {
+	f := a.cur()
+	for _, v := range s.Declared {
+		if _, ok := a.owner[v]; !ok {
+			a.owner[v] = f
+		}
+	}
+}
+
+func (a *analysis) push(n any, arrow bool, body *js.BlockStmt) {
+	f := &funcInfo{parent: a.cur(), arrow: arrow}
+	a.c.info[n] = f
+	a.stack = append(a.stack, f)
+	if body != nil {
+		a.declare(&body.Scope)
+	}
+}
+
+func (a *analysis) Enter(n js.INode) js.IVisitor {
+	switch n := n.(type) {
+	case *js.FuncDecl:
+		a.push(n, false, &n.Body)
+	case *js.ArrowFunc:
+		a.push(n, true, &n.Body)
+	case *js.MethodDecl:
+		a.push(n, false, &n.Body)
+	case *js.Field:
+		a.push(n, false, nil)
+	case *js.ClassDecl:
+		for i := range n.List {
+			if sb := n.List[i].StaticBlock; sb != nil {
+				a.push(sb, false, sb)
+				js.Walk(a, sb)
+				a.stack = a.stack[:len(a.stack)-1]
+				n.List[i].StaticBlock = nil
+				defer func(i int) { n.List[i].StaticBlock = sb }(i)
+			}
+		}
+		js.Walk(a, n.Extends)
+		if n.Name != nil {
+			a.Enter(n.Name)
+		}
+		for _, item := range n.List {
+			if item.Method != nil {
+				js.Walk(a, item.Method)
+			} else if item.StaticBlock == nil {
+				js.Walk(a, &item.Field)
+			}
+		}
+		return nil
+	case *js.BlockStmt:
+		a.declare(&n.Scope)
+	case *js.SwitchStmt:
+		a.declare(&n.Scope)
+	case *js.Var:
+		v := resolve(n)
+		f := a.cur()
+		if o, ok := a.owner[v]; ok {
+			if o != f {
+				a.captured[v] = true
+			}
+		} else if v.Decl == js.NoDecl && string(v.Data) == "arguments" {
+			na := a.nonArrow()
+			if na != a.stack[0] {
+				na.usesArgs = true
+				na.argsVar = v
+				if na != f {
+					na.argsCaptured = true
+				}
+			}
+		}
+	case *js.LiteralExpr:
+		if n.TokenType == js.ThisToken || n.TokenType == js.SuperToken {
+			if na := a.nonArrow(); na != a.cur() {
+				na.thisCaptured = true
+			}
+		}
+	case *js.NewTargetExpr:
+		if na := a.nonArrow(); na != a.cur() {
+			na.thisCaptured = true
+		}
+	}
+	return a
+}
+
+func (a *analysis) Exit(n js.INode) {
+	switch n.(type) {
+	case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl, *js.Field:
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+}
+
+// scopeState is a block scope being compiled.
+type scopeState struct {
+	ctxSize  int
+	savedCtx int // register holding the outer context, when ctxSize > 0
+	vars     []*js.Var
+}
+
+// bindVar assigns storage to v declared in the current function: a
+// register, or a slot in the context being built (ctx).
+func (c *compiler) bindVar(v *js.Var, sc *scopeState) *binding {
+	if b, ok := c.bindings[v]; ok && b.fs == c.fs {
+		return b
+	}
+	b := &binding{name: string(v.Data), fs: c.fs}
+	b.lexical = v.Decl == js.LexicalDecl
+	if c.captured[v] && sc != nil {
+		b.kind = bindCtx
+		b.slot = sc.ctxSize
+		sc.ctxSize++
+	} else {
+		b.kind = bindReg
+		b.reg = c.fs.reg()
+	}
+	c.bindings[v] = b
+	return b
+}
+
+// lookup finds the binding of a variable use, nil for globals.
+func (c *compiler) lookup(v *js.Var) *binding {
+	v = resolve(v)
+	if b, ok := c.bindings[v]; ok {
+		return b
+	}
+	if v.Decl == js.NoDecl {
+		for i := len(c.classNames) - 1; i >= 0; i-- {
+			if c.classNames[i].name == string(v.Data) {
+				return c.classNames[i]
+			}
+		}
+	}
+	return nil
+}
+
+// enterBlock allocates the block's lexical declarations. When some are
+// captured it creates and pushes a block context.
+func (c *compiler) enterBlock(s *js.Scope, isSwitch bool) *scopeState {
+	sc := &scopeState{}
+	var lex []*js.Var
+	for _, v := range s.Declared {
+		if v.Decl == js.LexicalDecl || v.Decl == js.CatchDecl {
+			if _, ok := c.bindings[v]; ok && c.bindings[v].fs == c.fs {
+				continue
+			}
+			lex = append(lex, v)
+		}
+	}
+	if len(lex) == 0 {
+		return sc
+	}
+	n := 0
+	for _, v := range lex {
+		if c.captured[v] {
+			n++
+		}
+	}
+	if n > 0 {
+		sc.savedCtx = c.fs.reg()
+		c.emit(bytecode.CreateBlockContext, n)
+		c.emit(bytecode.PushContext, sc.savedCtx)
+		c.fs.ctxLevel++
+		c.pushControl(&control{kind: ctlContext, ctxReg: sc.savedCtx})
+	}
+	for _, v := range lex {
+		b := c.bindVar(v, sc)
+		b.level = c.fs.ctxLevel
+		b.alwaysCheck = isSwitch
+		if v.Decl == js.LexicalDecl {
+			c.emit(bytecode.LdaTheHole)
+			c.storeBinding(b)
+		}
+	}
+	sc.vars = lex
+	c.fs.scopes = append(c.fs.scopes, sc)
+	return sc
+}
+
+// exitBlock pops the block's context, if it made one.
+func (c *compiler) exitBlock(sc *scopeState) {
+	if sc.ctxSize > 0 {
+		c.emit(bytecode.PopContext, sc.savedCtx)
+		c.fs.ctxLevel--
+		c.popControl()
+	}
+	if len(sc.vars) > 0 {
+		c.fs.scopes = c.fs.scopes[:len(c.fs.scopes)-1]
+	}
+}
+
+// storeBinding stores the accumulator into b without checks.
+func (c *compiler) storeBinding(b *binding) {
+	switch b.kind {
+	case bindReg:
+		c.emit(bytecode.Star, b.reg)
+	case bindCtx:
+		c.emit(bytecode.StaContextSlot, c.fs.ctxLevel-b.level, b.slot)
+	case bindGlobal:
+		c.emit(bytecode.StaGlobal, c.name(b.name), c.slot(bytecode.SlotGlobal))
+	case bindGlobalLex:
+		r := c.fs.regs(2)
+		c.emit(bytecode.Star, r+1)
+		c.loadString(b.name)
+		c.emit(bytecode.Star, r)
+		c.emit(bytecode.CallRuntime, bytecode.RtInitGlobalLexical, r, 2)
+		c.emit(bytecode.Ldar, r+1)
+		c.fs.nextReg = r
+	}
+}
+
+// loadVar loads variable v (or a global named name when v is unbound).
+func (c *compiler) loadVar(v *js.Var, inTypeof bool) {
+	v = resolve(v)
+	name := string(v.Data)
+	c.posIdent(v)
+	if name == "arguments" && v.Decl == js.NoDecl {
+		if b := c.argumentsBinding(); b != nil {
+			c.loadBinding(b)
+			return
+		}
+	}
+	b := c.lookup(v)
+	if b == nil || b.kind == bindGlobal || b.kind == bindGlobalLex {
+		op := bytecode.LdaGlobal
+		if inTypeof {
+			op = bytecode.LdaGlobalInsideTypeof
+		}
+		c.emit(op, c.name(name), c.slot(bytecode.SlotGlobal))
+		return
+	}
+	c.loadBinding(b)
+	if b.lexical && (!b.initialized || b.fs != c.fs || b.alwaysCheck) {
+		c.emit(bytecode.ThrowReferenceErrorIfHole, c.name(b.name))
+	}
+}
+
+func (c *compiler) loadBinding(b *binding) {
+	switch b.kind {
+	case bindReg:
+		if b.fs != c.fs {
+			c.errorf("internal: register of another function for %s", b.name)
+		}
+		c.emit(bytecode.Ldar, b.reg)
+	case bindCtx:
+		c.emit(bytecode.LdaContextSlot, c.fs.ctxLevel-b.level, b.slot)
+	}
+}
+
+// storeVar assigns the accumulator to v, with TDZ and const checks; init
+// marks a declaration's initialisation, which has neither.
+func (c *compiler) storeVar(v *js.Var, init bool) {
+	v = resolve(v)
+	name := string(v.Data)
+	b := c.lookup(v)
+	if b == nil {
+		if c.fs.strict && (name == "eval" || name == "arguments") {
+			c.errorAt(v.Data, "Unexpected eval or arguments in strict mode")
+		}
+		c.emit(bytecode.StaGlobal, c.name(name), c.slot(bytecode.SlotGlobal))
+		return
+	}
+	if init {
+		c.storeBinding(b)
+		if b.fs == c.fs {
+			b.initialized = true
+		}
+		return
+	}
+	if b.kind == bindGlobal || b.kind == bindGlobalLex {
+		c.emit(bytecode.StaGlobal, c.name(name), c.slot(bytecode.SlotGlobal))
+		return
+	}
+	if b.lexical && (!b.initialized || b.fs != c.fs || b.alwaysCheck) {
+		r := c.fs.reg()
+		c.emit(bytecode.Star, r)
+		c.loadBinding(b)
+		c.emit(bytecode.ThrowReferenceErrorIfHole, c.name(b.name))
+		c.emit(bytecode.Ldar, r)
+		c.fs.nextReg--
+	}
+	if b.constant {
+		c.emit(bytecode.ThrowConstAssignError, c.name(b.name))
+		return
+	}
+	c.storeBinding(b)
+}
+
+// argumentsBinding is the binding of the arguments object visible here.
+func (c *compiler) argumentsBinding() *binding {
+	for fs := c.fs; fs != nil; fs = fs.parent {
+		if !fs.isArrow {
+			return fs.argsB
+		}
+	}
+	return nil
+}

@@ -1,0 +1,254 @@
+// Package js is Glassbox's JavaScript engine and its embedding API.
+//
+// Source is parsed with github.com/tdewolff/parse/v2/js and compiled
+// (package js/compiler) to a register bytecode with an accumulator, in the
+// style of V8's Ignition (package js/bytecode). The interpreter (package
+// js/vm) runs it with objects that have shapes (hidden classes) and
+// property sites with inline caches. The engine knows nothing of the DOM:
+// the web bindings live on the engine side (engine/), which embeds this
+// package through the API below.
+//
+// A Runtime is one realm and its job queue:
+//
+//	rt := js.New()
+//	rt.Set("print", rt.NewFunction("print", 1, func(c *js.Call) (js.Value, error) {
+//		s, err := c.Runtime.ToString(c.Arg(0))
+//		fmt.Println(s)
+//		return js.Undefined(), err
+//	}))
+//	v, err := rt.RunScript("main.js", "1 + 2")
+//
+// Errors thrown by scripts reach Go as *Exception; Interrupt stops a
+// running script from another goroutine with *Interrupted.
+package js
+
+import (
+	"errors"
+	"fmt"
+
+	"glassbox/js/bytecode"
+	"glassbox/js/compiler"
+	"glassbox/js/vm"
+)
+
+// Value is a JavaScript value. The zero Value is undefined.
+type Value = vm.Value
+
+// Exception is a JavaScript throw that escaped to Go.
+type Exception = vm.Exception
+
+// Interrupted is the error a script stops with after Interrupt.
+type Interrupted = vm.Interrupted
+
+// Undefined returns undefined.
+func Undefined() Value { return vm.Undefined }
+
+// Null returns null.
+func Null() Value { return vm.Null }
+
+// Bool returns a boolean.
+func Bool(b bool) Value { return vm.Bool(b) }
+
+// Number returns a number.
+func Number(f float64) Value { return vm.Num(f) }
+
+// String returns a string value for Go text.
+func String(s string) Value { return vm.Str(s) }
+
+// Runtime is one realm (a global object and its intrinsics) with the job
+// queue of its agent. It is used from one goroutine, except Interrupt.
+type Runtime struct {
+	it    *vm.Interp
+	realm *vm.Realm
+}
+
+// New returns a runtime with the standard built-ins.
+func New() *Runtime {
+	it, realm := vm.NewInterp()
+	rt := &Runtime{it: it, realm: realm}
+	it.Compile = func(name, src string, strict bool) (*bytecode.FunctionTemplate, error) {
+		t, err := compiler.Compile(name, src, compiler.Options{Strict: strict})
+		if err != nil {
+			return nil, rt.syntaxError(err)
+		}
+		return t, nil
+	}
+	return rt
+}
+
+// NewRealm returns a runtime with its own global object and intrinsics
+// that shares this one's agent: its job queue and interrupt flag.
+func (r *Runtime) NewRealm() *Runtime {
+	return &Runtime{it: r.it, realm: r.it.NewRealm()}
+}
+
+// Compile compiles a script without running it, for tools.
+func Compile(name, src string) (*bytecode.FunctionTemplate, error) {
+	return compiler.Compile(name, src, compiler.Options{})
+}
+
+// RunScript parses, compiles and runs a classic script (sloppy unless it
+// starts with "use strict"), returning its completion value. name is used
+// in stack traces. Syntax errors come back as an *Exception whose Name is
+// "SyntaxError".
+func (r *Runtime) RunScript(name, src string) (Value, error) {
+	t, err := compiler.Compile(name, src, compiler.Options{})
+	if err != nil {
+		return vm.Undefined, r.syntaxError(err)
+	}
+	return r.RunCompiled(t)
+}
+
+// RunCompiled runs a script compiled with Compile.
+func (r *Runtime) RunCompiled(t *bytecode.FunctionTemplate) (Value, error) {
+	r.it.SetRealm(r.realm)
+	return r.it.RunTemplate(r.realm, t)
+}
+
+// syntaxError turns a compile error into a thrown SyntaxError object.
+func (r *Runtime) syntaxError(err error) error {
+	var se *compiler.SyntaxError
+	if !errors.As(err, &se) {
+		return err
+	}
+	prev := r.it.Realm()
+	r.it.SetRealm(r.realm)
+	defer r.it.SetRealm(prev)
+	msg := fmt.Sprintf("%s (%s:%d:%d)", se.Msg, se.File, se.Line, se.Column)
+	o := r.it.NewError(vm.SyntaxError, msg)
+	return &vm.Exception{Value: vm.ObjValue(o), Stack: []vm.StackFrame{{File: se.File, Line: se.Line, Column: se.Column}}}
+}
+
+// RunJobs runs queued promise jobs until none are left; the first
+// uncaught exception from a job is returned.
+func (r *Runtime) RunJobs() error { return r.it.RunJobs() }
+
+// UnhandledRejections returns the reasons of promises rejected without a
+// handler since the last call (Node reports them after each task).
+func (r *Runtime) UnhandledRejections() []Value { return r.it.UnhandledRejections() }
+
+// Interrupt makes the running (or next) script throw an uncatchable
+// *Interrupted. It is safe from any goroutine; r stays usable afterwards.
+func (r *Runtime) Interrupt() { r.it.Interrupt() }
+
+// Set defines a global variable as the built-ins are: writable and
+// configurable but not enumerable.
+func (r *Runtime) Set(name string, v Value) error {
+	r.realm.Global.DefineOwn(vm.StrKey(name), v, vm.Hidden)
+	return nil
+}
+
+// Get reads a global variable (a property of the global object).
+func (r *Runtime) Get(name string) (Value, error) {
+	return r.guard(func() (Value, error) { return r.it.Get(r.realm.Global, vm.StrKey(name)) })
+}
+
+// Global returns the global object.
+func (r *Runtime) Global() Value { return vm.ObjValue(r.realm.Global) }
+
+// Call is the invocation of a host function.
+type Call struct {
+	Runtime *Runtime
+	This    Value
+	Args    []Value
+	// NewTarget is the constructor when called with new, else undefined.
+	NewTarget Value
+}
+
+// Arg returns argument i, or undefined when absent.
+func (c *Call) Arg(i int) Value {
+	if i < len(c.Args) {
+		return c.Args[i]
+	}
+	return vm.Undefined
+}
+
+// NewFunction makes a function implemented in Go. An error it returns
+// that is an *Exception throws that exception's value; any other error
+// throws a JavaScript Error with the error's text as message.
+func (r *Runtime) NewFunction(name string, length int, fn func(c *Call) (Value, error)) Value {
+	f := r.realm.NewHostFunction(name, length, func(it *vm.Interp, this vm.Value, args []vm.Value, nt *vm.Object) (vm.Value, error) {
+		c := &Call{Runtime: r, This: this, Args: args, NewTarget: vm.ObjValue(nt)}
+		v, err := fn(c)
+		if err == nil {
+			return v, nil
+		}
+		var ex *vm.Exception
+		var intr *vm.Interrupted
+		switch {
+		case errors.As(err, &ex), errors.As(err, &intr):
+			return vm.Undefined, err
+		}
+		return vm.Undefined, it.Throw(vm.ObjValue(it.NewError(vm.PlainError, err.Error())))
+	})
+	return vm.ObjValue(f)
+}
+
+// NewObject makes an empty ordinary object.
+func (r *Runtime) NewObject() Value { return vm.ObjValue(r.realm.NewPlainObject()) }
+
+// NewArray makes an array of the given values.
+func (r *Runtime) NewArray(vals ...Value) Value { return vm.ObjValue(r.realm.NewArray(vals...)) }
+
+// SetProperty assigns obj[key] = v as strict code would.
+func (r *Runtime) SetProperty(obj Value, key string, v Value) error {
+	_, err := r.guard(func() (Value, error) {
+		return vm.Undefined, r.it.SetProperty(obj, vm.StrKey(key), v)
+	})
+	return err
+}
+
+// GetProperty reads obj[key].
+func (r *Runtime) GetProperty(obj Value, key string) (Value, error) {
+	return r.guard(func() (Value, error) { return r.it.GetProperty(obj, vm.StrKey(key)) })
+}
+
+// Call calls fn with this and args.
+func (r *Runtime) Call(fn, this Value, args ...Value) (Value, error) {
+	return r.guard(func() (Value, error) { return r.it.Call(fn, this, args...) })
+}
+
+// ToString is JavaScript's ToString, which may call user code.
+func (r *Runtime) ToString(v Value) (string, error) {
+	var out string
+	_, err := r.guard(func() (Value, error) {
+		s, err := r.it.ToString(v)
+		if err == nil {
+			out = s.String()
+		}
+		return vm.Undefined, err
+	})
+	return out, err
+}
+
+// Throw returns an error that, returned from a host function, throws v.
+func (r *Runtime) Throw(v Value) error { return &vm.Exception{Value: v} }
+
+// NewError makes an error object of the given kind ("Error", "TypeError",
+// "RangeError", ...); unknown kinds make a plain Error.
+func (r *Runtime) NewError(kind, msg string) Value {
+	k, _ := vm.ErrorKindByName(kind)
+	prev := r.it.Realm()
+	r.it.SetRealm(r.realm)
+	defer r.it.SetRealm(prev)
+	return vm.ObjValue(r.it.NewError(k, msg))
+}
+
+// Interp exposes the virtual machine, for tools in this module.
+func (r *Runtime) Interp() *vm.Interp { return r.it }
+
+// Realm exposes the realm, for tools in this module.
+func (r *Runtime) Realm() *vm.Realm { return r.realm }
+
+func (r *Runtime) guard(f func() (Value, error)) (Value, error) {
+	var v Value
+	prev := r.it.Realm()
+	r.it.SetRealm(r.realm)
+	defer r.it.SetRealm(prev)
+	err := r.it.Guard(func() error {
+		var err error
+		v, err = f()
+		return err
+	})
+	return v, err
+}

@@ -1,0 +1,996 @@
+package vm
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+func (r *Realm) initArray() {
+	p := newObjectClass(r.ObjectPrototype, ClassArray)
+	r.ArrayPrototype = p
+	a := r.newCtor("Array", 1, func(it *Interp, _ Value, args []Value, nt *Object) (Value, error) {
+		proto := r.ArrayPrototype
+		if nt != nil && nt != r.Array {
+			var err error
+			if proto, err = it.protoFromCtor(nt, func(r *Realm) *Object { return r.ArrayPrototype }); err != nil {
+				return Undefined, err
+			}
+		}
+		arr := newObjectClass(proto, ClassArray)
+		if len(args) == 1 && args[0].IsNumber() {
+			n := args[0].num
+			if n < 0 || n != math.Trunc(n) || n > math.MaxUint32 {
+				return Undefined, it.rangeError("Invalid array length")
+			}
+			arr.length = uint32(n)
+			return ObjValue(arr), nil
+		}
+		arr.elems = append([]Value(nil), args...)
+		arr.length = uint32(len(args))
+		return ObjValue(arr), nil
+	}, p)
+	r.Array = a
+	r.method(a, "isArray", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		o := arg(args, 0).Obj()
+		return Bool(o != nil && o.class == ClassArray), nil
+	})
+	r.method(a, "of", 0, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		return ObjValue(r.arrayOf(append([]Value(nil), args...))), nil
+	})
+	r.method(a, "from", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		src := arg(args, 0)
+		fn := arg(args, 1)
+		var out []Value
+		add := func(v Value) error {
+			if !fn.IsUndefined() {
+				m, err := it.Call(fn, arg(args, 2), v, Int(len(out)))
+				if err != nil {
+					return err
+				}
+				v = m
+			}
+			out = append(out, v)
+			return nil
+		}
+		if !fn.IsUndefined() && !isCallable(fn) {
+			return Undefined, it.typeError("Array.from: when provided, the second argument must be a function")
+		}
+		m, err := it.getV(src, SymKey(it.SymIterator))
+		if err != nil {
+			return Undefined, err
+		}
+		if !m.IsNullish() {
+			err = it.iterate(src, func(v Value) (bool, error) { return true, add(v) })
+		} else {
+			var list []Value
+			list, err = it.listFromArrayLike(src)
+			for _, v := range list {
+				if err != nil {
+					break
+				}
+				err = add(v)
+			}
+		}
+		return ObjValue(r.arrayOf(out)), err
+	})
+	a.defineOwn(SymKey(r.it.SymSpecies), accessorValue(&accessor{get: r.newFunc("get [Symbol.species]", 0,
+		func(_ *Interp, this Value, _ []Value, _ *Object) (Value, error) { return this, nil })}), Configurable|Accessor)
+
+	r.method(p, "push", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.push")
+		if err != nil {
+			return Undefined, err
+		}
+		if o.class == ClassArray && o.flags&(flagSlowElements|flagLengthReadonly) == 0 && int(o.length) == len(o.elems) && o.Extensible() {
+			o.elems = append(o.elems, args...)
+			o.length = uint32(len(o.elems))
+			return Int(len(o.elems)), nil
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		for _, v := range args {
+			if err := it.set(o, numberKey(float64(n)), v, this, true); err != nil {
+				return Undefined, err
+			}
+			n++
+		}
+		return Num(float64(n)), it.set(o, keyLength, Num(float64(n)), this, true)
+	})
+	r.method(p, "pop", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.pop")
+		if err != nil {
+			return Undefined, err
+		}
+		if o.class == ClassArray && o.flags&(flagSlowElements|flagLengthReadonly) == 0 && int(o.length) == len(o.elems) {
+			if len(o.elems) == 0 {
+				return Undefined, nil
+			}
+			v := o.elems[len(o.elems)-1]
+			o.elems[len(o.elems)-1] = Value{}
+			o.elems = o.elems[:len(o.elems)-1]
+			o.length--
+			if v.kind == KindHole {
+				return it.get(o.Proto(), indexKey(len(o.elems)), this)
+			}
+			return v, nil
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		if n == 0 {
+			return Undefined, it.set(o, keyLength, Int(0), this, true)
+		}
+		k := numberKey(float64(n - 1))
+		v, err := it.Get(o, k)
+		if err != nil {
+			return Undefined, err
+		}
+		if _, err := it.deleteProperty(this, k, true); err != nil {
+			return Undefined, err
+		}
+		return v, it.set(o, keyLength, Num(float64(n-1)), this, true)
+	})
+	r.method(p, "shift", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.shift")
+		if err != nil {
+			return Undefined, err
+		}
+		if isDense(o) {
+			if len(o.elems) == 0 {
+				return Undefined, nil
+			}
+			v := o.elems[0]
+			copy(o.elems, o.elems[1:])
+			o.elems[len(o.elems)-1] = Value{}
+			o.elems = o.elems[:len(o.elems)-1]
+			o.length--
+			return v, nil
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		if n == 0 {
+			return Undefined, it.set(o, keyLength, Int(0), this, true)
+		}
+		first, err := it.Get(o, indexKey(0))
+		if err != nil {
+			return Undefined, err
+		}
+		if err := it.moveElements(o, 1, 0, n-1); err != nil {
+			return Undefined, err
+		}
+		if _, err := it.deleteProperty(this, numberKey(float64(n-1)), true); err != nil {
+			return Undefined, err
+		}
+		return first, it.set(o, keyLength, Num(float64(n-1)), this, true)
+	})
+	r.method(p, "unshift", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.unshift")
+		if err != nil {
+			return Undefined, err
+		}
+		if isDense(o) {
+			o.elems = append(append([]Value(nil), args...), o.elems...)
+			o.length = uint32(len(o.elems))
+			return Int(len(o.elems)), nil
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		c := int64(len(args))
+		if c > 0 {
+			for k := n; k > 0; k-- {
+				from, to := numberKey(float64(k-1)), numberKey(float64(k+c-1))
+				if it.hasProperty(o, from) {
+					v, err := it.Get(o, from)
+					if err != nil {
+						return Undefined, err
+					}
+					if err := it.set(o, to, v, this, true); err != nil {
+						return Undefined, err
+					}
+				} else if _, err := it.deleteProperty(this, to, true); err != nil {
+					return Undefined, err
+				}
+			}
+			for j, v := range args {
+				if err := it.set(o, indexKey(j), v, this, true); err != nil {
+					return Undefined, err
+				}
+			}
+		}
+		return Num(float64(n + c)), it.set(o, keyLength, Num(float64(n+c)), this, true)
+	})
+	r.method(p, "slice", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.slice")
+		if err != nil {
+			return Undefined, err
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		start, err := it.relIndex(arg(args, 0), n, 0)
+		if err != nil {
+			return Undefined, err
+		}
+		end, err := it.relIndex(arg(args, 1), n, n)
+		if err != nil {
+			return Undefined, err
+		}
+		out := r.newArray(0)
+		for k := start; k < end; k++ {
+			key := numberKey(float64(k))
+			if it.hasProperty(o, key) {
+				v, err := it.Get(o, key)
+				if err != nil {
+					return Undefined, err
+				}
+				out.setElement(uint32(k-start), v)
+			}
+		}
+		if end > start {
+			out.length = uint32(end - start)
+		}
+		return ObjValue(out), nil
+	})
+	r.method(p, "splice", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.splice")
+		if err != nil {
+			return Undefined, err
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		start, err := it.relIndex(arg(args, 0), n, 0)
+		if err != nil {
+			return Undefined, err
+		}
+		var del int64
+		switch len(args) {
+		case 0:
+		case 1:
+			del = n - start
+		default:
+			f, err := it.ToNumber(args[1])
+			if err != nil {
+				return Undefined, err
+			}
+			del = int64(math.Min(math.Max(ToIntegerOrInfinity(f), 0), float64(n-start)))
+		}
+		var items []Value
+		if len(args) > 2 {
+			items = args[2:]
+		}
+		if isDense(o) {
+			removed := append([]Value(nil), o.elems[start:start+del]...)
+			rest := append(append([]Value(nil), items...), o.elems[start+del:]...)
+			o.elems = append(o.elems[:start], rest...)
+			o.length = uint32(len(o.elems))
+			return ObjValue(r.arrayOf(removed)), nil
+		}
+		removed := r.newArray(0)
+		for k := int64(0); k < del; k++ {
+			key := numberKey(float64(start + k))
+			if it.hasProperty(o, key) {
+				v, err := it.Get(o, key)
+				if err != nil {
+					return Undefined, err
+				}
+				removed.setElement(uint32(k), v)
+			}
+		}
+		removed.length = uint32(del)
+		ic := int64(len(items))
+		if ic < del {
+			if err := it.moveElements(o, start+del, start+ic, n-start-del); err != nil {
+				return Undefined, err
+			}
+			for k := n; k > n-del+ic; k-- {
+				if _, err := it.deleteProperty(this, numberKey(float64(k-1)), true); err != nil {
+					return Undefined, err
+				}
+			}
+		} else if ic > del {
+			for k := n - del; k > start; k-- {
+				from, to := numberKey(float64(k+del-1)), numberKey(float64(k+ic-1))
+				if it.hasProperty(o, from) {
+					v, err := it.Get(o, from)
+					if err != nil {
+						return Undefined, err
+					}
+					if err := it.set(o, to, v, this, true); err != nil {
+						return Undefined, err
+					}
+				} else if _, err := it.deleteProperty(this, to, true); err != nil {
+					return Undefined, err
+				}
+			}
+		}
+		for j, v := range items {
+			if err := it.set(o, numberKey(float64(start+int64(j))), v, this, true); err != nil {
+				return Undefined, err
+			}
+		}
+		return ObjValue(removed), it.set(o, keyLength, Num(float64(n-del+ic)), this, true)
+	})
+	r.method(p, "concat", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.concat")
+		if err != nil {
+			return Undefined, err
+		}
+		out := r.newArray(0)
+		var n uint32
+		for _, item := range append([]Value{ObjValue(o)}, args...) {
+			io := item.Obj()
+			spread := false
+			if io != nil {
+				s, err := it.Get(io, SymKey(it.SymIsConcatSpreadable))
+				if err != nil {
+					return Undefined, err
+				}
+				if s.IsUndefined() {
+					spread = io.class == ClassArray
+				} else {
+					spread = ToBoolean(s)
+				}
+			}
+			if !spread {
+				out.setElement(n, item)
+				n++
+				continue
+			}
+			l, err := it.lengthOf(io)
+			if err != nil {
+				return Undefined, err
+			}
+			for k := int64(0); k < l; k++ {
+				key := numberKey(float64(k))
+				if it.hasProperty(io, key) {
+					v, err := it.Get(io, key)
+					if err != nil {
+						return Undefined, err
+					}
+					if !out.setElement(n, v) {
+						out.defineOwn(numberKey(float64(n)), v, Default)
+					}
+				}
+				n++
+			}
+		}
+		out.length = n
+		return ObjValue(out), nil
+	})
+	r.method(p, "join", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.join")
+		if err != nil {
+			return Undefined, err
+		}
+		sep := ","
+		if s := arg(args, 0); !s.IsUndefined() {
+			ss, err := it.ToString(s)
+			if err != nil {
+				return Undefined, err
+			}
+			sep = ss.String()
+		}
+		return it.join(o, sep)
+	})
+	r.method(p, "toString", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.toString")
+		if err != nil {
+			return Undefined, err
+		}
+		j, err := it.getStr(o, "join")
+		if err != nil {
+			return Undefined, err
+		}
+		if isCallable(j) {
+			return it.Call(j, ObjValue(o))
+		}
+		return it.objectToString(ObjValue(o))
+	})
+	r.method(p, "reverse", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.reverse")
+		if err != nil {
+			return Undefined, err
+		}
+		if isDense(o) {
+			for i, j := 0, len(o.elems)-1; i < j; i, j = i+1, j-1 {
+				o.elems[i], o.elems[j] = o.elems[j], o.elems[i]
+			}
+			return ObjValue(o), nil
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		for lo, hi := int64(0), n-1; lo < hi; lo, hi = lo+1, hi-1 {
+			lk, hk := numberKey(float64(lo)), numberKey(float64(hi))
+			le, he := it.hasProperty(o, lk), it.hasProperty(o, hk)
+			lv, err := it.Get(o, lk)
+			if err != nil {
+				return Undefined, err
+			}
+			hv, err := it.Get(o, hk)
+			if err != nil {
+				return Undefined, err
+			}
+			for _, step := range []struct {
+				k      PropKey
+				v      Value
+				exists bool
+			}{{lk, hv, he}, {hk, lv, le}} {
+				if step.exists {
+					err = it.set(o, step.k, step.v, this, true)
+				} else {
+					_, err = it.deleteProperty(this, step.k, true)
+				}
+				if err != nil {
+					return Undefined, err
+				}
+			}
+		}
+		return ObjValue(o), nil
+	})
+	search := func(name string, fromEnd, includes bool) {
+		r.method(p, name, 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+			o, err := it.thisObject(this, "Array.prototype."+name)
+			if err != nil {
+				return Undefined, err
+			}
+			n, err := it.lengthOf(o)
+			if err != nil {
+				return Undefined, err
+			}
+			target := arg(args, 0)
+			notFound := Int(-1)
+			if includes {
+				notFound = False
+			}
+			if n == 0 {
+				return notFound, nil
+			}
+			var start int64
+			if fromEnd {
+				start = n - 1
+				if len(args) > 1 {
+					f, err := it.ToNumber(args[1])
+					if err != nil {
+						return Undefined, err
+					}
+					f = ToIntegerOrInfinity(f)
+					if f < 0 {
+						f += float64(n)
+					}
+					start = int64(math.Min(f, float64(n-1)))
+				}
+				for k := start; k >= 0; k-- {
+					key := numberKey(float64(k))
+					if !it.hasProperty(o, key) {
+						continue
+					}
+					v, err := it.Get(o, key)
+					if err != nil {
+						return Undefined, err
+					}
+					if StrictEquals(v, target) {
+						return Num(float64(k)), nil
+					}
+				}
+				return notFound, nil
+			}
+			start, err = it.relIndex(arg(args, 1), n, 0)
+			if err != nil {
+				return Undefined, err
+			}
+			for k := start; k < n; k++ {
+				key := numberKey(float64(k))
+				if !includes && !it.hasProperty(o, key) {
+					continue
+				}
+				v, err := it.Get(o, key)
+				if err != nil {
+					return Undefined, err
+				}
+				if includes && SameValueZero(v, target) {
+					return True, nil
+				}
+				if !includes && StrictEquals(v, target) {
+					return Num(float64(k)), nil
+				}
+			}
+			return notFound, nil
+		})
+	}
+	search("indexOf", false, false)
+	search("lastIndexOf", true, false)
+	search("includes", false, true)
+
+	// Iteration methods share one loop: kind selects what is collected.
+	const (
+		forEach = iota
+		mapK
+		filter
+		some
+		every
+		find
+		findIndex
+		findLast
+		findLastIndex
+	)
+	iterMethod := func(name string, kind int) {
+		r.method(p, name, 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+			o, err := it.thisObject(this, "Array.prototype."+name)
+			if err != nil {
+				return Undefined, err
+			}
+			n, err := it.lengthOf(o)
+			if err != nil {
+				return Undefined, err
+			}
+			fn := arg(args, 0)
+			if !isCallable(fn) {
+				return Undefined, it.typeError(describeForError(fn) + " is not a function")
+			}
+			thisArg := arg(args, 1)
+			var out *Object
+			if kind == mapK {
+				out = r.newArray(int(n))
+				for i := range out.elems {
+					out.elems[i] = Hole
+				}
+			} else if kind == filter {
+				out = r.newArray(0)
+			}
+			reverse := kind == findLast || kind == findLastIndex
+			for i := int64(0); i < n; i++ {
+				k := i
+				if reverse {
+					k = n - 1 - i
+				}
+				key := numberKey(float64(k))
+				if kind < find && !it.hasProperty(o, key) {
+					continue
+				}
+				v, err := it.Get(o, key)
+				if err != nil {
+					return Undefined, err
+				}
+				res, err := it.Call(fn, thisArg, v, Num(float64(k)), ObjValue(o))
+				if err != nil {
+					return Undefined, err
+				}
+				switch kind {
+				case mapK:
+					out.elems[k] = res
+				case filter:
+					if ToBoolean(res) {
+						out.setElement(out.length, v)
+					}
+				case some:
+					if ToBoolean(res) {
+						return True, nil
+					}
+				case every:
+					if !ToBoolean(res) {
+						return False, nil
+					}
+				case find, findLast:
+					if ToBoolean(res) {
+						return v, nil
+					}
+				case findIndex, findLastIndex:
+					if ToBoolean(res) {
+						return Num(float64(k)), nil
+					}
+				}
+			}
+			switch kind {
+			case mapK, filter:
+				return ObjValue(out), nil
+			case every:
+				return True, nil
+			case some:
+				return False, nil
+			case findIndex, findLastIndex:
+				return Int(-1), nil
+			}
+			return Undefined, nil
+		})
+	}
+	iterMethod("forEach", forEach)
+	iterMethod("map", mapK)
+	iterMethod("filter", filter)
+	iterMethod("some", some)
+	iterMethod("every", every)
+	iterMethod("find", find)
+	iterMethod("findIndex", findIndex)
+	iterMethod("findLast", findLast)
+	iterMethod("findLastIndex", findLastIndex)
+	reduce := func(name string, right bool) {
+		r.method(p, name, 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+			o, err := it.thisObject(this, "Array.prototype."+name)
+			if err != nil {
+				return Undefined, err
+			}
+			n, err := it.lengthOf(o)
+			if err != nil {
+				return Undefined, err
+			}
+			fn := arg(args, 0)
+			if !isCallable(fn) {
+				return Undefined, it.typeError(describeForError(fn) + " is not a function")
+			}
+			idx := func(i int64) int64 {
+				if right {
+					return n - 1 - i
+				}
+				return i
+			}
+			i := int64(0)
+			var acc Value
+			if len(args) > 1 {
+				acc = args[1]
+			} else {
+				for ; i < n && !it.hasProperty(o, numberKey(float64(idx(i)))); i++ {
+				}
+				if i == n {
+					return Undefined, it.typeError("Reduce of empty array with no initial value")
+				}
+				if acc, err = it.Get(o, numberKey(float64(idx(i)))); err != nil {
+					return Undefined, err
+				}
+				i++
+			}
+			for ; i < n; i++ {
+				k := numberKey(float64(idx(i)))
+				if !it.hasProperty(o, k) {
+					continue
+				}
+				v, err := it.Get(o, k)
+				if err != nil {
+					return Undefined, err
+				}
+				if acc, err = it.Call(fn, Undefined, acc, v, Num(float64(idx(i))), ObjValue(o)); err != nil {
+					return Undefined, err
+				}
+			}
+			return acc, nil
+		})
+	}
+	reduce("reduce", false)
+	reduce("reduceRight", true)
+	r.method(p, "sort", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		cmp := arg(args, 0)
+		if !cmp.IsUndefined() && !isCallable(cmp) {
+			return Undefined, it.typeError("The comparison function must be either a function or undefined")
+		}
+		o, err := it.thisObject(this, "Array.prototype.sort")
+		if err != nil {
+			return Undefined, err
+		}
+		return ObjValue(o), it.sortObject(o, cmp)
+	})
+	r.method(p, "fill", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.fill")
+		if err != nil {
+			return Undefined, err
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		start, err := it.relIndex(arg(args, 1), n, 0)
+		if err != nil {
+			return Undefined, err
+		}
+		end, err := it.relIndex(arg(args, 2), n, n)
+		if err != nil {
+			return Undefined, err
+		}
+		for k := start; k < end; k++ {
+			if err := it.set(o, numberKey(float64(k)), arg(args, 0), this, true); err != nil {
+				return Undefined, err
+			}
+		}
+		return ObjValue(o), nil
+	})
+	r.method(p, "at", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.at")
+		if err != nil {
+			return Undefined, err
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		f, err := it.ToNumber(arg(args, 0))
+		if err != nil {
+			return Undefined, err
+		}
+		k := ToIntegerOrInfinity(f)
+		if k < 0 {
+			k += float64(n)
+		}
+		if k < 0 || k >= float64(n) {
+			return Undefined, nil
+		}
+		return it.Get(o, numberKey(k))
+	})
+	flat := func(it *Interp, out *Object, src *Object, depth float64, mapFn, thisArg Value) error {
+		var walk func(src *Object, depth float64, mapping bool) error
+		walk = func(src *Object, depth float64, mapping bool) error {
+			n, err := it.lengthOf(src)
+			if err != nil {
+				return err
+			}
+			for k := int64(0); k < n; k++ {
+				key := numberKey(float64(k))
+				if !it.hasProperty(src, key) {
+					continue
+				}
+				v, err := it.Get(src, key)
+				if err != nil {
+					return err
+				}
+				if mapping {
+					if v, err = it.Call(mapFn, thisArg, v, Num(float64(k)), ObjValue(src)); err != nil {
+						return err
+					}
+				}
+				if vo := v.Obj(); vo != nil && vo.class == ClassArray && depth > 0 {
+					if err := walk(vo, depth-1, false); err != nil {
+						return err
+					}
+					continue
+				}
+				out.setElement(out.length, v)
+			}
+			return nil
+		}
+		return walk(src, depth, !mapFn.IsUndefined())
+	}
+	r.method(p, "flat", 0, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.flat")
+		if err != nil {
+			return Undefined, err
+		}
+		depth := 1.0
+		if d := arg(args, 0); !d.IsUndefined() {
+			f, err := it.ToNumber(d)
+			if err != nil {
+				return Undefined, err
+			}
+			depth = ToIntegerOrInfinity(f)
+		}
+		out := r.newArray(0)
+		return ObjValue(out), flat(it, out, o, depth, Undefined, Undefined)
+	})
+	r.method(p, "flatMap", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.flatMap")
+		if err != nil {
+			return Undefined, err
+		}
+		if !isCallable(arg(args, 0)) {
+			return Undefined, it.typeError("flatMap mapper function is not callable")
+		}
+		out := r.newArray(0)
+		return ObjValue(out), flat(it, out, o, 1, arg(args, 0), arg(args, 1))
+	})
+	iterKinds := []string{"keys", "values", "entries"}
+	for i, name := range iterKinds {
+		kind := i
+		m := r.method(p, name, 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+			o, err := it.thisObject(this, "Array.prototype."+name)
+			if err != nil {
+				return Undefined, err
+			}
+			return ObjValue(r.newArrayIterator(o, kind)), nil
+		})
+		if name == "values" {
+			r.ArrayValues = m
+			p.defineOwn(SymKey(r.it.SymIterator), ObjValue(m), Hidden)
+		}
+	}
+}
+
+// isDense reports whether o is an ordinary array whose elements are all
+// stored densely with no holes, so that methods can work on the slice.
+func isDense(o *Object) bool {
+	if o.class != ClassArray || o.flags&(flagSlowElements|flagLengthReadonly) != 0 || int(o.length) != len(o.elems) || !o.Extensible() {
+		return false
+	}
+	for _, v := range o.elems {
+		if v.kind == KindHole {
+			return false
+		}
+	}
+	return true
+}
+
+// relIndex resolves a relative index argument (negative from the end)
+// against length n; undefined gives def.
+func (it *Interp) relIndex(v Value, n, def int64) (int64, error) {
+	if v.IsUndefined() {
+		return def, nil
+	}
+	f, err := it.ToNumber(v)
+	if err != nil {
+		return 0, err
+	}
+	f = ToIntegerOrInfinity(f)
+	if f < 0 {
+		return int64(math.Max(float64(n)+f, 0)), nil
+	}
+	return int64(math.Min(f, float64(n))), nil
+}
+
+// moveElements copies count elements from index from to index to, in
+// an order safe for overlapping ranges with to < from.
+func (it *Interp) moveElements(o *Object, from, to, count int64) error {
+	for k := int64(0); k < count; k++ {
+		fk, tk := numberKey(float64(from+k)), numberKey(float64(to+k))
+		if it.hasProperty(o, fk) {
+			v, err := it.Get(o, fk)
+			if err != nil {
+				return err
+			}
+			if err := it.set(o, tk, v, ObjValue(o), true); err != nil {
+				return err
+			}
+		} else if _, err := it.deleteProperty(ObjValue(o), tk, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// join concatenates the elements' strings; cyclic references print as
+// empty, as in browsers.
+func (it *Interp) join(o *Object, sep string) (Value, error) {
+	if it.joining == nil {
+		it.joining = map[*Object]bool{}
+	}
+	if it.joining[o] {
+		return Str(""), nil
+	}
+	it.joining[o] = true
+	defer delete(it.joining, o)
+	n, err := it.lengthOf(o)
+	if err != nil {
+		return Undefined, err
+	}
+	var sb strings.Builder
+	for k := int64(0); k < n; k++ {
+		if k > 0 {
+			sb.WriteString(sep)
+		}
+		v, err := it.Get(o, numberKey(float64(k)))
+		if err != nil {
+			return Undefined, err
+		}
+		if v.IsNullish() {
+			continue
+		}
+		s, err := it.ToString(v)
+		if err != nil {
+			return Undefined, err
+		}
+		sb.WriteString(s.String())
+	}
+	return Str(sb.String()), nil
+}
+
+// sortObject sorts o in place: undefineds last, holes after them.
+func (it *Interp) sortObject(o *Object, cmp Value) error {
+	n, err := it.lengthOf(o)
+	if err != nil {
+		return err
+	}
+	var vals []Value
+	undefs := 0
+	for k := int64(0); k < n; k++ {
+		key := numberKey(float64(k))
+		if !it.hasProperty(o, key) {
+			continue
+		}
+		v, err := it.Get(o, key)
+		if err != nil {
+			return err
+		}
+		if v.IsUndefined() {
+			undefs++
+			continue
+		}
+		vals = append(vals, v)
+	}
+	var sortErr error
+	less := func(a, b Value) bool {
+		if sortErr != nil {
+			return false
+		}
+		if !cmp.IsUndefined() {
+			res, err := it.Call(cmp, Undefined, a, b)
+			if err != nil {
+				sortErr = err
+				return false
+			}
+			f, err := it.ToNumber(res)
+			if err != nil {
+				sortErr = err
+				return false
+			}
+			return f < 0
+		}
+		if a.IsNumber() && b.IsNumber() {
+			// Compare as strings without allocating when both are small
+			// non-negative integers.
+			if ai, bi := int64(a.num), int64(b.num); float64(ai) == a.num && float64(bi) == b.num && ai >= 0 && bi >= 0 {
+				return compareIntStrings(ai, bi) < 0
+			}
+		}
+		as, err := it.ToString(a)
+		if err != nil {
+			sortErr = err
+			return false
+		}
+		bs, err := it.ToString(b)
+		if err != nil {
+			sortErr = err
+			return false
+		}
+		return as.Compare(bs) < 0
+	}
+	sort.SliceStable(vals, func(i, j int) bool { return less(vals[i], vals[j]) })
+	if sortErr != nil {
+		return sortErr
+	}
+	k := int64(0)
+	for _, v := range vals {
+		if err := it.set(o, numberKey(float64(k)), v, ObjValue(o), true); err != nil {
+			return err
+		}
+		k++
+	}
+	for ; undefs > 0; undefs-- {
+		if err := it.set(o, numberKey(float64(k)), Undefined, ObjValue(o), true); err != nil {
+			return err
+		}
+		k++
+	}
+	for ; k < n; k++ {
+		if _, err := it.deleteProperty(ObjValue(o), numberKey(float64(k)), true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func compareIntStrings(a, b int64) int {
+	var ab, bb [20]byte
+	as := appendInt(ab[:0], a)
+	bs := appendInt(bb[:0], b)
+	return strings.Compare(string(as), string(bs))
+}
+
+func appendInt(b []byte, v int64) []byte {
+	if v == 0 {
+		return append(b, '0')
+	}
+	var tmp [20]byte
+	i := len(tmp)
+	for v > 0 {
+		i--
+		tmp[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return append(b, tmp[i:]...)
+}

@@ -1,0 +1,164 @@
+package vm
+
+import (
+	"strings"
+
+	"glassbox/js/bytecode"
+)
+
+func (r *Realm) initFunction() {
+	p := r.FunctionPrototype
+	p.defineOwn(keyLength, Int(0), Configurable)
+	p.defineOwn(keyName, Str(""), Configurable)
+	f := r.newCtor("Function", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		return it.createDynamicFunction(args, "function")
+	}, p)
+	r.Function = f
+	r.method(p, "call", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		if !isCallable(this) {
+			return Undefined, it.typeError("Function.prototype.call called on non-function")
+		}
+		var rest []Value
+		if len(args) > 1 {
+			rest = args[1:]
+		}
+		return it.Call(this, arg(args, 0), rest...)
+	})
+	r.method(p, "apply", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		if !isCallable(this) {
+			return Undefined, it.typeError("Function.prototype.apply was called on non-function")
+		}
+		list, err := it.listFromArrayLike(arg(args, 1))
+		if err != nil {
+			return Undefined, err
+		}
+		return it.Call(this, arg(args, 0), list...)
+	})
+	r.method(p, "bind", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		target := this.Obj()
+		if target == nil || target.fn == nil {
+			return Undefined, it.typeError("Bind must be called on a function")
+		}
+		var bound []Value
+		if len(args) > 1 {
+			bound = append(bound, args[1:]...)
+		}
+		o := newObjectClass(target.Proto(), ClassFunction)
+		o.fn = &Function{realm: r, boundTarget: target, boundThis: arg(args, 0), boundArgs: bound, ctor: target.fn.ctor}
+		l := 0.0
+		if lp, ok := target.getOwn(keyLength); ok {
+			lv, err := it.Get(target, keyLength)
+			if err != nil {
+				return Undefined, err
+			}
+			_ = lp
+			if lv.IsNumber() {
+				l = max(0, ToIntegerOrInfinity(lv.num)-float64(len(bound)))
+			}
+		}
+		name, err := it.Get(target, keyName)
+		if err != nil {
+			return Undefined, err
+		}
+		ns := ""
+		if name.IsString() {
+			ns = name.Strv().String()
+		}
+		o.defineOwn(keyLength, Num(l), Configurable)
+		o.defineOwn(keyName, Str("bound "+ns), Configurable)
+		return ObjValue(o), nil
+	})
+	r.method(p, "toString", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+		o := this.Obj()
+		if o == nil || o.fn == nil {
+			return Undefined, it.typeError("Function.prototype.toString requires that 'this' be a Function")
+		}
+		name := dataString(o, "name")
+		if o.fn.tmpl != nil && o.fn.tmpl.Kind == bytecode.ArrowFunction {
+			return Str("() => { [code] }"), nil
+		}
+		if o.fn.isClass {
+			return Str("class " + name + " { }"), nil
+		}
+		return Str("function " + name + "() { [native code] }"), nil
+	})
+	r.functionHasInstance = r.symMethod(p, r.it.SymHasInstance, "[Symbol.hasInstance]", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o := this.Obj()
+		if o == nil {
+			return False, nil
+		}
+		b, err := it.ordinaryHasInstance(o, arg(args, 0))
+		return Bool(b), err
+	})
+	p.defineOwn(SymKey(r.it.SymHasInstance), ObjValue(r.functionHasInstance), 0)
+	p.defineOwn(StrKey("caller"), accessorValue(&accessor{get: r.ThrowTypeError, set: r.ThrowTypeError}), Configurable|Accessor)
+	p.defineOwn(StrKey("arguments"), accessorValue(&accessor{get: r.ThrowTypeError, set: r.ThrowTypeError}), Configurable|Accessor)
+}
+
+// createDynamicFunction implements Function(p1, ..., body).
+func (it *Interp) createDynamicFunction(args []Value, kind string) (Value, error) {
+	if it.Compile == nil {
+		return Undefined, it.throwError(EvalError, "code generation from strings is not available")
+	}
+	var params []string
+	body := ""
+	for i, a := range args {
+		s, err := it.ToString(a)
+		if err != nil {
+			return Undefined, err
+		}
+		if i == len(args)-1 {
+			body = s.String()
+		} else {
+			params = append(params, s.String())
+		}
+	}
+	src := "(" + kind + " anonymous(" + strings.Join(params, ",") + "\n) {\n" + body + "\n})"
+	t, err := it.Compile("anonymous", src, false)
+	if err != nil {
+		return Undefined, err
+	}
+	return it.runNested(it.realm, t)
+}
+
+// listFromArrayLike is CreateListFromArrayLike.
+func (it *Interp) listFromArrayLike(v Value) ([]Value, error) {
+	if v.IsNullish() {
+		return nil, nil
+	}
+	o := v.Obj()
+	if o == nil {
+		return nil, it.typeError("CreateListFromArrayLike called on non-object")
+	}
+	if o.class == ClassArray && o.flags&flagSlowElements == 0 {
+		out := make([]Value, o.length)
+		for i := range out {
+			if i < len(o.elems) && o.elems[i].kind != KindHole {
+				out[i] = o.elems[i]
+			} else {
+				x, err := it.Get(o, indexKey(i))
+				if err != nil {
+					return nil, err
+				}
+				out[i] = x
+			}
+		}
+		return out, nil
+	}
+	n, err := it.lengthOf(o)
+	if err != nil {
+		return nil, err
+	}
+	if n > 1<<24 {
+		return nil, it.rangeError("Too many arguments in function call")
+	}
+	out := make([]Value, n)
+	for i := range out {
+		x, err := it.Get(o, indexKey(i))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = x
+	}
+	return out, nil
+}

@@ -1,0 +1,383 @@
+package vm
+
+type promiseState uint8
+
+const (
+	promisePending promiseState = iota
+	promiseFulfilled
+	promiseRejected
+)
+
+// promise is the internal state of a Promise object.
+type promise struct {
+	state     promiseState
+	result    Value
+	reactions []reaction
+	handled   bool
+}
+
+// reaction runs when a promise settles: a Go callback for each outcome.
+type reaction struct {
+	onFulfilled, onRejected func(Value) (Value, error)
+}
+
+func (r *Realm) newPromise() *Object {
+	o := newObjectClass(r.PromisePrototype, ClassPromise)
+	o.internal = &promise{}
+	return o
+}
+
+func promiseOf(o *Object) *promise {
+	if o == nil {
+		return nil
+	}
+	p, _ := o.internal.(*promise)
+	return p
+}
+
+// resolvePromise is the promise resolve function: it adopts thenables.
+func (it *Interp) resolvePromise(p *Object, v Value) {
+	st := promiseOf(p)
+	if st.state != promisePending {
+		return
+	}
+	if vo := v.Obj(); vo != nil {
+		if vo == p {
+			it.rejectPromise(p, ObjValue(it.NewError(TypeError, "Chaining cycle detected for promise")))
+			return
+		}
+		then, err := it.Get(vo, StrKey("then"))
+		if err != nil {
+			it.rejectPromise(p, exceptionValue(err))
+			return
+		}
+		if isCallable(then) {
+			it.EnqueueJob(func() error {
+				var called bool
+				res := it.realm.newFunc("", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+					if !called {
+						called = true
+						it.resolvePromise(p, arg(args, 0))
+					}
+					return Undefined, nil
+				})
+				rej := it.realm.newFunc("", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+					if !called {
+						called = true
+						it.rejectPromise(p, arg(args, 0))
+					}
+					return Undefined, nil
+				})
+				if _, err := it.Call(then, v, ObjValue(res), ObjValue(rej)); err != nil {
+					if ex, ok := err.(*Exception); ok {
+						if !called {
+							called = true
+							it.rejectPromise(p, ex.Value)
+						}
+						return nil
+					}
+					return err
+				}
+				return nil
+			})
+			return
+		}
+	}
+	it.settle(p, promiseFulfilled, v)
+}
+
+func (it *Interp) rejectPromise(p *Object, reason Value) {
+	if promiseOf(p).state == promisePending {
+		it.settle(p, promiseRejected, reason)
+	}
+}
+
+func (it *Interp) settle(p *Object, s promiseState, v Value) {
+	st := promiseOf(p)
+	st.state, st.result = s, v
+	if s == promiseRejected && !st.handled {
+		it.rejected = append(it.rejected, p)
+	}
+	for _, re := range st.reactions {
+		it.queueReaction(re, s, v)
+	}
+	st.reactions = nil
+}
+
+func (it *Interp) queueReaction(re reaction, s promiseState, v Value) {
+	it.EnqueueJob(func() error {
+		f := re.onFulfilled
+		if s == promiseRejected {
+			f = re.onRejected
+		}
+		_, err := f(v)
+		return err
+	})
+}
+
+// performThen registers Go callbacks on promise p.
+func (it *Interp) performThen(p *Object, onF, onR func(Value) (Value, error)) {
+	st := promiseOf(p)
+	st.handled = true
+	re := reaction{onF, onR}
+	if st.state == promisePending {
+		st.reactions = append(st.reactions, re)
+		return
+	}
+	it.queueReaction(re, st.state, st.result)
+}
+
+// promiseResolve is PromiseResolve(%Promise%, v).
+func (it *Interp) promiseResolve(r *Realm, v Value) *Object {
+	if o := v.Obj(); o != nil && o.class == ClassPromise {
+		if c, err := it.Get(o, keyConstructor); err == nil && c.Obj() == r.Promise {
+			return o
+		}
+	}
+	p := r.newPromise()
+	it.resolvePromise(p, v)
+	return p
+}
+
+// exceptionValue extracts the thrown value from an error.
+func exceptionValue(err error) Value {
+	if ex, ok := err.(*Exception); ok {
+		return ex.Value
+	}
+	return Str(err.Error())
+}
+
+// settleDerived runs handler h (or passes v through) and settles the
+// derived promise d with the outcome; uncatchable errors propagate.
+func (it *Interp) settleDerived(d *Object, h Value, v Value, rejected bool) error {
+	if !isCallable(h) {
+		if rejected {
+			it.rejectPromise(d, v)
+		} else {
+			it.resolvePromise(d, v)
+		}
+		return nil
+	}
+	res, err := it.Call(h, Undefined, v)
+	if err != nil {
+		if ex, ok := err.(*Exception); ok {
+			it.rejectPromise(d, ex.Value)
+			return nil
+		}
+		return err
+	}
+	it.resolvePromise(d, res)
+	return nil
+}
+
+func (r *Realm) initPromise() {
+	p := NewObject(r.ObjectPrototype)
+	r.PromisePrototype = p
+	p.defineOwn(SymKey(r.it.SymToStringTag), Str("Promise"), Configurable)
+	c := r.newCtor("Promise", 1, func(it *Interp, _ Value, args []Value, nt *Object) (Value, error) {
+		if nt == nil {
+			return Undefined, it.typeError("Promise constructor cannot be invoked without 'new'")
+		}
+		exec := arg(args, 0)
+		if !isCallable(exec) {
+			return Undefined, it.typeError("Promise resolver " + describeForError(exec) + " is not a function")
+		}
+		proto, err := it.protoFromCtor(nt, func(r *Realm) *Object { return r.PromisePrototype })
+		if err != nil {
+			return Undefined, err
+		}
+		po := newObjectClass(proto, ClassPromise)
+		po.internal = &promise{}
+		res, rej := r.resolvingFunctions(po)
+		if _, err := it.Call(exec, Undefined, ObjValue(res), ObjValue(rej)); err != nil {
+			if ex, ok := err.(*Exception); ok {
+				it.Call(ObjValue(rej), Undefined, ex.Value)
+			} else {
+				return Undefined, err
+			}
+		}
+		return ObjValue(po), nil
+	}, p)
+	r.Promise = c
+	r.method(p, "then", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		po := this.Obj()
+		if promiseOf(po) == nil {
+			return Undefined, it.typeError("Promise.prototype.then called on incompatible receiver")
+		}
+		d := it.realm.newPromise()
+		onF, onR := arg(args, 0), arg(args, 1)
+		it.performThen(po,
+			func(v Value) (Value, error) { return Undefined, it.settleDerived(d, onF, v, false) },
+			func(v Value) (Value, error) { return Undefined, it.settleDerived(d, onR, v, true) })
+		return ObjValue(d), nil
+	})
+	r.method(p, "catch", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		then, err := it.getV(this, StrKey("then"))
+		if err != nil {
+			return Undefined, err
+		}
+		return it.Call(then, this, Undefined, arg(args, 0))
+	})
+	r.method(p, "finally", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		f := arg(args, 0)
+		then, err := it.getV(this, StrKey("then"))
+		if err != nil {
+			return Undefined, err
+		}
+		if !isCallable(f) {
+			return it.Call(then, this, f, f)
+		}
+		onF := r.newFunc("", 1, func(it *Interp, _ Value, a []Value, _ *Object) (Value, error) {
+			res, err := it.Call(f, Undefined)
+			if err != nil {
+				return Undefined, err
+			}
+			v := arg(a, 0)
+			pr := it.promiseResolve(r, res)
+			d := r.newPromise()
+			it.performThen(pr, func(Value) (Value, error) { it.resolvePromise(d, v); return Undefined, nil },
+				func(e Value) (Value, error) { it.rejectPromise(d, e); return Undefined, nil })
+			return ObjValue(d), nil
+		})
+		onR := r.newFunc("", 1, func(it *Interp, _ Value, a []Value, _ *Object) (Value, error) {
+			res, err := it.Call(f, Undefined)
+			if err != nil {
+				return Undefined, err
+			}
+			reason := arg(a, 0)
+			pr := it.promiseResolve(r, res)
+			d := r.newPromise()
+			it.performThen(pr, func(Value) (Value, error) { it.rejectPromise(d, reason); return Undefined, nil },
+				func(e Value) (Value, error) { it.rejectPromise(d, e); return Undefined, nil })
+			return ObjValue(d), nil
+		})
+		return it.Call(then, this, ObjValue(onF), ObjValue(onR))
+	})
+	r.method(c, "resolve", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		return ObjValue(it.promiseResolve(r, arg(args, 0))), nil
+	})
+	r.method(c, "reject", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		d := r.newPromise()
+		it.rejectPromise(d, arg(args, 0))
+		return ObjValue(d), nil
+	})
+	combinator := func(name string) {
+		r.method(c, name, 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+			d := r.newPromise()
+			var results []Value
+			remaining := 1
+			i := 0
+			finish := func() {
+				switch name {
+				case "all", "allSettled":
+					it.resolvePromise(d, ObjValue(r.arrayOf(results)))
+				case "any":
+					e := it.NewError(PlainError, "All promises were rejected")
+					e.defineOwn(StrKey("errors"), ObjValue(r.arrayOf(results)), Hidden)
+					it.rejectPromise(d, ObjValue(e))
+				}
+			}
+			err := it.iterate(arg(args, 0), func(v Value) (bool, error) {
+				idx := i
+				i++
+				results = append(results, Undefined)
+				remaining++
+				pr := it.promiseResolve(r, v)
+				settled := func(kind string) func(Value) (Value, error) {
+					return func(x Value) (Value, error) {
+						switch {
+						case name == "race":
+							if kind == "fulfilled" {
+								it.resolvePromise(d, x)
+							} else {
+								it.rejectPromise(d, x)
+							}
+							return Undefined, nil
+						case name == "all" && kind == "rejected", name == "any" && kind == "fulfilled":
+							if kind == "fulfilled" {
+								it.resolvePromise(d, x)
+							} else {
+								it.rejectPromise(d, x)
+							}
+							return Undefined, nil
+						case name == "allSettled":
+							o := NewObject(r.ObjectPrototype)
+							o.defineOwn(StrKey("status"), Str(kind), Default)
+							if kind == "fulfilled" {
+								o.defineOwn(StrKey("value"), x, Default)
+							} else {
+								o.defineOwn(StrKey("reason"), x, Default)
+							}
+							x = ObjValue(o)
+						}
+						results[idx] = x
+						remaining--
+						if remaining == 0 {
+							finish()
+						}
+						return Undefined, nil
+					}
+				}
+				it.performThen(pr, settled("fulfilled"), settled("rejected"))
+				return true, nil
+			})
+			if err != nil {
+				if ex, ok := err.(*Exception); ok {
+					it.rejectPromise(d, ex.Value)
+					return ObjValue(d), nil
+				}
+				return Undefined, err
+			}
+			remaining--
+			if remaining == 0 && name != "race" {
+				finish()
+			}
+			return ObjValue(d), nil
+		})
+	}
+	combinator("all")
+	combinator("allSettled")
+	combinator("any")
+	combinator("race")
+}
+
+// resolvingFunctions makes the resolve and reject functions of a promise.
+func (r *Realm) resolvingFunctions(p *Object) (*Object, *Object) {
+	done := false
+	res := r.newFunc("", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		if !done {
+			done = true
+			it.resolvePromise(p, arg(args, 0))
+		}
+		return Undefined, nil
+	})
+	rej := r.newFunc("", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		if !done {
+			done = true
+			it.rejectPromise(p, arg(args, 0))
+		}
+		return Undefined, nil
+	})
+	return res, rej
+}
+
+// UnhandledRejections returns the reasons of promises rejected with no
+// handler since the last call, and forgets them.
+func (it *Interp) UnhandledRejections() []Value {
+	var out []Value
+	for _, p := range it.rejected {
+		if st := promiseOf(p); !st.handled {
+			out = append(out, st.result)
+		}
+	}
+	it.rejected = nil
+	return out
+}
+
+// NewPromise makes a pending promise and its resolve/reject functions,
+// for embedders.
+func (r *Realm) NewPromise() (p, resolve, reject *Object) {
+	p = r.newPromise()
+	resolve, reject = r.resolvingFunctions(p)
+	return p, resolve, reject
+}

@@ -1,0 +1,413 @@
+package vm
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"unsafe"
+
+	"glassbox/js/bytecode"
+)
+
+// Class is the kind of an object: which internal slots it has and which
+// exotic behaviour applies on the slow path.
+type Class uint8
+
+// Object classes.
+const (
+	ClassObject Class = iota
+	ClassArray
+	ClassFunction
+	ClassError
+	ClassBoolean
+	ClassNumber
+	ClassString
+	ClassSymbol
+	ClassBigInt
+	ClassArguments
+	ClassPromise
+	ClassGenerator
+	ClassArrayIterator
+	ClassDate
+	ClassRegExp
+	ClassMap
+	ClassSet
+)
+
+// Object flags.
+const (
+	flagExtensible     uint8 = 1 << iota
+	flagSlowElements         // indexed properties live in the named storage
+	flagLengthReadonly       // arrays: length is not writable
+)
+
+// Object is a JavaScript object.
+type Object struct {
+	shape  *Shape
+	slots  []Value
+	elems  []Value // dense indexed elements; Hole marks a missing one
+	length uint32  // arrays: the length
+	class  Class
+	flags  uint8
+	fn     *Function // non-nil for callable objects
+	// internal holds class-specific state: the primitive of a wrapper,
+	// a promise's state, a generator's frame, ...
+	internal any
+	// protoRoot is the root shape of objects whose prototype is this one.
+	protoRoot *Shape
+}
+
+// accessor is a getter/setter pair stored in a slot.
+type accessor struct {
+	get, set *Object
+}
+
+func accessorValue(a *accessor) Value { return Value{kind: kindAccessor, ptr: unsafe.Pointer(a)} }
+
+func (v Value) accessor() *accessor { return (*accessor)(v.ptr) }
+
+// Function is the call behaviour of a callable object.
+type Function struct {
+	tmpl    *bytecode.FunctionTemplate // bytecode functions
+	ctx     *Context
+	realm   *Realm
+	home    *Object // home object for super lookups
+	fields  *Object // class constructors: the instance field initializer
+	host    HostFunc
+	ctor    bool // has [[Construct]]
+	derived bool // derived class constructor
+	isClass bool // class constructor: calling without new throws
+
+	boundTarget *Object
+	boundThis   Value
+	boundArgs   []Value
+}
+
+// HostFunc is a function implemented in Go. newTarget is nil for a call
+// and the constructor for a construct.
+type HostFunc func(it *Interp, this Value, args []Value, newTarget *Object) (Value, error)
+
+// Context is a heap environment holding the variables closures capture.
+type Context struct {
+	parent *Context
+	slots  []Value
+}
+
+// rootShape returns the empty shape for objects with prototype proto.
+func rootShape(proto *Object) *Shape {
+	if proto == nil {
+		return nullRoot
+	}
+	if proto.protoRoot == nil {
+		proto.protoRoot = newShape(proto)
+	}
+	return proto.protoRoot
+}
+
+var nullRoot = newShape(nil)
+
+// NewObject returns an ordinary object with the given prototype.
+func NewObject(proto *Object) *Object {
+	return &Object{shape: rootShape(proto), flags: flagExtensible}
+}
+
+func newObjectClass(proto *Object, c Class) *Object {
+	o := NewObject(proto)
+	o.class = c
+	return o
+}
+
+// Proto returns the prototype, or nil.
+func (o *Object) Proto() *Object { return o.shape.proto }
+
+// Class returns the object's class.
+func (o *Object) Class() Class { return o.class }
+
+// Shape returns the object's current shape.
+func (o *Object) Shape() *Shape { return o.shape }
+
+// IsCallable reports whether o has [[Call]].
+func (o *Object) IsCallable() bool { return o.fn != nil }
+
+// IsConstructor reports whether o has [[Construct]].
+func (o *Object) IsConstructor() bool { return o.fn != nil && o.fn.ctor }
+
+// Extensible reports whether properties may be added.
+func (o *Object) Extensible() bool { return o.flags&flagExtensible != 0 }
+
+// setProto changes the prototype, rebuilding the shape.
+func (o *Object) setProto(p *Object) {
+	if o.shape.proto == p {
+		return
+	}
+	old := o.shape
+	if old.dict {
+		o.shape = old.toDict()
+		o.shape.proto = p
+		return
+	}
+	s := rootShape(p)
+	for i, k := range old.keys {
+		s = s.withProperty(k, old.attrs[i])
+	}
+	if s.dict && s == old {
+		s = s.toDict()
+		s.proto = p
+	}
+	o.shape = s
+}
+
+// ownData is a found own property.
+type ownProp struct {
+	value Value // the value, or an accessor pair (value.kind == kindAccessor)
+	attr  Attr
+}
+
+// getOwn finds an own property without running user code.
+func (o *Object) getOwn(k PropKey) (ownProp, bool) {
+	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
+		if int64(idx) < int64(len(o.elems)) {
+			if v := o.elems[idx]; v.kind != KindHole {
+				return ownProp{v, Default}, true
+			}
+		}
+		if o.class == ClassString {
+			s := o.internal.(Value).Strv()
+			if int(idx) < s.Len() {
+				return ownProp{StrValue(s.Substring(int(idx), int(idx)+1)), Enumerable}, true
+			}
+		}
+		return ownProp{}, false
+	}
+	switch o.class {
+	case ClassArray:
+		if k.sym == nil && k.s == "length" {
+			a := Writable
+			if o.flags&flagLengthReadonly != 0 {
+				a = 0
+			}
+			return ownProp{Num(float64(o.length)), a}, true
+		}
+	case ClassString:
+		if k.sym == nil && k.s == "length" {
+			return ownProp{Int(o.internal.(Value).Strv().Len()), 0}, true
+		}
+		if idx, ok := k.arrayIndex(); ok {
+			s := o.internal.(Value).Strv()
+			if int(idx) < s.Len() {
+				return ownProp{StrValue(s.Substring(int(idx), int(idx)+1)), Enumerable}, true
+			}
+		}
+	}
+	if i := o.shape.lookup(k); i >= 0 {
+		return ownProp{o.slots[i], o.shape.attrs[i]}, true
+	}
+	return ownProp{}, false
+}
+
+// defineOwn creates or replaces an own property, with no checks. It
+// returns false only when an array's length cannot be set as asked.
+func (o *Object) defineOwn(k PropKey, v Value, a Attr) {
+	if idx, ok := k.arrayIndex(); ok {
+		if o.flags&flagSlowElements == 0 && a == Default && o.setElement(idx, v) {
+			return
+		}
+		o.toSlowElements()
+		if o.class == ClassArray && idx >= o.length {
+			o.length = idx + 1
+		}
+	}
+	if o.class == ClassArray && k.sym == nil && k.s == "length" {
+		n, _ := v.lengthValue()
+		o.setLength(n)
+		if a&Writable == 0 {
+			o.flags |= flagLengthReadonly
+		}
+		return
+	}
+	if i := o.shape.lookup(k); i >= 0 {
+		if o.shape.attrs[i] != a {
+			if !o.shape.dict {
+				o.shape = o.shape.toDict()
+			}
+			o.shape.attrs[i] = a
+		}
+		o.slots[i] = v
+		return
+	}
+	o.shape = o.shape.withProperty(k, a)
+	o.slots = append(o.slots, v)
+}
+
+func (v Value) lengthValue() (uint32, bool) {
+	f := v.num
+	if v.kind != KindNumber || f < 0 || f > math.MaxUint32 || f != math.Trunc(f) {
+		return 0, false
+	}
+	return uint32(f), true
+}
+
+// setElement stores a dense element, growing elems; false means the index
+// is too far out to store densely.
+func (o *Object) setElement(idx uint32, v Value) bool {
+	n := uint32(len(o.elems))
+	if idx < n {
+		o.elems[idx] = v
+	} else {
+		if idx > n+1024 && idx > 2*n {
+			return false
+		}
+		if o.class == ClassArray && o.flags&flagLengthReadonly != 0 && idx >= o.length {
+			return false
+		}
+		for uint32(len(o.elems)) < idx {
+			o.elems = append(o.elems, Hole)
+		}
+		o.elems = append(o.elems, v)
+	}
+	if o.class == ClassArray && idx >= o.length {
+		o.length = idx + 1
+	}
+	return true
+}
+
+// toSlowElements moves indexed elements into the named storage, so that
+// they can have attributes or be sparse.
+func (o *Object) toSlowElements() {
+	if o.flags&flagSlowElements != 0 {
+		return
+	}
+	o.flags |= flagSlowElements
+	els := o.elems
+	o.elems = nil
+	if !o.shape.dict {
+		o.shape = o.shape.toDict()
+	}
+	for i, v := range els {
+		if v.kind != KindHole {
+			o.shape = o.shape.withProperty(StrKey(strconv.Itoa(i)), Default)
+			o.slots = append(o.slots, v)
+		}
+	}
+}
+
+// setLength truncates or extends an array; it returns false when a
+// non-configurable element stopped the truncation.
+func (o *Object) setLength(n uint32) bool {
+	if n >= o.length {
+		o.length = n
+		return true
+	}
+	if o.flags&flagSlowElements == 0 {
+		if int(n) < len(o.elems) {
+			clear(o.elems[n:])
+			o.elems = o.elems[:n]
+		}
+		o.length = n
+		return true
+	}
+	// Delete indexed keys >= n, highest first, stopping at a
+	// non-configurable one.
+	var idxs []uint32
+	for _, k := range o.shape.keys {
+		if i, ok := k.arrayIndex(); ok && i >= n {
+			idxs = append(idxs, i)
+		}
+	}
+	sort.Slice(idxs, func(a, b int) bool { return idxs[a] > idxs[b] })
+	for _, i := range idxs {
+		k := StrKey(strconv.FormatUint(uint64(i), 10))
+		j := o.shape.lookup(k)
+		if o.shape.attrs[j]&Configurable == 0 {
+			o.length = i + 1
+			return false
+		}
+		o.removeSlot(j)
+	}
+	o.length = n
+	return true
+}
+
+func (o *Object) removeSlot(i int) {
+	if !o.shape.dict {
+		o.shape = o.shape.toDict()
+	}
+	o.shape.remove(i)
+	o.slots = append(o.slots[:i], o.slots[i+1:]...)
+}
+
+// deleteOwn removes an own property; false when it is not configurable.
+func (o *Object) deleteOwn(k PropKey) bool {
+	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
+		if int64(idx) < int64(len(o.elems)) {
+			o.elems[idx] = Hole
+			if int(idx) == len(o.elems)-1 {
+				n := len(o.elems) - 1
+				for n > 0 && o.elems[n-1].kind == KindHole {
+					n--
+				}
+				o.elems = o.elems[:n]
+			}
+		}
+		if o.class == ClassString && int(idx) < o.internal.(Value).Strv().Len() {
+			return false
+		}
+		return true
+	}
+	if (o.class == ClassArray || o.class == ClassString) && k.sym == nil && k.s == "length" {
+		return false
+	}
+	i := o.shape.lookup(k)
+	if i < 0 {
+		return true
+	}
+	if o.shape.attrs[i]&Configurable == 0 {
+		return false
+	}
+	o.removeSlot(i)
+	return true
+}
+
+// ownKeys lists own keys in spec order: indices ascending, then strings
+// in creation order, then symbols.
+func (o *Object) ownKeys(includeSymbols bool) []PropKey {
+	var keys []PropKey
+	if o.class == ClassString {
+		for i := 0; i < o.internal.(Value).Strv().Len(); i++ {
+			keys = append(keys, StrKey(strconv.Itoa(i)))
+		}
+	}
+	for i, v := range o.elems {
+		if v.kind != KindHole {
+			keys = append(keys, StrKey(strconv.Itoa(i)))
+		}
+	}
+	var idx []uint32
+	for _, k := range o.shape.keys {
+		if i, ok := k.arrayIndex(); ok {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) > 0 {
+		sort.Slice(idx, func(a, b int) bool { return idx[a] < idx[b] })
+		for _, i := range idx {
+			keys = append(keys, StrKey(strconv.FormatUint(uint64(i), 10)))
+		}
+	}
+	if o.class == ClassArray || o.class == ClassString {
+		keys = append(keys, StrKey("length"))
+	}
+	for _, k := range o.shape.keys {
+		if _, ok := k.arrayIndex(); !ok && k.sym == nil {
+			keys = append(keys, k)
+		}
+	}
+	if includeSymbols {
+		for _, k := range o.shape.keys {
+			if k.sym != nil && !k.sym.private {
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
