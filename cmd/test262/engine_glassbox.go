@@ -1,5 +1,3 @@
-//go:build jsengine
-
 package main
 
 import (

@@ -6,6 +6,10 @@ import (
 	"strings"
 )
 
+// maxEagerElements bounds the dense storage allocated ahead of use for an
+// array of a given length: beyond it, elements are stored as they come.
+const maxEagerElements = 1 << 16
+
 func (r *Realm) initArray() {
 	p := newObjectClass(r.ObjectPrototype, ClassArray)
 	r.ArrayPrototype = p
@@ -543,10 +547,21 @@ func (r *Realm) initArray() {
 			thisArg := arg(args, 1)
 			var out *Object
 			if kind == mapK {
-				out = r.newArray(int(n))
-				for i := range out.elems {
-					out.elems[i] = Hole
+				// ArraySpeciesCreate(O, len): the length is set up front,
+				// but only a modest array gets dense storage now; a huge
+				// length (arrays may claim up to 2^32-1 elements) stays
+				// empty and fills as elements are defined.
+				if n > math.MaxUint32 {
+					return Undefined, it.rangeError("Invalid array length")
 				}
+				out = r.newArray(0)
+				if n <= maxEagerElements {
+					out.elems = make([]Value, n)
+					for i := range out.elems {
+						out.elems[i] = Hole
+					}
+				}
+				out.length = uint32(n)
 			} else if kind == filter {
 				out = r.newArray(0)
 			}
@@ -570,7 +585,11 @@ func (r *Realm) initArray() {
 				}
 				switch kind {
 				case mapK:
-					out.elems[k] = res
+					if !out.setElement(uint32(k), res) {
+						if err := it.createDataProperty(out, key, res); err != nil {
+							return Undefined, err
+						}
+					}
 				case filter:
 					if ToBoolean(res) {
 						out.setElement(out.length, v)
