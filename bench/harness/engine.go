@@ -89,9 +89,6 @@ func EngineNames() []string {
 func NewEngine(name string) (Engine, error) {
 	f, ok := engines[name]
 	if !ok {
-		if name == "glassbox" {
-			return nil, errors.New("engine glassbox is not compiled in: build with -tags glassbox once package glassbox/js provides the embedding API")
-		}
 		return nil, fmt.Errorf("unknown engine %q (have %s)", name, strings.Join(EngineNames(), ", "))
 	}
 	return f()

@@ -1,5 +1,3 @@
-//go:build glassbox
-
 package harness
 
 import (
