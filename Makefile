@@ -54,9 +54,10 @@ vet: setup
 
 # xvfb-run gives the window tests an X server; headless tests use EGL's
 # surfaceless platform and would pass without it. -a picks a free display
-# number, so parallel runs do not collide.
+# number, searching from a random start: two runs that both start at :99
+# can race for it, and the loser's Xvfb removes the winner's socket.
 test: setup vet
-	xvfb-run -a $(GO) test $(TESTFLAGS) ./...
+	xvfb-run -a -n $$(shuf -i 100-899 -n 1) $(GO) test $(TESTFLAGS) ./...
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # A few seconds of fuzzing for each parser that takes input from the web:
