@@ -12,10 +12,9 @@ import (
 	"glassbox/js"
 )
 
-// The glassbox engine is built only with -tags glassbox, because package
-// glassbox/js does not have its embedding API yet. Besides the API in the
-// engine's design (New, RunScript, Set, NewFunction, ToString, Interrupt,
-// Undefined, Exception), it uses js.Number for the clock.
+// The glassbox engine is this project's, through the embedding API of
+// package glassbox/js (New, RunScript, Set, NewFunction, ToString,
+// Interrupt, and js.Number for the clock).
 
 func init() {
 	register("glassbox", func() (Engine, error) { return glassboxEngine{}, nil })
