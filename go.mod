@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	gioui.org v0.10.3
+	github.com/dlclark/regexp2 v1.12.0
 	github.com/go-gl/gl v0.0.0-20231021071112-07e5d0ea2e71
 	github.com/go-gl/glfw/v3.3/glfw v0.0.0-20260823155953-d41da22a9587
 	github.com/go-text/typesetting v0.3.5

@@ -119,6 +119,9 @@ func run(args []string, stdout, stderr io.Writer, newEngine engineFactory) int {
 		}
 	}
 	results := r.run(tests, nil)
+	if n := r.timedOut.Load(); n > 0 {
+		fmt.Fprintf(stderr, "test262: note: %d test runs (file and mode) timed out after %v\n", n, *timeout)
+	}
 	if n := r.leaked.Load(); n > 0 {
 		fmt.Fprintf(stderr, "test262: note: %d engine goroutines did not stop after Interrupt and were leaked\n", n)
 	}

@@ -86,7 +86,8 @@ type runner struct {
 	mu      sync.Mutex
 	harness map[string]string // harness file contents by name
 
-	leaked atomic.Int64 // engine goroutines abandoned after timeouts
+	leaked   atomic.Int64 // engine goroutines abandoned after timeouts
+	timedOut atomic.Int64 // test modes that ran out of time
 }
 
 // harnessFile returns the contents of a file in harness/, read once.
@@ -365,8 +366,13 @@ func (r *runner) runMode(name, src string, meta *metadata, m mode) (res modeResu
 		timer.Stop()
 	case <-timer.C:
 		stopping.Store(true)
+		r.timedOut.Add(1)
 		if !r.interrupt(&eng, done, &out) {
 			r.leaked.Add(1)
+			// Keep interrupting in the background: an engine that was
+			// slow to notice (a long allocation, a nested run that
+			// consumed an interrupt) still stops and frees its memory.
+			go r.reap(&eng, done)
 			res.Reason = fmt.Sprintf("timeout after %v (engine did not stop after Interrupt; goroutine leaked)", r.timeout)
 			return res, true
 		}
@@ -399,6 +405,22 @@ func (r *runner) interrupt(eng *atomic.Pointer[engine], done <-chan outcome, out
 		case <-grace.C:
 			return false
 		case <-tick.C:
+		}
+	}
+}
+
+// reap interrupts an abandoned engine every so often until it returns.
+func (r *runner) reap(eng *atomic.Pointer[engine], done <-chan outcome) {
+	tick := time.NewTicker(max(r.grace, 100*time.Millisecond))
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-tick.C:
+			if e := eng.Load(); e != nil {
+				safeInterrupt(*e)
+			}
 		}
 	}
 }

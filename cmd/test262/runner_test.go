@@ -462,6 +462,9 @@ func TestTimeout(t *testing.T) {
 			if n := r.leaked.Load(); n != wantLeaked {
 				t.Errorf("runner leaked %d goroutines, want %d", n, wantLeaked)
 			}
+			if n := r.timedOut.Load(); n != 2 {
+				t.Errorf("runner counted %d timeouts, want 2", n)
+			}
 		})
 	}
 }

@@ -89,6 +89,8 @@ func describeConstant(c any) string {
 		return "<SharedFunctionInfo " + n + ">"
 	case *TemplateConst:
 		return fmt.Sprintf("<TemplateObjectDescription %q>", c.Raw)
+	case *RegExpConst:
+		return "<RegExp /" + c.Pattern + "/" + c.Flags + ">"
 	}
 	return fmt.Sprintf("<%T>", c)
 }

@@ -157,6 +157,7 @@ const (
 	CreateClosure
 	CreateObjectLiteral
 	CreateArrayLiteral
+	CreateRegExpLiteral
 	CreateMappedArguments
 	CreateUnmappedArguments
 	CreateRestParameter
@@ -273,6 +274,7 @@ var Ops = [NumOps]Info{
 	CreateClosure:                    {"CreateClosure", []OperandKind{Idx}},
 	CreateObjectLiteral:              {"CreateObjectLiteral", nil},
 	CreateArrayLiteral:               {"CreateArrayLiteral", []OperandKind{Reg, Count}},
+	CreateRegExpLiteral:              {"CreateRegExpLiteral", []OperandKind{Idx}},
 	CreateMappedArguments:            {"CreateMappedArguments", nil},
 	CreateUnmappedArguments:          {"CreateUnmappedArguments", nil},
 	CreateRestParameter:              {"CreateRestParameter", nil},

@@ -70,6 +70,15 @@ type TemplateConst struct {
 	Raw    []string
 }
 
+// RegExpConst is the constant of a regular expression literal, for
+// CreateRegExpLiteral: the pattern and flags as written, and the compiled
+// program (a *regexp.Program of package glassbox/js/regexp), compiled once
+// by the compiler and shared by every evaluation of the literal.
+type RegExpConst struct {
+	Pattern, Flags string
+	Program        any
+}
+
 // ClassConst describes a class's shape for CallRuntime CreateClass.
 type ClassConst struct {
 	Name string
@@ -83,7 +92,7 @@ type FunctionTemplate struct {
 	Kind       FunctionKind
 	Flags      int
 	Code       []byte
-	Constants  []any // float64, string, BigIntConst, *FunctionTemplate, *TemplateConst
+	Constants  []any // float64, string, BigIntConst, *FunctionTemplate, *TemplateConst, *RegExpConst
 	Registers  int   // total: receiver + parameters + locals and temporaries
 	ParamCount int   // formal parameters held in registers 1..ParamCount
 	Length     int   // the function's "length" property

@@ -363,13 +363,7 @@ func (c *compiler) literal(e *js.LiteralExpr) {
 		}
 		c.loadNumber(f)
 	case js.RegExpToken:
-		pat, flags := splitRegExp(e.Data)
-		r := c.fs.regs(2)
-		c.loadString(pat)
-		c.emit(bytecode.Star, r)
-		c.loadString(flags)
-		c.emit(bytecode.Star, r+1)
-		c.emit(bytecode.CallRuntime, bytecode.RtCreateRegExp, r, 2)
+		c.regExpLiteral(e.Data)
 	case js.SuperToken:
 		c.errorf("'super' keyword unexpected here")
 	default:

@@ -26,7 +26,11 @@ func (it *Interp) addSlow(a, b Value) (Value, error) {
 		if err != nil {
 			return Undefined, err
 		}
-		return StrValue(Concat(sa, sb)), nil
+		r, err := it.concat(sa, sb)
+		if err != nil {
+			return Undefined, err
+		}
+		return StrValue(r), nil
 	}
 	return it.arithSlow(bytecode.Add, pa, pb)
 }

@@ -65,18 +65,46 @@ func (r *Realm) initArray() {
 			return Undefined, err
 		}
 		if !m.IsNullish() {
-			err = it.iterate(src, func(v Value) (bool, error) { return true, add(v) })
-		} else {
-			var list []Value
-			list, err = it.listFromArrayLike(src)
-			for _, v := range list {
-				if err != nil {
-					break
+			err = it.iterate(src, func(v Value) (bool, error) {
+				if len(out) >= math.MaxUint32 {
+					return false, it.rangeError("Invalid array length")
 				}
-				err = add(v)
-			}
+				return true, add(v)
+			})
+			return ObjValue(r.arrayOf(out)), err
 		}
-		return ObjValue(r.arrayOf(out)), err
+		// An array-like: its length is read once and the array made with
+		// it up front, so a length past 2^32-1 throws before any element
+		// is read, and a huge one allocates nothing ahead of the elements.
+		o, err := it.ToObject(src)
+		if err != nil {
+			return Undefined, err
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		if n > math.MaxUint32 {
+			return Undefined, it.rangeError("Invalid array length")
+		}
+		a := r.newArray(0)
+		a.length = uint32(n)
+		for k := int64(0); k < n; k++ {
+			if err := it.checkInterrupt(); err != nil {
+				return Undefined, err
+			}
+			v, err := it.Get(o, numberKey(float64(k)))
+			if err != nil {
+				return Undefined, err
+			}
+			if !fn.IsUndefined() {
+				if v, err = it.Call(fn, arg(args, 2), v, Num(float64(k))); err != nil {
+					return Undefined, err
+				}
+			}
+			a.putElement(uint32(k), v)
+		}
+		return ObjValue(a), nil
 	})
 	a.defineOwn(SymKey(r.it.SymSpecies), accessorValue(&accessor{get: r.newFunc("get [Symbol.species]", 0,
 		func(_ *Interp, this Value, _ []Value, _ *Object) (Value, error) { return this, nil })}), Configurable|Accessor)
@@ -94,6 +122,9 @@ func (r *Realm) initArray() {
 		n, err := it.lengthOf(o)
 		if err != nil {
 			return Undefined, err
+		}
+		if n+int64(len(args)) > maxSafeInteger {
+			return Undefined, it.typeError("Pushing " + NumberToString(float64(len(args))) + " elements on an array-like of length " + NumberToString(float64(n)) + " is disallowed, as the total surpasses 2**53-1")
 		}
 		for _, v := range args {
 			if err := it.set(o, numberKey(float64(n)), v, this, true); err != nil {
@@ -189,7 +220,13 @@ func (r *Realm) initArray() {
 		}
 		c := int64(len(args))
 		if c > 0 {
+			if n+c > maxSafeInteger {
+				return Undefined, it.typeError("Unshifting " + NumberToString(float64(c)) + " elements on an array-like of length " + NumberToString(float64(n)) + " is disallowed, as the total surpasses 2**53-1")
+			}
 			for k := n; k > 0; k-- {
+				if err := it.checkInterrupt(); err != nil {
+					return Undefined, err
+				}
 				from, to := numberKey(float64(k-1)), numberKey(float64(k+c-1))
 				if it.hasProperty(o, from) {
 					v, err := it.Get(o, from)
@@ -228,15 +265,21 @@ func (r *Realm) initArray() {
 		if err != nil {
 			return Undefined, err
 		}
+		if end-start > math.MaxUint32 {
+			return Undefined, it.rangeError("Invalid array length")
+		}
 		out := r.newArray(0)
 		for k := start; k < end; k++ {
+			if err := it.checkInterrupt(); err != nil {
+				return Undefined, err
+			}
 			key := numberKey(float64(k))
 			if it.hasProperty(o, key) {
 				v, err := it.Get(o, key)
 				if err != nil {
 					return Undefined, err
 				}
-				out.setElement(uint32(k-start), v)
+				out.putElement(uint32(k-start), v)
 			}
 		}
 		if end > start {
@@ -273,6 +316,12 @@ func (r *Realm) initArray() {
 		if len(args) > 2 {
 			items = args[2:]
 		}
+		if n+int64(len(items))-del > maxSafeInteger {
+			return Undefined, it.typeError("Splicing " + NumberToString(float64(len(items))) + " elements into an array-like of length " + NumberToString(float64(n)) + " is disallowed, as the total surpasses 2**53-1")
+		}
+		if del > math.MaxUint32 {
+			return Undefined, it.rangeError("Invalid array length")
+		}
 		if isDense(o) {
 			removed := append([]Value(nil), o.elems[start:start+del]...)
 			rest := append(append([]Value(nil), items...), o.elems[start+del:]...)
@@ -282,13 +331,16 @@ func (r *Realm) initArray() {
 		}
 		removed := r.newArray(0)
 		for k := int64(0); k < del; k++ {
+			if err := it.checkInterrupt(); err != nil {
+				return Undefined, err
+			}
 			key := numberKey(float64(start + k))
 			if it.hasProperty(o, key) {
 				v, err := it.Get(o, key)
 				if err != nil {
 					return Undefined, err
 				}
-				removed.setElement(uint32(k), v)
+				removed.putElement(uint32(k), v)
 			}
 		}
 		removed.length = uint32(del)
@@ -298,12 +350,18 @@ func (r *Realm) initArray() {
 				return Undefined, err
 			}
 			for k := n; k > n-del+ic; k-- {
+				if err := it.checkInterrupt(); err != nil {
+					return Undefined, err
+				}
 				if _, err := it.deleteProperty(this, numberKey(float64(k-1)), true); err != nil {
 					return Undefined, err
 				}
 			}
 		} else if ic > del {
 			for k := n - del; k > start; k-- {
+				if err := it.checkInterrupt(); err != nil {
+					return Undefined, err
+				}
 				from, to := numberKey(float64(k+del-1)), numberKey(float64(k+ic-1))
 				if it.hasProperty(o, from) {
 					v, err := it.Get(o, from)
@@ -331,7 +389,7 @@ func (r *Realm) initArray() {
 			return Undefined, err
 		}
 		out := r.newArray(0)
-		var n uint32
+		var n int64
 		for _, item := range append([]Value{ObjValue(o)}, args...) {
 			io := item.Obj()
 			spread := false
@@ -347,7 +405,12 @@ func (r *Realm) initArray() {
 				}
 			}
 			if !spread {
-				out.setElement(n, item)
+				if n >= maxSafeInteger {
+					return Undefined, it.typeError("Concatenating past 2**53-1 elements is disallowed")
+				}
+				if err := it.putIndexed(out, n, item); err != nil {
+					return Undefined, err
+				}
 				n++
 				continue
 			}
@@ -355,21 +418,30 @@ func (r *Realm) initArray() {
 			if err != nil {
 				return Undefined, err
 			}
+			if n+l > maxSafeInteger {
+				return Undefined, it.typeError("Concatenating past 2**53-1 elements is disallowed")
+			}
 			for k := int64(0); k < l; k++ {
+				if err := it.checkInterrupt(); err != nil {
+					return Undefined, err
+				}
 				key := numberKey(float64(k))
 				if it.hasProperty(io, key) {
 					v, err := it.Get(io, key)
 					if err != nil {
 						return Undefined, err
 					}
-					if !out.setElement(n, v) {
-						out.defineOwn(numberKey(float64(n)), v, Default)
+					if err := it.putIndexed(out, n, v); err != nil {
+						return Undefined, err
 					}
 				}
 				n++
 			}
 		}
-		out.length = n
+		if n > math.MaxUint32 {
+			return Undefined, it.rangeError("Invalid array length")
+		}
+		out.length = uint32(n)
 		return ObjValue(out), nil
 	})
 	r.method(p, "join", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
@@ -417,6 +489,9 @@ func (r *Realm) initArray() {
 			return Undefined, err
 		}
 		for lo, hi := int64(0), n-1; lo < hi; lo, hi = lo+1, hi-1 {
+			if err := it.checkInterrupt(); err != nil {
+				return Undefined, err
+			}
 			lk, hk := numberKey(float64(lo)), numberKey(float64(hi))
 			le, he := it.hasProperty(o, lk), it.hasProperty(o, hk)
 			lv, err := it.Get(o, lk)
@@ -477,6 +552,9 @@ func (r *Realm) initArray() {
 					start = int64(math.Min(f, float64(n-1)))
 				}
 				for k := start; k >= 0; k-- {
+					if err := it.checkInterrupt(); err != nil {
+						return Undefined, err
+					}
 					key := numberKey(float64(k))
 					if !it.hasProperty(o, key) {
 						continue
@@ -496,6 +574,9 @@ func (r *Realm) initArray() {
 				return Undefined, err
 			}
 			for k := start; k < n; k++ {
+				if err := it.checkInterrupt(); err != nil {
+					return Undefined, err
+				}
 				key := numberKey(float64(k))
 				if !includes && !it.hasProperty(o, key) {
 					continue
@@ -567,6 +648,9 @@ func (r *Realm) initArray() {
 			}
 			reverse := kind == findLast || kind == findLastIndex
 			for i := int64(0); i < n; i++ {
+				if err := it.checkInterrupt(); err != nil {
+					return Undefined, err
+				}
 				k := i
 				if reverse {
 					k = n - 1 - i
@@ -592,7 +676,9 @@ func (r *Realm) initArray() {
 					}
 				case filter:
 					if ToBoolean(res) {
-						out.setElement(out.length, v)
+						if err := it.putIndexed(out, int64(out.length), v); err != nil {
+							return Undefined, err
+						}
 					}
 				case some:
 					if ToBoolean(res) {
@@ -660,6 +746,9 @@ func (r *Realm) initArray() {
 				acc = args[1]
 			} else {
 				for ; i < n && !it.hasProperty(o, numberKey(float64(idx(i)))); i++ {
+					if err := it.checkInterrupt(); err != nil {
+						return Undefined, err
+					}
 				}
 				if i == n {
 					return Undefined, it.typeError("Reduce of empty array with no initial value")
@@ -670,6 +759,9 @@ func (r *Realm) initArray() {
 				i++
 			}
 			for ; i < n; i++ {
+				if err := it.checkInterrupt(); err != nil {
+					return Undefined, err
+				}
 				k := numberKey(float64(idx(i)))
 				if !it.hasProperty(o, k) {
 					continue
@@ -716,6 +808,9 @@ func (r *Realm) initArray() {
 			return Undefined, err
 		}
 		for k := start; k < end; k++ {
+			if err := it.checkInterrupt(); err != nil {
+				return Undefined, err
+			}
 			if err := it.set(o, numberKey(float64(k)), arg(args, 0), this, true); err != nil {
 				return Undefined, err
 			}
@@ -752,6 +847,9 @@ func (r *Realm) initArray() {
 				return err
 			}
 			for k := int64(0); k < n; k++ {
+				if err := it.checkInterrupt(); err != nil {
+					return err
+				}
 				key := numberKey(float64(k))
 				if !it.hasProperty(src, key) {
 					continue
@@ -771,7 +869,9 @@ func (r *Realm) initArray() {
 					}
 					continue
 				}
-				out.setElement(out.length, v)
+				if err := it.putIndexed(out, int64(out.length), v); err != nil {
+					return err
+				}
 			}
 			return nil
 		}
@@ -821,6 +921,28 @@ func (r *Realm) initArray() {
 	}
 }
 
+// maxSafeInteger is 2^53-1, the largest length of an array-like.
+const maxSafeInteger = 1<<53 - 1
+
+// putElement stores element idx of an array the built-in made itself
+// (ordinary and extensible): densely when it fits, else as a property.
+func (o *Object) putElement(idx uint32, v Value) {
+	if !o.setElement(idx, v) {
+		o.defineOwn(indexKey(int(idx)), v, Default)
+	}
+}
+
+// putIndexed is CreateDataPropertyOrThrow(out, k, v) on an array the
+// built-in made itself; k may be past the last array index (2^32-2), where
+// it names an ordinary property and the array's length stays as it was.
+func (it *Interp) putIndexed(out *Object, k int64, v Value) error {
+	if k < math.MaxUint32 {
+		out.putElement(uint32(k), v)
+		return nil
+	}
+	return it.createDataProperty(out, numberKey(float64(k)), v)
+}
+
 // isDense reports whether o is an ordinary array whose elements are all
 // stored densely with no holes, so that methods can work on the slice.
 func isDense(o *Object) bool {
@@ -856,6 +978,9 @@ func (it *Interp) relIndex(v Value, n, def int64) (int64, error) {
 // an order safe for overlapping ranges with to < from.
 func (it *Interp) moveElements(o *Object, from, to, count int64) error {
 	for k := int64(0); k < count; k++ {
+		if err := it.checkInterrupt(); err != nil {
+			return err
+		}
 		fk, tk := numberKey(float64(from+k)), numberKey(float64(to+k))
 		if it.hasProperty(o, fk) {
 			v, err := it.Get(o, fk)
@@ -887,10 +1012,21 @@ func (it *Interp) join(o *Object, sep string) (Value, error) {
 	if err != nil {
 		return Undefined, err
 	}
+	sepStr := NewString(sep)
+	// The separators alone would be too long: throw now, as V8 does,
+	// rather than after walking a length of up to 2^53-1.
+	if n > 1 && sepStr.Len() > 0 && float64(n-1)*float64(sepStr.Len()) > MaxStringLength {
+		return Undefined, it.rangeError(errInvalidStringLength)
+	}
 	var sb strings.Builder
+	units := 0
 	for k := int64(0); k < n; k++ {
+		if err := it.checkInterrupt(); err != nil {
+			return Undefined, err
+		}
 		if k > 0 {
 			sb.WriteString(sep)
+			units += sepStr.Len()
 		}
 		v, err := it.Get(o, numberKey(float64(k)))
 		if err != nil {
@@ -902,6 +1038,9 @@ func (it *Interp) join(o *Object, sep string) (Value, error) {
 		s, err := it.ToString(v)
 		if err != nil {
 			return Undefined, err
+		}
+		if units += s.Len(); units > MaxStringLength {
+			return Undefined, it.rangeError(errInvalidStringLength)
 		}
 		sb.WriteString(s.String())
 	}
@@ -917,6 +1056,9 @@ func (it *Interp) sortObject(o *Object, cmp Value) error {
 	var vals []Value
 	undefs := 0
 	for k := int64(0); k < n; k++ {
+		if err := it.checkInterrupt(); err != nil {
+			return err
+		}
 		key := numberKey(float64(k))
 		if !it.hasProperty(o, key) {
 			continue
@@ -986,6 +1128,9 @@ func (it *Interp) sortObject(o *Object, cmp Value) error {
 		k++
 	}
 	for ; k < n; k++ {
+		if err := it.checkInterrupt(); err != nil {
+			return err
+		}
 		if _, err := it.deleteProperty(ObjValue(o), numberKey(float64(k)), true); err != nil {
 			return err
 		}

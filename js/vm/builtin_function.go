@@ -121,6 +121,11 @@ func (it *Interp) createDynamicFunction(args []Value, kind string) (Value, error
 	return it.runNested(it.realm, t)
 }
 
+// maxListLength bounds CreateListFromArrayLike, which materializes every
+// element (as V8 bounds the arguments of a call): a length beyond it
+// throws a RangeError instead of allocating.
+const maxListLength = 1 << 24
+
 // listFromArrayLike is CreateListFromArrayLike.
 func (it *Interp) listFromArrayLike(v Value) ([]Value, error) {
 	if v.IsNullish() {
@@ -131,6 +136,9 @@ func (it *Interp) listFromArrayLike(v Value) ([]Value, error) {
 		return nil, it.typeError("CreateListFromArrayLike called on non-object")
 	}
 	if o.class == ClassArray && o.flags&flagSlowElements == 0 {
+		if o.length > maxListLength {
+			return nil, it.rangeError("Too many arguments in function call")
+		}
 		out := make([]Value, o.length)
 		for i := range out {
 			if i < len(o.elems) && o.elems[i].kind != KindHole {
@@ -149,11 +157,14 @@ func (it *Interp) listFromArrayLike(v Value) ([]Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n > 1<<24 {
+	if n > maxListLength {
 		return nil, it.rangeError("Too many arguments in function call")
 	}
 	out := make([]Value, n)
 	for i := range out {
+		if err := it.checkInterrupt(); err != nil {
+			return nil, err
+		}
 		x, err := it.Get(o, indexKey(i))
 		if err != nil {
 			return nil, err

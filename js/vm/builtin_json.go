@@ -406,8 +406,16 @@ func (st *jsonStringifier) write(sb *strings.Builder, holder *Object, k PropKey,
 				sb.WriteString("[]")
 				return true, nil
 			}
+			// Each element takes a character and a separator at least:
+			// an array too long to print fails now, not after walking it.
+			if 2*n+1 > MaxStringLength {
+				return false, it.rangeError(errInvalidStringLength)
+			}
 			sb.WriteString("[" + open)
 			for i := int64(0); i < n; i++ {
+				if err := it.jsonCheck(sb); err != nil {
+					return false, err
+				}
 				if i > 0 {
 					sb.WriteString(sep)
 				}
@@ -442,6 +450,9 @@ func (st *jsonStringifier) write(sb *strings.Builder, holder *Object, k PropKey,
 		sb.WriteString("{")
 		any := false
 		for _, key := range keys {
+			if err := it.jsonCheck(sb); err != nil {
+				return false, err
+			}
 			ev, err := it.Get(o, key)
 			if err != nil {
 				return false, err
@@ -475,6 +486,19 @@ func (st *jsonStringifier) write(sb *strings.Builder, holder *Object, k PropKey,
 		return false, nil
 	}
 	return true, nil
+}
+
+// jsonCheck stops JSON.stringify when interrupted or when its output
+// passes MaxStringLength (counted in bytes, which are at least as many as
+// the code units they encode).
+func (it *Interp) jsonCheck(sb *strings.Builder) error {
+	if err := it.checkInterrupt(); err != nil {
+		return err
+	}
+	if sb.Len() > MaxStringLength {
+		return it.rangeError(errInvalidStringLength)
+	}
+	return nil
 }
 
 func quoteJSON(sb *strings.Builder, s *String) {

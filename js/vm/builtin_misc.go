@@ -6,57 +6,6 @@ import (
 	"strings"
 )
 
-// RegExp is a stub until the regular expression engine lands: literals
-// make objects with source and flags, and matching throws.
-func (r *Realm) initRegExp() {
-	p := NewObject(r.ObjectPrototype)
-	r.RegExpPrototype = p
-	r.newCtor("RegExp", 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		return it.newRegExp(arg(args, 0), arg(args, 1))
-	}, p)
-	notYet := func(it *Interp, _ Value, _ []Value, _ *Object) (Value, error) {
-		return Undefined, it.throwError(SyntaxError, "regular expressions are not supported yet")
-	}
-	r.method(p, "exec", 1, notYet)
-	r.method(p, "test", 1, notYet)
-	r.method(p, "toString", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
-		o := this.Obj()
-		if o == nil {
-			return Undefined, it.typeError("RegExp.prototype.toString called on incompatible receiver")
-		}
-		src, _ := it.getStr(o, "source")
-		fl, _ := it.getStr(o, "flags")
-		s1, _ := it.ToString(src)
-		s2, _ := it.ToString(fl)
-		return Str("/" + s1.String() + "/" + s2.String()), nil
-	})
-}
-
-func (it *Interp) newRegExp(pattern, flags Value) (Value, error) {
-	src := "(?:)"
-	if !pattern.IsUndefined() {
-		s, err := it.ToString(pattern)
-		if err != nil {
-			return Undefined, err
-		}
-		src = s.String()
-	}
-	fl := ""
-	if !flags.IsUndefined() {
-		s, err := it.ToString(flags)
-		if err != nil {
-			return Undefined, err
-		}
-		fl = s.String()
-	}
-	o := newObjectClass(it.realm.RegExpPrototype, ClassRegExp)
-	o.defineOwn(StrKey("lastIndex"), Int(0), Writable)
-	o.defineOwn(StrKey("source"), Str(src), 0)
-	o.defineOwn(StrKey("flags"), Str(fl), 0)
-	o.defineOwn(StrKey("global"), Bool(strings.Contains(fl, "g")), 0)
-	return ObjValue(o), nil
-}
-
 func (r *Realm) initReflect() {
 	o := NewObject(r.ObjectPrototype)
 	r.defineGlobal("Reflect", ObjValue(o))

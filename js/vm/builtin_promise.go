@@ -262,77 +262,8 @@ func (r *Realm) initPromise() {
 		return ObjValue(d), nil
 	})
 	combinator := func(name string) {
-		r.method(c, name, 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-			d := r.newPromise()
-			var results []Value
-			remaining := 1
-			i := 0
-			finish := func() {
-				switch name {
-				case "all", "allSettled":
-					it.resolvePromise(d, ObjValue(r.arrayOf(results)))
-				case "any":
-					e := it.NewError(PlainError, "All promises were rejected")
-					e.defineOwn(StrKey("errors"), ObjValue(r.arrayOf(results)), Hidden)
-					it.rejectPromise(d, ObjValue(e))
-				}
-			}
-			err := it.iterate(arg(args, 0), func(v Value) (bool, error) {
-				idx := i
-				i++
-				results = append(results, Undefined)
-				remaining++
-				pr := it.promiseResolve(r, v)
-				settled := func(kind string) func(Value) (Value, error) {
-					return func(x Value) (Value, error) {
-						switch {
-						case name == "race":
-							if kind == "fulfilled" {
-								it.resolvePromise(d, x)
-							} else {
-								it.rejectPromise(d, x)
-							}
-							return Undefined, nil
-						case name == "all" && kind == "rejected", name == "any" && kind == "fulfilled":
-							if kind == "fulfilled" {
-								it.resolvePromise(d, x)
-							} else {
-								it.rejectPromise(d, x)
-							}
-							return Undefined, nil
-						case name == "allSettled":
-							o := NewObject(r.ObjectPrototype)
-							o.defineOwn(StrKey("status"), Str(kind), Default)
-							if kind == "fulfilled" {
-								o.defineOwn(StrKey("value"), x, Default)
-							} else {
-								o.defineOwn(StrKey("reason"), x, Default)
-							}
-							x = ObjValue(o)
-						}
-						results[idx] = x
-						remaining--
-						if remaining == 0 {
-							finish()
-						}
-						return Undefined, nil
-					}
-				}
-				it.performThen(pr, settled("fulfilled"), settled("rejected"))
-				return true, nil
-			})
-			if err != nil {
-				if ex, ok := err.(*Exception); ok {
-					it.rejectPromise(d, ex.Value)
-					return ObjValue(d), nil
-				}
-				return Undefined, err
-			}
-			remaining--
-			if remaining == 0 && name != "race" {
-				finish()
-			}
-			return ObjValue(d), nil
+		r.method(c, name, 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+			return it.promiseCombinator(r, name, this, arg(args, 0))
 		})
 	}
 	combinator("all")
@@ -380,4 +311,148 @@ func (r *Realm) NewPromise() (p, resolve, reject *Object) {
 	p = r.newPromise()
 	resolve, reject = r.resolvingFunctions(p)
 	return p, resolve, reject
+}
+
+// promiseCapability is a PromiseCapability Record.
+type promiseCapability struct {
+	promise, resolve, reject Value
+}
+
+// newPromiseCapability is NewPromiseCapability(C). For the intrinsic
+// %Promise% of realm r it makes the promise directly, which no script can
+// tell apart from constructing it.
+func (it *Interp) newPromiseCapability(r *Realm, c Value) (*promiseCapability, error) {
+	co := c.Obj()
+	if co == nil || !co.IsConstructor() {
+		return nil, it.typeError(describeForError(c) + " is not a constructor")
+	}
+	if co == r.Promise {
+		p := r.newPromise()
+		res, rej := r.resolvingFunctions(p)
+		return &promiseCapability{ObjValue(p), ObjValue(res), ObjValue(rej)}, nil
+	}
+	pc := &promiseCapability{Undefined, Undefined, Undefined}
+	exec := it.realm.newFunc("", 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		if !pc.resolve.IsUndefined() || !pc.reject.IsUndefined() {
+			return Undefined, it.typeError("Promise executor has already been invoked with non-undefined arguments")
+		}
+		pc.resolve, pc.reject = arg(args, 0), arg(args, 1)
+		return Undefined, nil
+	})
+	p, err := it.Construct(c, []Value{ObjValue(exec)}, nil)
+	if err != nil {
+		return nil, err
+	}
+	if !isCallable(pc.resolve) || !isCallable(pc.reject) {
+		return nil, it.typeError("Promise resolve or reject function is not callable")
+	}
+	pc.promise = p
+	return pc, nil
+}
+
+// promiseCombinator is Promise.all, allSettled, any or race (name) with
+// constructor c over iterable: each element goes through c.resolve, and
+// the iteration stops at the first abrupt completion, which rejects the
+// result after closing the iterator.
+func (it *Interp) promiseCombinator(r *Realm, name string, c, iterable Value) (Value, error) {
+	pc, err := it.newPromiseCapability(r, c)
+	if err != nil {
+		return Undefined, err
+	}
+	// IfAbruptRejectPromise: a thrown exception rejects the promise;
+	// uncatchable errors (interrupts) pass through.
+	rejectWith := func(err error) (Value, error) {
+		ex, ok := err.(*Exception)
+		if !ok {
+			return Undefined, err
+		}
+		if _, err := it.Call(pc.reject, Undefined, ex.Value); err != nil {
+			return Undefined, err
+		}
+		return pc.promise, nil
+	}
+	// GetPromiseResolve(C).
+	resolve, err := it.getV(c, StrKey("resolve"))
+	if err != nil {
+		return rejectWith(err)
+	}
+	if !isCallable(resolve) {
+		return rejectWith(it.typeError("Promise resolve is not a function"))
+	}
+	var values []Value // results (all, allSettled) or errors (any)
+	remaining := 1
+	finish := func() (Value, error) {
+		switch name {
+		case "any":
+			e := it.NewError(PlainError, "All promises were rejected")
+			e.defineOwn(StrKey("errors"), ObjValue(r.arrayOf(append([]Value(nil), values...))), Hidden)
+			return Undefined, it.Throw(ObjValue(e))
+		case "race":
+			return Undefined, nil
+		}
+		return it.Call(pc.resolve, Undefined, ObjValue(r.arrayOf(append([]Value(nil), values...))))
+	}
+	// element makes a resolve or reject element function for index, which
+	// records x (wrapped for allSettled) once and finishes at the last.
+	element := func(index int, called *bool, wrap func(x Value) Value) *Object {
+		return r.newFunc("", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+			if *called {
+				return Undefined, nil
+			}
+			*called = true
+			values[index] = wrap(arg(args, 0))
+			if remaining--; remaining == 0 {
+				return finish()
+			}
+			return Undefined, nil
+		})
+	}
+	settled := func(status, field string) func(Value) Value {
+		return func(x Value) Value {
+			o := NewObject(r.ObjectPrototype)
+			o.defineOwn(StrKey("status"), Str(status), Default)
+			o.defineOwn(StrKey(field), x, Default)
+			return ObjValue(o)
+		}
+	}
+	same := func(x Value) Value { return x }
+	err = it.iterate(iterable, func(v Value) (bool, error) {
+		next, err := it.Call(resolve, c, v)
+		if err != nil {
+			return false, err
+		}
+		onF, onR := pc.resolve, pc.reject
+		if name != "race" {
+			index := len(values)
+			values = append(values, Undefined)
+			called := new(bool)
+			switch name {
+			case "all":
+				onF = ObjValue(element(index, called, same))
+			case "allSettled":
+				onF = ObjValue(element(index, called, settled("fulfilled", "value")))
+				onR = ObjValue(element(index, called, settled("rejected", "reason")))
+			case "any":
+				onR = ObjValue(element(index, called, same))
+			}
+			remaining++
+		}
+		then, err := it.getV(next, StrKey("then"))
+		if err != nil {
+			return false, err
+		}
+		if _, err := it.Call(then, next, onF, onR); err != nil {
+			return false, err
+		}
+		return true, nil
+	})
+	if err == nil {
+		if remaining--; remaining == 0 {
+			_, err = finish()
+		}
+	}
+	if err != nil {
+		return rejectWith(err)
+	}
+	return pc.promise, nil
 }

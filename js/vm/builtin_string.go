@@ -309,12 +309,18 @@ func (r *Realm) initString() {
 		}
 		if sep.Len() == 0 {
 			for i := 0; i < s.Len() && uint32(len(out)) < lim; i++ {
+				if err := it.checkInterrupt(); err != nil {
+					return Undefined, err
+				}
 				out = append(out, StrValue(s.Substring(i, i+1)))
 			}
 			return ObjValue(r.arrayOf(out)), nil
 		}
 		start := 0
 		for uint32(len(out)) < lim {
+			if err := it.checkInterrupt(); err != nil {
+				return Undefined, err
+			}
 			i := s.IndexOf(sep, start)
 			if i < 0 {
 				out = append(out, StrValue(s.Substring(start, s.Len())))
@@ -331,7 +337,9 @@ func (r *Realm) initString() {
 			if err != nil {
 				return Undefined, err
 			}
-			s = Concat(s, t)
+			if s, err = it.concat(s, t); err != nil {
+				return Undefined, err
+			}
 		}
 		return StrValue(s), nil
 	})
@@ -340,17 +348,16 @@ func (r *Realm) initString() {
 		if err != nil {
 			return Undefined, err
 		}
-		if n < 0 || math.IsInf(n, 0) || n*float64(s.Len()) > 1<<29 {
+		if n < 0 || math.IsInf(n, 0) {
 			return Undefined, it.rangeError("Invalid count value: " + NumberToString(n))
 		}
-		if s.IsLatin1() {
-			return StrValue(fromLatin1(strings.Repeat(s.Latin1(), int(n)))), nil
+		if n*float64(s.Len()) > MaxStringLength {
+			return Undefined, it.rangeError(errInvalidStringLength)
 		}
-		u := make([]uint16, 0, int(n)*s.Len())
-		for i := 0; i < int(n); i++ {
-			u = append(u, s.Units()...)
+		if s.Len() == 0 {
+			return StrValue(s), nil
 		}
-		return StrValue(FromUTF16(u)), nil
+		return StrValue(repeatString(s, int(n))), nil
 	})
 	pad := func(atStart bool) func(it *Interp, s *String, args []Value) (Value, error) {
 		return func(it *Interp, s *String, args []Value) (Value, error) {
@@ -367,15 +374,11 @@ func (r *Realm) initString() {
 			if n <= float64(s.Len()) || fill.Len() == 0 {
 				return StrValue(s), nil
 			}
-			if n > 1<<29 {
-				return Undefined, it.rangeError("Invalid string length")
+			if n > MaxStringLength {
+				return Undefined, it.rangeError(errInvalidStringLength)
 			}
 			need := int(n) - s.Len()
-			var p *String = emptyString
-			for p.Len() < need {
-				p = Concat(p, fill)
-			}
-			p = p.Substring(0, need)
+			p := repeatString(fill, (need+fill.Len()-1)/fill.Len()).Substring(0, need)
 			if atStart {
 				return StrValue(Concat(p, s)), nil
 			}
@@ -412,7 +415,9 @@ func (r *Realm) initString() {
 			out := emptyString
 			last := 0
 			for _, i := range positions {
-				out = Concat(out, s.Substring(last, i))
+				if out, err = it.concat(out, s.Substring(last, i)); err != nil {
+					return Undefined, err
+				}
 				var piece *String
 				if repStr == nil {
 					v, err := it.Call(rep, Undefined, StrValue(pat), Int(i), StrValue(s))
@@ -425,10 +430,15 @@ func (r *Realm) initString() {
 				} else {
 					piece = expandReplacement(repStr, s, pat, i)
 				}
-				out = Concat(out, piece)
+				if out, err = it.concat(out, piece); err != nil {
+					return Undefined, err
+				}
 				last = i + pat.Len()
 			}
-			return StrValue(Concat(out, s.Substring(last, s.Len()))), nil
+			if out, err = it.concat(out, s.Substring(last, s.Len())); err != nil {
+				return Undefined, err
+			}
+			return StrValue(out), nil
 		}
 	}
 	method("replace", 2, replace(false))
@@ -495,4 +505,21 @@ func expandReplacement(rep, s, matched *String, pos int) *String {
 		i++
 	}
 	return NewString(sb.String())
+}
+
+// repeatString returns s repeated n times as a flat string; the caller
+// keeps n*s.Len() within MaxStringLength.
+func repeatString(s *String, n int) *String {
+	if n <= 0 || s.Len() == 0 {
+		return emptyString
+	}
+	if s.IsLatin1() {
+		return fromLatin1(strings.Repeat(s.Latin1(), n))
+	}
+	u := make([]uint16, s.Len()*n)
+	copy(u, s.Units())
+	for k := s.Len(); k < len(u); k *= 2 {
+		copy(u[k:], u[:k])
+	}
+	return &String{wide: u, n: len(u), isWide: true}
 }

@@ -90,6 +90,17 @@ func (it *Interp) SetRealm(r *Realm) { it.realm = r }
 // Interrupt asks the running script to stop; safe from any goroutine.
 func (it *Interp) Interrupt() { it.interrupt.Store(true) }
 
+// checkInterrupt returns *Interrupted once Interrupt has been called. Loops
+// in built-ins whose trip count scripts control (a length up to 2^53-1, an
+// endless iterator) call it on every iteration, as the interpreter checks
+// at loop back edges and calls, so that Interrupt stops them too.
+func (it *Interp) checkInterrupt() error {
+	if it.interrupt.Load() {
+		return &Interrupted{}
+	}
+	return nil
+}
+
 // ClearInterrupt drops a pending interrupt.
 func (it *Interp) ClearInterrupt() { it.interrupt.Store(false) }
 
@@ -237,6 +248,9 @@ func (it *Interp) callObject(o *Object, this Value, args []Value) (Value, error)
 
 // reenter runs fr from Go, bounding the nesting of Go and JS.
 func (it *Interp) reenter(fr *frame) (Value, error) {
+	if err := it.checkInterrupt(); err != nil {
+		return Undefined, err
+	}
 	if it.hostDepth >= MaxHostDepth {
 		return Undefined, it.rangeError("Maximum call stack size exceeded")
 	}
@@ -247,6 +261,9 @@ func (it *Interp) reenter(fr *frame) (Value, error) {
 }
 
 func (it *Interp) callHost(o *Object, fn *Function, this Value, args []Value, newTarget *Object) (Value, error) {
+	if err := it.checkInterrupt(); err != nil {
+		return Undefined, err
+	}
 	if it.hostDepth >= MaxHostDepth {
 		return Undefined, it.rangeError("Maximum call stack size exceeded")
 	}

@@ -167,6 +167,11 @@ func (it *Interp) iterate(v Value, f func(Value) (bool, error)) error {
 		return err
 	}
 	for {
+		// Built-in iterators step without calling into JavaScript, so
+		// nothing else would notice an interrupt in an endless one.
+		if err := it.checkInterrupt(); err != nil {
+			return err
+		}
 		x, err := it.iteratorStep(rv)
 		if err != nil {
 			return err

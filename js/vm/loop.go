@@ -129,7 +129,10 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			if l.kind == KindNumber && acc.kind == KindNumber {
 				acc = Num(l.num + acc.num)
 			} else if l.kind == KindString && acc.kind == KindString {
-				acc = StrValue(Concat(l.Strv(), acc.Strv()))
+				var r *String
+				if r, err = it.concat(l.Strv(), acc.Strv()); err == nil {
+					acc = StrValue(r)
+				}
 			} else {
 				fr.data.ics[rd16(code, pc+3)].Seen |= 8
 				acc, err = it.addSlow(l, acc)
@@ -496,11 +499,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			if fr.construct && result.kind != KindObject {
 				if fr.fn.derived && result.kind != KindUndefined {
 					err = it.typeError("Derived constructors may only return object or undefined")
+					pc++
 					break
 				}
 				result = regs[0]
 				if result.kind == KindHole {
 					err = it.referenceError("Must call super constructor in derived class before accessing 'this' or returning from derived constructor")
+					pc++
 					break
 				}
 			}
@@ -518,12 +523,14 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			acc = result
 		case bytecode.Throw:
 			err = it.Throw(acc)
+			pc++
 		case bytecode.ReThrow:
 			if it.lastThrow != nil && StrictEquals(it.lastThrow.Value, acc) {
 				err = it.lastThrow
 			} else {
 				err = it.Throw(acc)
 			}
+			pc++
 
 		case bytecode.CreateClosure:
 			acc = ObjValue(it.makeClosure(fr, fr.tmpl.Constants[rd16(code, pc+1)].(*bytecode.FunctionTemplate)))
@@ -531,6 +538,9 @@ func (it *Interp) run(entry *frame) (Value, error) {
 		case bytecode.CreateObjectLiteral:
 			acc = ObjValue(NewObject(fr.realm.ObjectPrototype))
 			pc++
+		case bytecode.CreateRegExpLiteral:
+			acc, err = it.regExpLiteral(fr, rd16(code, pc+1))
+			pc += 3
 		case bytecode.CreateArrayLiteral:
 			first, n := rd16(code, pc+1), rd16(code, pc+3)
 			a := fr.realm.newArray(n)
@@ -602,13 +612,21 @@ func rd32(code []byte, off int) int { return int(int32(binary.LittleEndian.Uint3
 // the frames above entry (done = false, the frame state set up to continue
 // with the exception in the returned value) or pops entry and reports the
 // error to Go (done = true).
+//
+// Every frame's pc is then just past the instruction that threw: the
+// current frame's because each instruction advances pc before the loop
+// sees its error, the callers' because a call saves its return address.
+// So the instruction that threw starts before pc, at pc-1 or earlier, and
+// a handler covers it when pc-1 is in [Start, End). (Testing pc itself
+// missed a call that ends a try block, as in try { f(); } catch {}.)
 func (it *Interp) unwind(entry *frame, err error) (Value, bool, error) {
 	ex, catchable := err.(*Exception)
 	for {
 		fr := it.frames[len(it.frames)-1]
 		if catchable {
+			at := fr.pc - 1
 			for _, h := range fr.tmpl.Handlers {
-				if fr.pc >= h.Start && fr.pc < h.End {
+				if at >= h.Start && at < h.End {
 					fr.pc = h.Handler
 					if h.Context >= 0 {
 						fr.ctx = fr.regs[h.Context].context()

@@ -94,17 +94,21 @@ type Context struct {
 }
 
 // rootShape returns the empty shape for objects with prototype proto.
+//
+// Objects without a prototype get a dictionary shape of their own, as V8
+// gives Object.create(null) dictionary properties: a root shared by all of
+// them would be shared by every agent, whose transitions would race.
 func rootShape(proto *Object) *Shape {
 	if proto == nil {
-		return nullRoot
+		s := newShape(nil)
+		s.dict = true
+		return s
 	}
 	if proto.protoRoot == nil {
 		proto.protoRoot = newShape(proto)
 	}
 	return proto.protoRoot
 }
-
-var nullRoot = newShape(nil)
 
 // NewObject returns an ordinary object with the given prototype.
 func NewObject(proto *Object) *Object {
@@ -247,6 +251,18 @@ func (v Value) lengthValue() (uint32, bool) {
 	return uint32(f), true
 }
 
+// Limits on dense element storage, as V8 keeps elements dense: an element
+// stored more than maxElementGap past the end of the dense storage, or one
+// that would grow storage past denseCheckMin slots while fewer than one in
+// minDensity of them are in use, makes the elements sparse (dictionary
+// properties) instead, so that a[2**32-2] = x allocates one property, not
+// 2^32 slots.
+const (
+	maxElementGap = 1024
+	denseCheckMin = 1 << 14
+	minDensity    = 4
+)
+
 // setElement stores a dense element, growing elems; false means the index
 // is too far out to store densely.
 func (o *Object) setElement(idx uint32, v Value) bool {
@@ -254,7 +270,10 @@ func (o *Object) setElement(idx uint32, v Value) bool {
 	if idx < n {
 		o.elems[idx] = v
 	} else {
-		if idx > n+1024 && idx > 2*n {
+		if idx-n > maxElementGap {
+			return false
+		}
+		if idx >= uint32(cap(o.elems)) && idx >= denseCheckMin && !o.denseEnough(idx+1) {
 			return false
 		}
 		if o.class == ClassArray && o.flags&flagLengthReadonly != 0 && idx >= o.length {
@@ -269,6 +288,20 @@ func (o *Object) setElement(idx uint32, v Value) bool {
 		o.length = idx + 1
 	}
 	return true
+}
+
+// denseEnough reports whether dense storage of size slots would have at
+// least one in minDensity of them in use. It counts the elements, which is
+// linear, but it is only asked when the storage must be reallocated, which
+// happens geometrically less often as it grows.
+func (o *Object) denseEnough(size uint32) bool {
+	used := uint32(0)
+	for _, v := range o.elems {
+		if v.kind != KindHole {
+			used++
+		}
+	}
+	return uint64(used+1)*minDensity >= uint64(size)
 }
 
 // toSlowElements moves indexed elements into the named storage, so that
@@ -307,25 +340,38 @@ func (o *Object) setLength(n uint32) bool {
 		return true
 	}
 	// Delete indexed keys >= n, highest first, stopping at a
-	// non-configurable one.
-	var idxs []uint32
-	for _, k := range o.shape.keys {
-		if i, ok := k.arrayIndex(); ok && i >= n {
-			idxs = append(idxs, i)
+	// non-configurable one: all of them above the highest such key go, in
+	// one pass.
+	stop, ok := n, true
+	for i, k := range o.shape.keys {
+		if idx, isIdx := k.arrayIndex(); isIdx && idx >= stop && o.shape.attrs[i]&Configurable == 0 {
+			stop, ok = idx+1, false
 		}
 	}
-	sort.Slice(idxs, func(a, b int) bool { return idxs[a] > idxs[b] })
-	for _, i := range idxs {
-		k := StrKey(strconv.FormatUint(uint64(i), 10))
-		j := o.shape.lookup(k)
-		if o.shape.attrs[j]&Configurable == 0 {
-			o.length = i + 1
-			return false
-		}
-		o.removeSlot(j)
+	o.removeIndexesFrom(stop)
+	o.length = stop
+	return ok
+}
+
+// removeIndexesFrom deletes the indexed properties at n and above from
+// the named storage.
+func (o *Object) removeIndexesFrom(n uint32) {
+	if !o.shape.dict {
+		o.shape = o.shape.toDict()
 	}
-	o.length = n
-	return true
+	s := o.shape
+	j := 0
+	for i, k := range s.keys {
+		if idx, ok := k.arrayIndex(); ok && idx >= n {
+			continue
+		}
+		s.keys[j], s.attrs[j], o.slots[j] = k, s.attrs[i], o.slots[i]
+		j++
+	}
+	clear(s.keys[j:])
+	clear(o.slots[j:])
+	s.keys, s.attrs, o.slots = s.keys[:j], s.attrs[:j], o.slots[:j]
+	s.buildIndex()
 }
 
 func (o *Object) removeSlot(i int) {

@@ -24,7 +24,10 @@ type Realm struct {
 // NewRealm makes a realm with the standard built-ins in agent it.
 func (it *Interp) NewRealm() *Realm {
 	r := &Realm{it: it, lexicals: map[string]*lexBinding{}}
-	r.ObjectPrototype = NewObject(nil)
+	// Object.prototype gets a root of its own, not the dictionary that
+	// rootShape gives objects without a prototype, so that inline caches
+	// can cache lookups that reach it.
+	r.ObjectPrototype = &Object{shape: newShape(nil), flags: flagExtensible}
 	r.FunctionPrototype = NewObject(r.ObjectPrototype)
 	r.FunctionPrototype.class = ClassFunction
 	r.FunctionPrototype.fn = &Function{realm: r, host: func(*Interp, Value, []Value, *Object) (Value, error) { return Undefined, nil }}

@@ -1,5 +1,7 @@
 package vm
 
+import "sync/atomic"
+
 // PropKey is a property key: a string (in WTF-8 form) or a symbol.
 type PropKey struct {
 	s   string
@@ -101,11 +103,11 @@ const (
 	dictThreshold  = 128 // go to dictionary mode above this many keys
 )
 
-var shapeIDs uint32
+// shapeIDs numbers shapes across all agents, which may run at once.
+var shapeIDs atomic.Uint32
 
 func newShape(proto *Object) *Shape {
-	shapeIDs++
-	return &Shape{proto: proto, id: shapeIDs}
+	return &Shape{proto: proto, id: shapeIDs.Add(1)}
 }
 
 // ID is a number identifying the shape, for tools.

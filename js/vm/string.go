@@ -22,7 +22,9 @@ type String struct {
 	hasKey      bool
 }
 
-var emptyString = &String{}
+// emptyString is shared by all agents, so its key is set up front: Key
+// must not write to it.
+var emptyString = &String{hasKey: true}
 
 // NewString makes a String from Go text (UTF-8, or WTF-8 for lone
 // surrogates).
@@ -225,7 +227,26 @@ func (s *String) Compare(t *String) int {
 	return 0
 }
 
-// Concat returns s + t as a rope when long enough to be worth it.
+// MaxStringLength is the longest string, in code units, that the engine
+// makes; past it, operations throw a RangeError, as V8 does past its
+// 2^29-24. The spec leaves the limit to implementations (up to 2^53-1).
+const MaxStringLength = 1<<29 - 24
+
+// errInvalidStringLength is the message of the RangeError for a string
+// that would exceed MaxStringLength.
+const errInvalidStringLength = "Invalid string length"
+
+// concat is Concat for scripts: a result longer than MaxStringLength
+// throws a RangeError instead of growing a rope without bound.
+func (it *Interp) concat(s, t *String) (*String, error) {
+	if s.n+t.n > MaxStringLength {
+		return nil, it.rangeError(errInvalidStringLength)
+	}
+	return Concat(s, t), nil
+}
+
+// Concat returns s + t as a rope when long enough to be worth it. It does
+// not check MaxStringLength; code that scripts drive uses it.concat.
 func Concat(s, t *String) *String {
 	if s.n == 0 {
 		return t

@@ -1,0 +1,82 @@
+package regexp
+
+import (
+	"testing"
+	"unicode/utf16"
+)
+
+func TestTranslateAndMatch(t *testing.T) {
+	tests := []struct {
+		pat, flags, in string
+		want           []int // nil: no match
+	}{
+		{`a.c`, "", "a\rc abc", []int{4, 7}},
+		{`(?<y>\d{4})-(\d\d)`, "", "x2024-05", []int{1, 8, 1, 5, 6, 8}},
+		{`^b`, "m", "a\u2028b", []int{2, 3}},
+		{`a$`, "", "a\n", nil},
+		{`a$`, "m", "a\rb", []int{0, 1}},
+		{`.`, "u", "😀", []int{0, 2}},
+		{`.`, "", "😀", []int{0, 1}},
+		{`\u{1F600}`, "u", "x😀", []int{1, 3}},
+		{`\uD83D\uDE00`, "u", "x😀", []int{1, 3}},
+		{`\uDE00`, "", "x😀", []int{2, 3}},
+		{`\uDE00`, "u", "x😀", nil},
+		{`[]`, "", "a", nil},
+		{`[^]`, "", "\n", []int{0, 1}},
+		{`\1(a)`, "", "a", []int{0, 1, 0, 1}},
+		{`\2`, "", "\x02", []int{0, 1}},
+		{`\8`, "", "8", []int{0, 1}},
+		{`a{,2}`, "", "a{,2}", []int{0, 5}},
+		{`\p{Lu}+`, "u", "abÉC", []int{2, 4}},
+		{`\p{Script=Greek}`, "u", "aβ", []int{1, 2}},
+		{`[\p{ASCII}]+`, "u", "ab€", []int{0, 2}},
+		{`\k<a>(?<a>x)`, "", "x", []int{0, 1, 0, 1}},
+		{`\k`, "", "k", []int{0, 1}},
+		{`(?<=\$)\d+`, "", "$42", []int{1, 3}},
+		{`[a-z-[]+`, "", "a-[", []int{0, 3}},
+		{`\cJ`, "", "\n", []int{0, 1}},
+		{`\c1`, "", `\c1`, []int{0, 3}},
+		{`b`, "y", "ab", nil},
+		{`(?:)`, "", "", []int{0, 0}},
+		{`ab|`, "", "c", []int{0, 0}},
+	}
+	for _, tc := range tests {
+		p, err := CompileString(tc.pat, tc.flags)
+		if err != nil {
+			t.Errorf("/%s/%s: %v", tc.pat, tc.flags, err)
+			continue
+		}
+		caps, err := p.Exec(NewInput(utf16.Encode([]rune(tc.in)), p.Flags.Unicode), 0, nil)
+		if err != nil {
+			t.Errorf("/%s/%s: %v", tc.pat, tc.flags, err)
+			continue
+		}
+		if len(caps) > len(tc.want) && tc.want != nil {
+			caps = caps[:len(tc.want)]
+		}
+		if (caps == nil) != (tc.want == nil) || len(caps) != len(tc.want) {
+			t.Errorf("/%s/%s on %q: got %v want %v (%s)", tc.pat, tc.flags, tc.in, caps, tc.want, p.Source)
+			continue
+		}
+		for i := range caps {
+			if caps[i] != tc.want[i] {
+				t.Errorf("/%s/%s on %q: got %v want %v (%s)", tc.pat, tc.flags, tc.in, caps, tc.want, p.Source)
+				break
+			}
+		}
+	}
+}
+
+func TestSyntaxErrors(t *testing.T) {
+	for _, tc := range []struct{ pat, flags string }{
+		{`(`, ""}, {`)`, ""}, {`a**`, ""}, {`*`, ""}, {`a{2,1}`, ""}, {`[b-a]`, ""},
+		{`(?i)a`, ""}, {`(?#x)`, ""}, {`(?<a>x)(?<a>y)`, ""}, {`\k<b>(?<a>x)`, ""},
+		{`{`, "u"}, {`]`, "u"}, {`\z`, "u"}, {`\1`, "u"}, {`\p{Nope}`, "u"},
+		{`(?<=a)*`, ""}, {`a`, "gg"}, {`a`, "x"}, {`[\d-z]`, "u"}, {`\`, ""},
+		{`\u{110000}`, "u"}, {`(?<1a>x)`, ""}, {`a`, "uv"}, {`[[a]]`, "v"}, {`\k<a>`, "u"},
+	} {
+		if _, err := CompileString(tc.pat, tc.flags); err == nil {
+			t.Errorf("/%s/%s compiled", tc.pat, tc.flags)
+		}
+	}
+}
