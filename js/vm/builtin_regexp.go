@@ -290,59 +290,34 @@ func (r *Realm) initRegExp() {
 		}
 		return this, nil
 	})
-	r.symMethod(p, r.it.SymMatch, "[Symbol.match]", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
-		o, err := thisObj(it, this, "[Symbol.match]")
-		if err != nil {
-			return Undefined, err
-		}
-		s, err := it.ToString(arg(args, 0))
-		if err != nil {
-			return Undefined, err
-		}
+	// Each RegExp.prototype[@@method] starts the same way: the receiver
+	// must be an object, and the first argument is taken as a string.
+	symStringMethod := func(sym *Symbol, name string, length int, f func(it *Interp, o *Object, s *String, args []Value) (Value, error)) {
+		r.symMethod(p, sym, name, length, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+			o, err := thisObj(it, this, name)
+			if err != nil {
+				return Undefined, err
+			}
+			s, err := it.ToString(arg(args, 0))
+			if err != nil {
+				return Undefined, err
+			}
+			return f(it, o, s, args)
+		})
+	}
+	symStringMethod(r.it.SymMatch, "[Symbol.match]", 1, func(it *Interp, o *Object, s *String, _ []Value) (Value, error) {
 		return it.regExpSymMatch(o, s)
 	})
-	r.symMethod(p, r.it.SymMatchAll, "[Symbol.matchAll]", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
-		o, err := thisObj(it, this, "[Symbol.matchAll]")
-		if err != nil {
-			return Undefined, err
-		}
-		s, err := it.ToString(arg(args, 0))
-		if err != nil {
-			return Undefined, err
-		}
+	symStringMethod(r.it.SymMatchAll, "[Symbol.matchAll]", 1, func(it *Interp, o *Object, s *String, _ []Value) (Value, error) {
 		return it.regExpSymMatchAll(o, s)
 	})
-	r.symMethod(p, r.it.SymReplace, "[Symbol.replace]", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
-		o, err := thisObj(it, this, "[Symbol.replace]")
-		if err != nil {
-			return Undefined, err
-		}
-		s, err := it.ToString(arg(args, 0))
-		if err != nil {
-			return Undefined, err
-		}
+	symStringMethod(r.it.SymReplace, "[Symbol.replace]", 2, func(it *Interp, o *Object, s *String, args []Value) (Value, error) {
 		return it.regExpSymReplace(o, s, arg(args, 1))
 	})
-	r.symMethod(p, r.it.SymSearch, "[Symbol.search]", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
-		o, err := thisObj(it, this, "[Symbol.search]")
-		if err != nil {
-			return Undefined, err
-		}
-		s, err := it.ToString(arg(args, 0))
-		if err != nil {
-			return Undefined, err
-		}
+	symStringMethod(r.it.SymSearch, "[Symbol.search]", 1, func(it *Interp, o *Object, s *String, _ []Value) (Value, error) {
 		return it.regExpSymSearch(o, s)
 	})
-	r.symMethod(p, r.it.SymSplit, "[Symbol.split]", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
-		o, err := thisObj(it, this, "[Symbol.split]")
-		if err != nil {
-			return Undefined, err
-		}
-		s, err := it.ToString(arg(args, 0))
-		if err != nil {
-			return Undefined, err
-		}
+	symStringMethod(r.it.SymSplit, "[Symbol.split]", 2, func(it *Interp, o *Object, s *String, args []Value) (Value, error) {
 		return it.regExpSymSplit(o, s, arg(args, 1))
 	})
 
