@@ -63,6 +63,22 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestNoFalseEarlyErrors checks that valid code near the early-error
+// rules still compiles.
+func TestNoFalseEarlyErrors(t *testing.T) {
+	for _, src := range []string{
+		"class C { get #x() {} set #x(v) {} static get #y() {} static set #y(v) {} }",
+		"class C { x = function() { return arguments; }; static { (function() { arguments; }); } }",
+		"class C { constructor() {} static constructor() {} prototype() {} static 'x' = 1; }",
+		"function f(a, b) { 'use strict'; } function g([a]) { return () => { 'use strict'; }; }",
+		"class C { #x; m() { delete this.x; delete this[0]; } }",
+	} {
+		if _, err := Compile("ok.js", src, Options{}); err != nil {
+			t.Errorf("%s: %v", src, err)
+		}
+	}
+}
+
 // TestSyntaxErrors checks early errors the compiler reports itself.
 func TestSyntaxErrors(t *testing.T) {
 	for _, tt := range []struct{ src, msg string }{
@@ -79,6 +95,16 @@ func TestSyntaxErrors(t *testing.T) {
 		{"'use strict'; with (a) {}", "Strict mode code may not include a with statement"},
 		{"const c;", ""},
 		{"let a; let a;", ""},
+		{"function f(a, [b]) { 'use strict'; }", "Illegal 'use strict' directive in function with non-simple parameter list"},
+		{"class C { #x; m() { delete (this.#x); } }", "Private fields can not be deleted"},
+		{"class C { #x; m() { delete this?.#x; } }", "Private fields can not be deleted"},
+		{"class C { #x; get #x() {} }", "Identifier '#x' has already been declared"},
+		{"class C { static get #x() {} set #x(v) {} }", "Identifier '#x' has already been declared"},
+		{"class C { #constructor() {} }", "Classes may not have a private field named '#constructor'"},
+		{"class C { static prototype() {} }", "Classes may not have a static property named 'prototype'"},
+		{"class C { 'constructor' = 1; }", "Classes may not have a field named 'constructor'"},
+		{"class C { x = () => arguments; }", "'arguments' is not allowed in class field initializer or static initialization block"},
+		{"class C { static { arguments; } }", "'arguments' is not allowed in class field initializer or static initialization block"},
 	} {
 		_, err := Compile("e.js", tt.src, Options{})
 		se, ok := err.(*SyntaxError)

@@ -290,6 +290,7 @@ func (c *compiler) unary(e *js.UnaryExpr) {
 }
 
 func (c *compiler) deleteExpr(x js.IExpr) {
+	c.checkDeletePrivate(x)
 	for {
 		g, ok := x.(*js.GroupExpr)
 		if !ok {

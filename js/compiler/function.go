@@ -186,6 +186,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 	if strict {
 		c.checkStrictParams(params)
 	}
+	c.checkUseStrictSimpleParams(simple, body)
 
 	// The function context holds captured parameters and variables, and
 	// this and arguments when inner arrow functions use them.
@@ -438,6 +439,7 @@ func (c *compiler) class(d *js.ClassDecl) {
 }
 
 func (c *compiler) classNamed(d *js.ClassDecl, name string) {
+	c.checkClassElements(d)
 	fs := c.fs
 	mark := fs.nextReg
 	defer func() { fs.nextReg = mark }()
@@ -461,6 +463,9 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 		c.storeBinding(inner)
 		c.classNames = append(c.classNames, inner)
 		defer func() {
+			if c.fs != fs {
+				return // unwinding a SyntaxError from a nested function
+			}
 			c.classNames = c.classNames[:len(c.classNames)-1]
 			acc := fs.reg()
 			c.emit(bytecode.Star, acc)
@@ -505,6 +510,9 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 		}
 		fs.nextReg = r
 		defer func() {
+			if c.fs != fs {
+				return // unwinding a SyntaxError from a nested function
+			}
 			acc := fs.reg()
 			c.emit(bytecode.Star, acc)
 			c.emit(bytecode.PopContext, saved)

@@ -297,6 +297,7 @@ func (c *compiler) loadVar(v *js.Var, inTypeof bool) {
 	name := string(v.Data)
 	c.posIdent(v)
 	if name == "arguments" && v.Decl == js.NoDecl {
+		c.checkArgumentsInClassInit(v)
 		if b := c.argumentsBinding(); b != nil {
 			c.loadBinding(b)
 			return
