@@ -28,6 +28,7 @@ type Interp struct {
 	lastThrow *Exception
 	rejected  []*Object        // promises rejected while unhandled
 	joining   map[*Object]bool // arrays being joined, to cut cycles
+	weak      weakAgent        // WeakRef kept objects, finalization queue
 
 	// Well-known symbols, shared by all realms of the agent.
 	SymIterator, SymAsyncIterator, SymHasInstance, SymToPrimitive, SymToStringTag *Symbol
@@ -110,11 +111,14 @@ func (it *Interp) EnqueueJob(j func() error) { it.jobs = append(it.jobs, j) }
 // RunJobs runs queued jobs until none are left, stopping at the first
 // error.
 func (it *Interp) RunJobs() error {
+	it.enqueueFinalizations()
 	for len(it.jobs) > 0 {
 		j := it.jobs[0]
 		it.jobs[0] = nil
 		it.jobs = it.jobs[1:]
-		if err := it.guard(j); err != nil {
+		err := it.guard(j)
+		it.clearKeptObjects()
+		if err != nil {
 			return err
 		}
 	}
@@ -162,6 +166,9 @@ func (it *Interp) RunTemplate(r *Realm, t *bytecode.FunctionTemplate) (result Va
 		result, e = it.run(fr)
 		return e
 	})
+	if len(it.frames) == 0 {
+		it.clearKeptObjects() // the script is done: ClearKeptObjects
+	}
 	return result, err
 }
 

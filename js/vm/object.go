@@ -53,8 +53,18 @@ type Object struct {
 	// internal holds class-specific state: the primitive of a wrapper,
 	// a promise's state, a generator's frame, ...
 	internal any
+	// ext holds rarely used state, kept out of line so that objects stay
+	// in a small size class: see objectExt.
+	ext *objectExt
+}
+
+// objectExt is the out-of-line part of an Object, allocated on first use.
+type objectExt struct {
 	// protoRoot is the root shape of objects whose prototype is this one.
 	protoRoot *Shape
+	// weak holds the entries of the WeakMaps and WeakSets that have this
+	// object as a key (see builtin_weak.go).
+	weak weakTable
 }
 
 // accessor is a getter/setter pair stored in a slot.
@@ -104,10 +114,13 @@ func rootShape(proto *Object) *Shape {
 		s.dict = true
 		return s
 	}
-	if proto.protoRoot == nil {
-		proto.protoRoot = newShape(proto)
+	if proto.ext == nil {
+		proto.ext = &objectExt{}
 	}
-	return proto.protoRoot
+	if proto.ext.protoRoot == nil {
+		proto.ext.protoRoot = newShape(proto)
+	}
+	return proto.ext.protoRoot
 }
 
 // NewObject returns an ordinary object with the given prototype.

@@ -19,6 +19,7 @@ type Realm struct {
 	ArrayValues, StringIterator, ThrowTypeError              *Object
 	arrayIterNext, stringIterNext, functionHasInstance       *Object
 	Object, Function, Array                                  *Object
+	weakProtos                                               [numWeakKinds]*Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
@@ -57,6 +58,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initRegExp()
 	r.initReflect()
 	r.initCollections()
+	r.initWeak()
 	r.initDate()
 	it.realm = prev
 	r.defineGlobal("globalThis", ObjValue(r.Global))

@@ -158,6 +158,9 @@ type Symbol struct {
 	// private marks a class's private name (#x): its properties are
 	// invisible to reflection and never inherited.
 	private bool
+	// weak holds the entries of the WeakMaps and WeakSets that have this
+	// symbol as a key (see builtin_weak.go).
+	weak weakTable
 }
 
 // String returns the symbol's descriptive string, as Symbol.prototype.toString.
