@@ -72,6 +72,12 @@ func TestNoFalseEarlyErrors(t *testing.T) {
 		"class C { constructor() {} static constructor() {} prototype() {} static 'x' = 1; }",
 		"function f(a, b) { 'use strict'; } function g([a]) { return () => { 'use strict'; }; }",
 		"class C { #x; m() { delete this.x; delete this[0]; } }",
+		"[(a)] = []; ({a: (b), c: d.e, ...f} = {}); [x = 1, [y], ...z] = []; ({ g = 1 } = {});",
+		"(a?.b).c = 1; for ([a.b, ...c] of []);",
+		"{ function f(){} function f(){} } switch (0) { case 1: function g(){} default: function g(){} }",
+		"try {} catch (e) { var e; for (var e of []); { let e; } }",
+		"{ function f(){} } { function f(){} } class C { static { function h(){} var h; } }",
+		"function g(a) { function a(){} var a; }",
 	} {
 		if _, err := Compile("ok.js", src, Options{}); err != nil {
 			t.Errorf("%s: %v", src, err)
@@ -105,6 +111,28 @@ func TestSyntaxErrors(t *testing.T) {
 		{"class C { 'constructor' = 1; }", "Classes may not have a field named 'constructor'"},
 		{"class C { x = () => arguments; }", "'arguments' is not allowed in class field initializer or static initialization block"},
 		{"class C { static { arguments; } }", "'arguments' is not allowed in class field initializer or static initialization block"},
+		{"[{ get x(){} }] = []", "Invalid destructuring assignment target"},
+		{"({ m(){} } = {})", "Invalid destructuring assignment target"},
+		{"for ({ *g(){} } of []);", "Invalid destructuring assignment target"},
+		{"[...a, b] = []", "Rest element must be last element"},
+		{"({...a, b} = {})", "Rest element must be last element"},
+		{"[...a = 1] = []", "Invalid destructuring assignment target"},
+		{"({...{a}} = {})", ""},
+		{"a?.b = 1", "Invalid left-hand side in assignment"},
+		{"a?.b.c++", "Invalid left-hand side in assignment"},
+		{"[a?.b] = []", "Invalid destructuring assignment target"},
+		{"([a]) = 1", "Invalid left-hand side in assignment"},
+		{"[({a})] = []", "Invalid destructuring assignment target"},
+		{"[(a = 1)] = []", "Invalid destructuring assignment target"},
+		{"({ a = 1 })", "Invalid shorthand property initializer"},
+		{"'use strict'; { function f(){} function f(){} }", "Identifier 'f' has already been declared"},
+		{"{ function* f(){} function f(){} }", "Identifier 'f' has already been declared"},
+		{"{ function f(){} let f; }", "Identifier 'f' has already been declared"},
+		{"{ function f(){} { var f; } }", "Identifier 'f' has already been declared"},
+		{"switch (0) { case 1: function f(){} case 2: let f; }", "Identifier 'f' has already been declared"},
+		{"for (;;) { var f; function f(){} }", "Identifier 'f' has already been declared"},
+		{"try {} catch (e) { function e(){} }", "Identifier 'e' has already been declared"},
+		{"try {} catch ([e]) { var e; }", "Identifier 'e' has already been declared"},
 	} {
 		_, err := Compile("e.js", tt.src, Options{})
 		se, ok := err.(*SyntaxError)

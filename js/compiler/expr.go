@@ -414,6 +414,7 @@ func (c *compiler) assign(target, value js.IExpr) {
 		c.checkAssignable(t)
 		c.storeVar(t, false)
 	case *js.DotExpr:
+		c.checkNotOptionalChain(t, "Invalid left-hand side in assignment")
 		if pv, ok := t.Y.(*js.Var); ok && isPrivate(pv) {
 			_, store := c.reference(t)
 			c.expr(value)
@@ -436,6 +437,7 @@ func (c *compiler) assign(target, value js.IExpr) {
 		c.pos(dotData(t))
 		c.emit(bytecode.SetNamedProperty, obj, c.name(dotName(t)), c.slot(bytecode.SlotStore))
 	case *js.IndexExpr:
+		c.checkNotOptionalChain(t, "Invalid left-hand side in assignment")
 		if isSuper(t.X) {
 			key := fs.reg()
 			c.expr(t.Y)
@@ -453,6 +455,7 @@ func (c *compiler) assign(target, value js.IExpr) {
 		c.expr(value)
 		c.emit(bytecode.SetKeyedProperty, obj, key, c.slot(bytecode.SlotStore))
 	case *js.GroupExpr:
+		c.checkParenthesizedTarget(t, "Invalid left-hand side in assignment")
 		c.assign(t.X, value)
 	case *js.ArrayExpr, *js.ObjectExpr:
 		c.expr(value)
@@ -484,6 +487,7 @@ func (c *compiler) reference(target js.IExpr) (load, store func()) {
 		c.checkAssignable(t)
 		return func() { c.loadVar(t, false) }, func() { c.storeVar(t, false) }
 	case *js.DotExpr:
+		c.checkNotOptionalChain(t, "Invalid left-hand side in assignment")
 		if pv, ok := t.Y.(*js.Var); ok && isPrivate(pv) {
 			args := fs.regs(3)
 			c.expr(t.X)
@@ -519,6 +523,7 @@ func (c *compiler) reference(target js.IExpr) (load, store func()) {
 				c.emit(bytecode.SetNamedProperty, obj, name, c.slot(bytecode.SlotStore))
 			}
 	case *js.IndexExpr:
+		c.checkNotOptionalChain(t, "Invalid left-hand side in assignment")
 		if isSuper(t.X) {
 			key, this := fs.reg(), fs.reg()
 			c.expr(t.Y)

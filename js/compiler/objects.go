@@ -30,6 +30,9 @@ func (c *compiler) objectLiteral(e *js.ObjectExpr) {
 			}
 			c.loadVar(v, false)
 			c.emit(bytecode.DefineNamedOwnProperty, obj, c.name(string(v.Data)), c.slot(bytecode.SlotStore))
+		case p.Init != nil:
+			// CoverInitializedName outside a pattern (ECMA-262 13.2.5.1).
+			c.errorf("Invalid shorthand property initializer")
 		default:
 			if m, ok := p.Value.(*js.MethodDecl); ok {
 				c.defineMethod(obj, m, true)
@@ -214,7 +217,10 @@ func (c *compiler) bindPattern(b js.IBinding, lexical, constant bool) {
 		for _, item := range b.List {
 			key := -1
 			if item.Key == nil {
-				v, _ := item.Value.Binding.(*js.Var)
+				v, ok := item.Value.Binding.(*js.Var)
+				if !ok {
+					c.errorf("Invalid destructuring target")
+				}
 				name := string(v.Data)
 				c.emit(bytecode.GetNamedProperty, obj, c.name(name), c.slot(bytecode.SlotLoad))
 				if b.Rest != nil {
@@ -306,8 +312,10 @@ func (c *compiler) assignTo(target js.IExpr) {
 		c.checkAssignable(t)
 		c.storeVar(t, false)
 	case *js.GroupExpr:
+		c.checkParenthesizedTarget(t, "Invalid destructuring assignment target")
 		c.assignTo(t.X)
 	case *js.DotExpr, *js.IndexExpr:
+		c.checkNotOptionalChain(t, "Invalid destructuring assignment target")
 		val := fs.reg()
 		c.emit(bytecode.Star, val)
 		_, store := c.reference(t)
@@ -322,8 +330,9 @@ func (c *compiler) assignTo(target js.IExpr) {
 		c.emit(bytecode.GetIterator, 0)
 		c.emit(bytecode.Star, iter)
 		closed := false
-		for _, el := range t.List {
+		for i, el := range t.List {
 			if el.Spread {
+				c.checkRestTarget(el.Value, i == len(t.List)-1, false)
 				c.emit(bytecode.CallRuntime, bytecode.RtIterableToArray, iter, 1)
 				c.assignTo(el.Value)
 				closed = true
@@ -354,8 +363,9 @@ func (c *compiler) assignTo(target js.IExpr) {
 		c.emit(bytecode.Star, obj)
 		c.requireObjectCoercible()
 		var keys []int
-		for _, p := range t.List {
+		for i, p := range t.List {
 			if p.Spread {
+				c.checkRestTarget(p.Value, i == len(t.List)-1, true)
 				args := fs.regs(len(keys) + 1)
 				c.emit(bytecode.Mov, obj, args)
 				for i, k := range keys {
@@ -367,25 +377,22 @@ func (c *compiler) assignTo(target js.IExpr) {
 			}
 			var target js.IExpr = p.Value
 			var def js.IExpr = p.Init
+			if p.Name == nil || isMethod(p.Value) {
+				// A method definition is no AssignmentProperty.
+				c.errorf("Invalid destructuring assignment target")
+			}
 			key := fs.reg()
 			keys = append(keys, key)
-			if p.Name == nil {
-				v := p.Value.(*js.Var)
-				c.loadString(string(v.Data))
-				c.emit(bytecode.Star, key)
-				c.emit(bytecode.GetNamedProperty, obj, c.name(string(v.Data)), c.slot(bytecode.SlotLoad))
+			if p.Name.IsComputed() {
+				c.expr(p.Name.Computed)
+				c.emit(bytecode.ToName)
 			} else {
-				if p.Name.IsComputed() {
-					c.expr(p.Name.Computed)
-					c.emit(bytecode.ToName)
-				} else {
-					c.loadString(c.propertyKeyName(p.Name))
-				}
-				c.emit(bytecode.Star, key)
-				c.emit(bytecode.GetKeyedProperty, obj, c.slot(bytecode.SlotLoad))
-				if be, ok := target.(*js.BinaryExpr); ok && be.Op == js.EqToken {
-					target, def = be.X, be.Y
-				}
+				c.loadString(c.propertyKeyName(p.Name))
+			}
+			c.emit(bytecode.Star, key)
+			c.emit(bytecode.GetKeyedProperty, obj, c.slot(bytecode.SlotLoad))
+			if be, ok := target.(*js.BinaryExpr); ok && be.Op == js.EqToken {
+				target, def = be.X, be.Y
 			}
 			c.defaultValue(def, target)
 			c.assignTo(target)

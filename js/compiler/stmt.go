@@ -42,6 +42,7 @@ func (c *compiler) stmt(s js.IStmt) {
 	case *js.VarDecl:
 		c.varDecl(s)
 	case *js.BlockStmt:
+		c.checkBlockDeclarations(s.List)
 		sc := c.enterBlock(&s.Scope, false)
 		c.hoistFunctions(s.List)
 		c.stmts(s.List)
@@ -228,6 +229,7 @@ func (c *compiler) varDecl(d *js.VarDecl) {
 // fresh context per iteration, copied from the last.
 func (c *compiler) forStmt(s *js.ForStmt, labels []string) {
 	fs := c.fs
+	c.checkBlockDeclarations(s.Body.List)
 	sc := c.enterBlock(&s.Body.Scope, false)
 	if s.Init != nil {
 		if d, ok := s.Init.(*js.VarDecl); ok {
@@ -348,6 +350,7 @@ func (c *compiler) forInOf(init, value js.IExpr, body *js.BlockStmt, isOf, isAwa
 		c.emit(bytecode.StoreContext, ctxReg)
 		valReg := fs.reg()
 		c.emit(bytecode.Star, valReg)
+		c.checkBlockDeclarations(body.List)
 		sc := c.enterBlock(&body.Scope, false)
 		c.emit(bytecode.Ldar, valReg)
 		switch t := init.(type) {
@@ -396,6 +399,11 @@ func (c *compiler) forInOf(init, value js.IExpr, body *js.BlockStmt, isOf, isAwa
 // switchStmt compiles a switch with strict-equality case tests.
 func (c *compiler) switchStmt(s *js.SwitchStmt, labels []string) {
 	fs := c.fs
+	var all []js.IStmt
+	for _, cl := range s.List {
+		all = append(all, cl.List...)
+	}
+	c.checkBlockDeclarations(all)
 	c.expr(s.Init)
 	disc := fs.reg()
 	c.emit(bytecode.Star, disc)
@@ -442,6 +450,7 @@ func (c *compiler) tryStmt(s *js.TryStmt) {
 	outerStart := fs.b.Offset()
 	if s.Catch != nil {
 		start := fs.b.Offset()
+		c.checkBlockDeclarations(s.Body.List)
 		c.block(s.Body)
 		end := fs.b.Offset()
 		after := fs.b.NewLabel()
@@ -451,6 +460,10 @@ func (c *compiler) tryStmt(s *js.TryStmt) {
 		// The exception is in the accumulator.
 		exc := fs.reg()
 		c.emit(bytecode.Star, exc)
+		if s.Binding != nil {
+			c.checkCatchDeclarations(s.Binding, s.Catch)
+		}
+		c.checkBlockDeclarations(s.Catch.List)
 		sc := c.enterBlock(&s.Catch.Scope, false)
 		if s.Binding != nil {
 			c.emit(bytecode.Ldar, exc)
@@ -461,6 +474,7 @@ func (c *compiler) tryStmt(s *js.TryStmt) {
 		c.exitBlock(sc)
 		fs.b.Bind(after)
 	} else {
+		c.checkBlockDeclarations(s.Body.List)
 		c.block(s.Body)
 	}
 	if fin == nil {
@@ -479,6 +493,7 @@ func (c *compiler) tryStmt(s *js.TryStmt) {
 	fs.b.Bind(fin.entry)
 	// The finally body must not clobber the token and value registers;
 	// they stay allocated below the body's temporaries.
+	c.checkBlockDeclarations(s.Finally.List)
 	c.block(s.Finally)
 	after := fs.b.NewLabel()
 	c.loadNumber(tokenNormal)
