@@ -382,6 +382,12 @@ var scriptTests = []struct{ src, want string }{
 	{"class A { #x; static has(o){ return #x in o } } A.has(new A()) + ',' + A.has({})", "true,false"},
 	{"class A { #x = 1; static get(o){ return o.#x } } A.get({})", "TypeError: Cannot read private member #x from an object whose class did not declare it"},
 	{"class A { #x = 1 } Object.getOwnPropertySymbols(new A()).length", "0"},
+	// A parenthesized target is no IdentifierRef: no NamedEvaluation.
+	{"var f, g, h; (f) = function(){}; ((g)) = () => 1; h = (function(){}); JSON.stringify([f.name, g.name, h.name])", `["","","h"]`},
+	// A class nested in a private method once clobbered the outer class's
+	// private-method slots, installing the private name as the method.
+	{"class C { #m(a = class {}) { class D {} return a.name } get m(){ return this.#m } } new C().m()", "a"},
+	{"class A { #a(){ class B { #b(){ return 'b' } get b(){ return this.#b() } } return new B().b + 'a' } #c(){ return 'c' } f = class { #d(){ return 'd' } get d(){ return this.#d() } }; get x(){ return this.#a() + this.#c() + new this.f().d } } new A().x", "bacd"},
 	{"class A { m(){ return this.#nope } }", "SyntaxError"},
 	{"class A { constructor(){ this.a = 1 } } class B extends A { b = this.a + 1 } new B().b", "2"},
 	{"class A {} A()", "TypeError: Class constructor A cannot be invoked without 'new'"},

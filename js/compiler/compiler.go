@@ -82,14 +82,8 @@ type compiler struct {
 	// classNames are the inner name bindings of the class expressions
 	// being compiled, innermost last.
 	classNames []*binding
-	// privMethods maps the instance private methods of the class being
-	// compiled to their context slots; privInstance lists those the next
-	// instance initializer installs, privLevel is their context's level.
-	privMethods  map[*js.MethodDecl]int
-	privInstance []*js.MethodDecl
-	privLevel    int
-	fs           *funcState // the function being compiled
-	lastPos      int
+	fs         *funcState // the function being compiled
+	lastPos    int
 }
 
 func lineStarts(b []byte) []int {

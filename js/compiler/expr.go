@@ -456,7 +456,19 @@ func (c *compiler) assign(target, value js.IExpr) {
 		c.emit(bytecode.SetKeyedProperty, obj, key, c.slot(bytecode.SlotStore))
 	case *js.GroupExpr:
 		c.checkParenthesizedTarget(t, "Invalid left-hand side in assignment")
-		c.assign(t.X, value)
+		inner := t.X
+		for g, ok := inner.(*js.GroupExpr); ok; g, ok = inner.(*js.GroupExpr) {
+			inner = g.X
+		}
+		if v, ok := inner.(*js.Var); ok {
+			// (x) = function(){} is no IdentifierRef, so the function
+			// is not named (no NamedEvaluation).
+			c.expr(value)
+			c.checkAssignable(v)
+			c.storeVar(v, false)
+			return
+		}
+		c.assign(inner, value)
 	case *js.ArrayExpr, *js.ObjectExpr:
 		c.expr(value)
 		r := fs.reg()

@@ -521,7 +521,6 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 			c.emit(bytecode.Ldar, acc)
 		}()
 	}
-	c.privMethods = privMethods
 	args := fs.regs(2) // ctor, parent
 	if d.Extends != nil {
 		c.expr(d.Extends)
@@ -611,18 +610,19 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 		}
 		c.defineMethod(target, m, false)
 	}
+	var privs *privInit
 	if len(privMethods) > 0 {
-		c.privLevel = level
+		privs = &privInit{slots: privMethods, level: level}
 		for i := range d.List {
 			if m := d.List[i].Method; m != nil {
 				if _, ok := privMethods[m]; ok {
-					c.privInstance = append(c.privInstance, m)
+					privs.methods = append(privs.methods, m)
 				}
 			}
 		}
 	}
-	if len(fields) > 0 || len(c.privInstance) > 0 {
-		init := c.fieldInitializer(fields, nil, d)
+	if len(fields) > 0 || privs != nil {
+		init := c.fieldInitializer(fields, nil, privs, d)
 		r := fs.regs(2)
 		c.emit(bytecode.CreateClosure, c.constant(init))
 		c.emit(bytecode.Star, r)
@@ -636,9 +636,9 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 	for _, s := range statics {
 		var t *bytecode.FunctionTemplate
 		if s.field != nil {
-			t = c.fieldInitializer([]*js.Field{s.field}, nil, d)
+			t = c.fieldInitializer([]*js.Field{s.field}, nil, nil, d)
 		} else {
-			t = c.fieldInitializer(nil, s.block, d)
+			t = c.fieldInitializer(nil, s.block, nil, d)
 		}
 		r := fs.regs(2)
 		c.emit(bytecode.CreateClosure, c.constant(t))
@@ -667,9 +667,21 @@ func (c *compiler) defaultConstructor(name string, kind bytecode.FunctionKind) *
 	return c.finishFunc()
 }
 
+// privInit describes the instance private methods an instance initializer
+// installs: their declarations in order, their slots in the class's private
+// context, and that context's level in the class's function.
+type privInit struct {
+	methods []*js.MethodDecl
+	slots   map[*js.MethodDecl]int
+	level   int
+}
+
 // fieldInitializer compiles class fields (or a static block) into a
-// function run with this set to the instance (or the class).
-func (c *compiler) fieldInitializer(fields []*js.Field, block *js.BlockStmt, d *js.ClassDecl) *bytecode.FunctionTemplate {
+// function run with this set to the instance (or the class), first
+// installing the instance private methods privs lists, if any. The
+// class's state is passed in, not kept on the compiler, since classes
+// nested in its methods and fields are compiled before it is finished.
+func (c *compiler) fieldInitializer(fields []*js.Field, block *js.BlockStmt, privs *privInit, d *js.ClassDecl) *bytecode.FunctionTemplate {
 	info := &funcInfo{}
 	for _, f := range fields {
 		if fi := c.info[f]; fi != nil && fi.thisCaptured {
@@ -701,14 +713,16 @@ func (c *compiler) fieldInitializer(fields []*js.Field, block *js.BlockStmt, d *
 	}
 	if fields != nil || block == nil {
 		// Instance private methods first, then the fields in order.
-		privs := c.privInstance
-		c.privInstance = nil
-		for _, m := range privs {
+		var methods []*js.MethodDecl
+		if privs != nil {
+			methods = privs.methods
+		}
+		for _, m := range methods {
 			args := fs.regs(4)
 			c.emit(bytecode.Mov, 0, args)
 			c.loadBinding(c.lookup(m.Name.Private))
 			c.emit(bytecode.Star, args+1)
-			c.emit(bytecode.LdaContextSlot, fs.ctxLevel-c.privLevel, c.privMethods[m])
+			c.emit(bytecode.LdaContextSlot, fs.ctxLevel-privs.level, privs.slots[m])
 			c.emit(bytecode.Star, args+2)
 			c.emit(bytecode.LdaFalse)
 			c.emit(bytecode.Star, args+3)
