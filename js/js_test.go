@@ -228,6 +228,8 @@ var scriptTests = []struct{ src, want string }{
 	{"var a = [1, 2, 3]; a.length = 5; a.length + ':' + a[4]", "5:undefined"},
 	{"var a = []; a.length = -1", "RangeError: Invalid array length"},
 	{"Array.prototype.map.call({length: 4294967296}, x => x)", "RangeError: Invalid array length"},
+	{"JSON.stringify(['', 'ab'].map(s => s.split(undefined, 0)))", "[[],[]]"},
+	{"JSON.stringify(['', 'ab'].map(s => s.split(undefined)))", `[[""],["ab"]]`},
 	{"Array.prototype.map.call({length: 100000, 99999: 7}, x => x)[99999]", "7"},
 	{"var m = [1, , 3].map(x => x); (1 in m) + ',' + m.length", "false,3"},
 	{"[3, 1, 2].sort().join()", "1,2,3"},

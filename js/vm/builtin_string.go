@@ -295,10 +295,10 @@ func (r *Realm) initString() {
 			}
 			lim = ToUint32(f)
 		}
+		// ECMA-262 22.1.3.23 steps 5-7: the separator is converted first,
+		// then a zero limit gives [], and only then does an undefined
+		// separator give [S].
 		sepv := arg(args, 0)
-		if sepv.IsUndefined() {
-			return ObjValue(r.arrayOf([]Value{StrValue(s)})), nil
-		}
 		sep, err := it.ToString(sepv)
 		if err != nil {
 			return Undefined, err
@@ -306,6 +306,9 @@ func (r *Realm) initString() {
 		var out []Value
 		if lim == 0 {
 			return ObjValue(r.arrayOf(out)), nil
+		}
+		if sepv.IsUndefined() {
+			return ObjValue(r.arrayOf([]Value{StrValue(s)})), nil
 		}
 		if sep.Len() == 0 {
 			for i := 0; i < s.Len() && uint32(len(out)) < lim; i++ {
