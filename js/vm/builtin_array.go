@@ -817,6 +817,56 @@ func (r *Realm) initArray() {
 		}
 		return ObjValue(o), nil
 	})
+	// copyWithin follows ECMA-262 23.1.3.4: it copies back to front when
+	// the ranges overlap with the target after the source, so each element
+	// is read before it is overwritten, and holes are copied as holes.
+	r.method(p, "copyWithin", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := it.thisObject(this, "Array.prototype.copyWithin")
+		if err != nil {
+			return Undefined, err
+		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
+		to, err := it.relIndex(arg(args, 0), n, 0)
+		if err != nil {
+			return Undefined, err
+		}
+		from, err := it.relIndex(arg(args, 1), n, 0)
+		if err != nil {
+			return Undefined, err
+		}
+		final, err := it.relIndex(arg(args, 2), n, n)
+		if err != nil {
+			return Undefined, err
+		}
+		count := min(final-from, n-to)
+		dir := int64(1)
+		if from < to && to < from+count {
+			dir = -1
+			from, to = from+count-1, to+count-1
+		}
+		for ; count > 0; count-- {
+			if err := it.checkInterrupt(); err != nil {
+				return Undefined, err
+			}
+			fk, tk := numberKey(float64(from)), numberKey(float64(to))
+			if it.hasProperty(o, fk) {
+				v, err := it.Get(o, fk)
+				if err != nil {
+					return Undefined, err
+				}
+				if err := it.set(o, tk, v, ObjValue(o), true); err != nil {
+					return Undefined, err
+				}
+			} else if _, err := it.deleteProperty(ObjValue(o), tk, true); err != nil {
+				return Undefined, err
+			}
+			from, to = from+dir, to+dir
+		}
+		return ObjValue(o), nil
+	})
 	r.method(p, "at", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.at")
 		if err != nil {
