@@ -166,6 +166,33 @@ func (m *mapData) delete(k Value) bool {
 	return true
 }
 
+// addFromIterable fills a new Map, Set, WeakMap or WeakSet o from the
+// iterable src, calling adder on o: with each value for a set, with each
+// entry's [0] and [1] for a map (ECMA-262 24.1.1.2 AddEntriesFromIterable
+// and the Set constructor's loop).
+func (it *Interp) addFromIterable(o *Object, src, adder Value, isSet bool) error {
+	return it.iterate(src, func(v Value) (bool, error) {
+		if isSet {
+			_, err := it.Call(adder, ObjValue(o), v)
+			return true, err
+		}
+		e := v.Obj()
+		if e == nil {
+			return false, it.typeError("Iterator value " + describeForError(v) + " is not an entry object")
+		}
+		k, err := it.Get(e, indexKey(0))
+		if err != nil {
+			return false, err
+		}
+		val, err := it.Get(e, indexKey(1))
+		if err != nil {
+			return false, err
+		}
+		_, err = it.Call(adder, ObjValue(o), k, val)
+		return true, err
+	})
+}
+
 func (r *Realm) initCollections() {
 	for _, isSet := range []bool{false, true} {
 		isSet := isSet
@@ -198,27 +225,7 @@ func (r *Realm) initCollections() {
 				if err != nil {
 					return Undefined, err
 				}
-				err = it.iterate(src, func(v Value) (bool, error) {
-					if isSet {
-						_, err := it.Call(adder, ObjValue(o), v)
-						return true, err
-					}
-					e := v.Obj()
-					if e == nil {
-						return false, it.typeError("Iterator value " + describeForError(v) + " is not an entry object")
-					}
-					k, err := it.Get(e, indexKey(0))
-					if err != nil {
-						return false, err
-					}
-					val, err := it.Get(e, indexKey(1))
-					if err != nil {
-						return false, err
-					}
-					_, err = it.Call(adder, ObjValue(o), k, val)
-					return true, err
-				})
-				if err != nil {
+				if err := it.addFromIterable(o, src, adder, isSet); err != nil {
 					return Undefined, err
 				}
 			}

@@ -277,27 +277,7 @@ func (r *Realm) initWeakCollections() {
 			if !isCallable(adder) {
 				return Undefined, it.typeError("'" + describeForError(adder) + "' returned for property '" + adderName + "' of object '#<" + name + ">' is not a function")
 			}
-			err = it.iterate(src, func(v Value) (bool, error) {
-				if isSet {
-					_, err := it.Call(adder, ObjValue(o), v)
-					return true, err
-				}
-				e := v.Obj()
-				if e == nil {
-					return false, it.typeError("Iterator value " + describeForError(v) + " is not an entry object")
-				}
-				k, err := it.Get(e, indexKey(0))
-				if err != nil {
-					return false, err
-				}
-				val, err := it.Get(e, indexKey(1))
-				if err != nil {
-					return false, err
-				}
-				_, err = it.Call(adder, ObjValue(o), k, val)
-				return true, err
-			})
-			if err != nil {
+			if err := it.addFromIterable(o, src, adder, isSet); err != nil {
 				return Undefined, err
 			}
 			return ObjValue(o), nil
