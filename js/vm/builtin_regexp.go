@@ -665,17 +665,7 @@ func (it *Interp) regExpResult(d *regExpData, s *String, caps []int) *Object {
 	a := it.realm.arrayOf(vals)
 	a.defineOwn(StrKey("index"), Int(caps[0]), Default)
 	a.defineOwn(StrKey("input"), StrValue(s), Default)
-	groups := Undefined
-	if d.prog.HasNames {
-		g := NewObject(nil)
-		for i, name := range d.prog.Names {
-			if name != "" {
-				g.defineOwn(StrKey(name), vals[i], Default)
-			}
-		}
-		groups = ObjValue(g)
-	}
-	a.defineOwn(StrKey("groups"), groups, Default)
+	a.defineOwn(StrKey("groups"), groupsObject(d, vals), Default)
 	if d.prog.Flags.HasIndices {
 		pairs := make([]Value, n+1)
 		for i := range pairs {
@@ -684,20 +674,26 @@ func (it *Interp) regExpResult(d *regExpData, s *String, caps []int) *Object {
 			}
 		}
 		ind := it.realm.arrayOf(pairs)
-		igroups := Undefined
-		if d.prog.HasNames {
-			g := NewObject(nil)
-			for i, name := range d.prog.Names {
-				if name != "" {
-					g.defineOwn(StrKey(name), pairs[i], Default)
-				}
-			}
-			igroups = ObjValue(g)
-		}
-		ind.defineOwn(StrKey("groups"), igroups, Default)
+		ind.defineOwn(StrKey("groups"), groupsObject(d, pairs), Default)
 		a.defineOwn(StrKey("indices"), ObjValue(ind), Default)
 	}
 	return a
+}
+
+// groupsObject is the groups object of an exec result (or of its indices):
+// a null-prototype object mapping each group name to vals at the group's
+// index, or undefined when the pattern names no group.
+func groupsObject(d *regExpData, vals []Value) Value {
+	if !d.prog.HasNames {
+		return Undefined
+	}
+	g := NewObject(nil)
+	for i, name := range d.prog.Names {
+		if name != "" {
+			g.defineOwn(StrKey(name), vals[i], Default)
+		}
+	}
+	return ObjValue(g)
 }
 
 // regExpExec is RegExpExec: a user exec if there is one.
