@@ -162,6 +162,8 @@ const (
 	RtPrivateDefine              // (obj, name, value) adds a private field
 	RtPrivateIn                  // (name, obj)
 	RtAsyncIteratorNext          // (iterator record) -> what for await awaits
+	RtDynamicImport              // (specifier, options) -> promise of the namespace
+	RtImportMeta                 // (module record from the module context) -> import.meta
 	RtNumRuntime
 )
 
@@ -173,4 +175,5 @@ var RuntimeNames = [RtNumRuntime]string{
 	"CreateRegExp", "DeclareGlobals", "Await", "SetFunctionName", "BigInt",
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
+	"DynamicImport", "ImportMeta",
 }

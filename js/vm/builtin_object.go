@@ -156,6 +156,9 @@ func (r *Realm) initObject() {
 		if !ok {
 			return Undefined, nil
 		}
+		if d.Value.kind == KindHole {
+			return Undefined, it.namespaceTDZ(k)
+		}
 		return ObjValue(r.fromPropertyDescriptor(d)), nil
 	})
 	r.method(o, "getOwnPropertyDescriptors", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
@@ -166,6 +169,9 @@ func (r *Realm) initObject() {
 		out := NewObject(r.ObjectPrototype)
 		for _, k := range obj.ownKeys(true) {
 			if d, ok := obj.getOwnPropertyDescriptor(k); ok {
+				if d.Value.kind == KindHole {
+					return Undefined, it.namespaceTDZ(k)
+				}
 				out.defineOwn(k, ObjValue(r.fromPropertyDescriptor(d)), Default)
 			}
 		}
@@ -282,7 +288,10 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		_, ok := obj.getOwn(k)
+		p, ok := obj.getOwn(k)
+		if p.value.kind == KindHole {
+			return Undefined, it.namespaceTDZ(k)
+		}
 		return Bool(ok), nil
 	})
 	r.method(p, "isPrototypeOf", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
@@ -311,6 +320,9 @@ func (r *Realm) initObject() {
 			return Undefined, err
 		}
 		pr, ok := obj.getOwn(k)
+		if pr.value.kind == KindHole {
+			return Undefined, it.namespaceTDZ(k)
+		}
 		return Bool(ok && pr.attr&Enumerable != 0), nil
 	})
 	r.method(p, "toString", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {

@@ -39,6 +39,14 @@ type Interp struct {
 	// Compile turns source into a template; set by the embedder so that
 	// Function() and eval can compile without an import cycle.
 	Compile func(name, src string, strict bool) (*bytecode.FunctionTemplate, error)
+
+	// HostLoadImportedModule finds the modules that import declarations
+	// and import() name; set by the embedder (see module.go).
+	HostLoadImportedModule HostLoader
+	// HostImportMetaProperties gives the properties of a module's
+	// import.meta, made on its first use.
+	HostImportMetaProperties func(m *Module) []MetaProperty
+	asyncCounter             int // the last [[AsyncEvaluationOrder]] given
 }
 
 // frame is one activation of a bytecode function. Frames live on the heap:

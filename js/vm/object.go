@@ -32,6 +32,7 @@ const (
 	ClassRegExp
 	ClassMap
 	ClassSet
+	ClassModuleNamespace
 )
 
 // Object flags.
@@ -197,6 +198,10 @@ func (o *Object) getOwn(k PropKey) (ownProp, bool) {
 		return ownProp{}, false
 	}
 	switch o.class {
+	case ClassModuleNamespace:
+		if k.sym == nil {
+			return o.namespaceOwn(k.s)
+		}
 	case ClassArray:
 		if k.sym == nil && k.s == "length" {
 			a := Writable
@@ -397,6 +402,10 @@ func (o *Object) removeSlot(i int) {
 
 // deleteOwn removes an own property; false when it is not configurable.
 func (o *Object) deleteOwn(k PropKey) bool {
+	if o.class == ClassModuleNamespace && k.sym == nil {
+		_, ok := o.namespaceOwn(k.s)
+		return !ok
+	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			o.elems[idx] = Hole
@@ -431,6 +440,11 @@ func (o *Object) deleteOwn(k PropKey) bool {
 // in creation order, then symbols.
 func (o *Object) ownKeys(includeSymbols bool) []PropKey {
 	var keys []PropKey
+	if o.class == ClassModuleNamespace {
+		for _, n := range o.internal.(*namespaceData).names {
+			keys = append(keys, StrKey(n))
+		}
+	}
 	if o.class == ClassString {
 		for i := 0; i < o.internal.(Value).Strv().Len(); i++ {
 			keys = append(keys, StrKey(strconv.Itoa(i)))

@@ -50,6 +50,10 @@ func (it *Interp) get(o *Object, k PropKey, receiver Value) (Value, error) {
 				}
 				return it.Call(ObjValue(g), receiver)
 			}
+			if p.value.kind == KindHole {
+				// Only a module namespace's uninitialized binding.
+				return Undefined, it.namespaceTDZ(k)
+			}
 			return p.value, nil
 		}
 		o = o.shape.proto
@@ -90,6 +94,9 @@ func (it *Interp) setV(base Value, k PropKey, v Value, strict bool) error {
 // set is OrdinarySet with a receiver; failures throw a TypeError in
 // strict code and are ignored otherwise.
 func (it *Interp) set(o *Object, k PropKey, v Value, receiver Value, strict bool) error {
+	if o.class == ClassModuleNamespace {
+		return it.failSet(strict, "Cannot assign to read only property '"+k.String()+"' of module namespace")
+	}
 	holder := o
 	for holder != nil {
 		p, ok := holder.getOwn(k)
@@ -220,6 +227,9 @@ func (d *PropertyDescriptor) isAccessor() bool { return d.HasGet || d.HasSet }
 // defineOwnProperty is ValidateAndApplyPropertyDescriptor on an ordinary
 // (or array) object; it reports whether the definition was allowed.
 func (it *Interp) defineOwnProperty(o *Object, k PropKey, d PropertyDescriptor) (bool, error) {
+	if o.class == ClassModuleNamespace && k.sym == nil {
+		return it.namespaceDefine(o, k, d)
+	}
 	if o.class == ClassArray && k.sym == nil && k.s == "length" && d.HasValue {
 		n, err := it.toArrayLength(d.Value)
 		if err != nil {
