@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path"
 	"runtime"
+	"strings"
 	"time"
 
 	"glassbox/js"
@@ -152,4 +154,68 @@ func newAgent(rt *js.Runtime, notSupported func(string) js.Value) (js.Value, err
 		return js.Undefined(), err
 	}
 	return a, nil
+}
+
+// SetModuleReader makes the runtime load modules from the suite.
+func (e *glassboxEngine) SetModuleReader(read func(string) (string, error)) {
+	e.rt.SetModuleLoader(fileLoader{read})
+}
+
+// RunModule compiles, loads, links and evaluates the module, telling the
+// phase of an error by the step that failed.
+func (e *glassboxEngine) RunModule(name, src string) error {
+	m, err := e.rt.CompileModule(name, src)
+	if err != nil {
+		return convertError(err)
+	}
+	if _, err := e.rt.Await(m.LoadRequested()); err != nil {
+		return resolutionError(err)
+	}
+	if err := m.Link(); err != nil {
+		return resolutionError(err)
+	}
+	_, err = e.rt.Await(m.Evaluate())
+	if errors.Is(err, js.ErrPending) {
+		// Waiting forever (an await of a promise nothing resolves) is
+		// not an error; async tests say whether they finished.
+		return nil
+	}
+	if err != nil {
+		err = convertError(err)
+		var se *scriptError
+		if errors.As(err, &se) {
+			se.Early = false
+		}
+	}
+	return err
+}
+
+func resolutionError(err error) error {
+	err = convertError(err)
+	var se *scriptError
+	if errors.As(err, &se) {
+		se.Early, se.Resolution = false, true
+	}
+	return err
+}
+
+// fileLoader loads test262's modules: specifiers are paths relative to
+// the importing file; files ending in .json are JSON modules.
+type fileLoader struct {
+	read func(string) (string, error)
+}
+
+func (l fileLoader) Resolve(specifier, referrer string) (string, error) {
+	if !strings.HasPrefix(specifier, "./") && !strings.HasPrefix(specifier, "../") {
+		return "", fmt.Errorf("cannot resolve module specifier '%s'", specifier)
+	}
+	return path.Join(path.Dir(referrer), specifier), nil
+}
+
+func (l fileLoader) Load(key, typ string, done func(string, error)) {
+	if json := strings.HasSuffix(key, ".json"); json != (typ == "json") {
+		done("", fmt.Errorf("%s: not a module of type %q", key, typ))
+		return
+	}
+	done(l.read(key))
 }
