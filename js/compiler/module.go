@@ -85,7 +85,11 @@ func (c *compiler) moduleExportName(b []byte) string {
 		}
 		return s
 	}
-	return string(b)
+	s, ok := c.unescape(b, false) // identifiers may have \u escapes
+	if !ok {
+		c.errorAt(b, "Invalid escape sequence")
+	}
+	return s
 }
 
 func isStringName(b []byte) bool { return len(b) > 0 && (b[0] == '"' || b[0] == '\'') }
@@ -307,7 +311,9 @@ func (c *compiler) compileModule(ast *js.AST) *bytecode.ModuleTemplate {
 		if i, ok := mi.imports[local]; ok {
 			e := m.Imports[i]
 			if e.Namespace {
-				m.LocalExports = append(m.LocalExports, bytecode.LocalExport{ExportName: name, Slot: e.Slot})
+				// Resolves to the imported module's namespace, so two
+				// modules re-exporting one namespace are not ambiguous.
+				m.IndirectExports = append(m.IndirectExports, bytecode.IndirectExport{ExportName: name, Request: e.Request, Namespace: true})
 			} else {
 				m.IndirectExports = append(m.IndirectExports, bytecode.IndirectExport{ExportName: name, Request: e.Request, ImportName: e.ImportName})
 			}

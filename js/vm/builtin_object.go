@@ -69,6 +69,9 @@ func (r *Realm) initObject() {
 				if !ok || p.attr&Enumerable == 0 {
 					continue
 				}
+				if p.value.kind == KindHole {
+					return Undefined, it.namespaceTDZ(k)
+				}
 				switch kind {
 				case 0:
 					out = append(out, Str(k.s))
@@ -208,6 +211,12 @@ func (r *Realm) initObject() {
 	})
 	r.method(o, "freeze", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		if obj := arg(args, 0).Obj(); obj != nil {
+			if obj.class == ClassModuleNamespace {
+				// Its exports are writable and cannot be made otherwise.
+				if err := it.namespaceFreeze(obj); err != nil {
+					return Undefined, err
+				}
+			}
 			freeze(obj)
 		}
 		return arg(args, 0), nil

@@ -725,6 +725,17 @@ type MetaProperty struct {
 	Value Value
 }
 
+// activeScriptName names the script or module of the running code, the
+// referrer of import(): eval code belongs to the code that called eval.
+func (it *Interp) activeScriptName() string {
+	for i := len(it.frames) - 1; i >= 0; i-- {
+		if f := it.frames[i].tmpl.File; f != "eval" || i == 0 {
+			return f
+		}
+	}
+	return ""
+}
+
 // dynamicImport is EvaluateImportCall (13.3.10.1) once its operands are
 // evaluated: it returns a promise of the namespace of the module that
 // specifier names from referrer, rejected on any failure.

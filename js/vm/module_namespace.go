@@ -73,3 +73,17 @@ func (it *Interp) namespaceDefine(o *Object, k PropKey, d PropertyDescriptor) (b
 	}
 	return true, nil
 }
+
+// namespaceFreeze fails as SetIntegrityLevel(frozen) does on a namespace:
+// making an export non-writable is refused, after reading it (which
+// throws while it is uninitialized).
+func (it *Interp) namespaceFreeze(o *Object) error {
+	ns := o.internal.(*namespaceData)
+	for _, n := range ns.names {
+		if p, _ := o.namespaceOwn(n); p.value.kind == KindHole {
+			return it.namespaceTDZ(StrKey(n))
+		}
+		return it.typeError("Cannot freeze a module namespace object")
+	}
+	return nil
+}

@@ -121,6 +121,13 @@ func (it *Interp) set(o *Object, k PropKey, v Value, receiver Value, strict bool
 	if r == nil {
 		return it.failSet(strict, "Cannot create property '"+k.String()+"' on primitive")
 	}
+	if r.class == ClassModuleNamespace {
+		ok, err := it.defineOwnProperty(r, k, PropertyDescriptor{Value: v, HasValue: true})
+		if err != nil || ok {
+			return err
+		}
+		return it.failSet(strict, "Cannot assign to read only property '"+k.String()+"' of module namespace")
+	}
 	if r == holder {
 		return it.setExisting(r, k, v, strict)
 	}

@@ -119,7 +119,7 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 	case bytecode.RtAsyncIteratorNext:
 		return it.asyncIteratorNext(args[0])
 	case bytecode.RtDynamicImport:
-		return it.dynamicImport(r, fr.tmpl.File, args[0], args[1]), nil
+		return it.dynamicImport(r, it.activeScriptName(), args[0], args[1]), nil
 	case bytecode.RtImportMeta:
 		return it.importMeta(args[0])
 	case bytecode.RtNewPrivateName:
