@@ -79,11 +79,11 @@ func (it *Interp) namespaceDefine(o *Object, k PropKey, d PropertyDescriptor) (b
 // throws while it is uninitialized).
 func (it *Interp) namespaceFreeze(o *Object) error {
 	ns := o.internal.(*namespaceData)
-	for _, n := range ns.names {
-		if p, _ := o.namespaceOwn(n); p.value.kind == KindHole {
-			return it.namespaceTDZ(StrKey(n))
-		}
-		return it.typeError("Cannot freeze a module namespace object")
+	if len(ns.names) == 0 {
+		return nil
 	}
-	return nil
+	if p, _ := o.namespaceOwn(ns.names[0]); p.value.kind == KindHole {
+		return it.namespaceTDZ(StrKey(ns.names[0]))
+	}
+	return it.typeError("Cannot freeze a module namespace object")
 }
