@@ -23,7 +23,8 @@ type ModuleLoader interface {
 	// either before returning or later on the goroutine that runs the
 	// runtime (from a task of the host's event loop, which then runs
 	// RunJobs). typ is the module type the importer asked for with
-	// import attributes: "" for JavaScript or "json".
+	// import attributes: "" for JavaScript, "json" or "text" (whose
+	// default export is the source as a string).
 	Load(key, typ string, done func(src string, err error))
 }
 
@@ -84,7 +85,7 @@ func (r *Runtime) loadImported(referrer string, req bytecode.ModuleRequest, done
 			typ = a.Value
 		}
 	}
-	if typ != "" && typ != "json" {
+	if typ != "" && typ != "json" && typ != "text" {
 		done(nil, r.throwError("TypeError", fmt.Sprintf("Unsupported module type %q", typ)))
 		return
 	}
@@ -123,6 +124,8 @@ func (r *Runtime) loadImported(referrer string, req bytecode.ModuleRequest, done
 			if !errors.As(err, &ex) {
 				err = r.throwError("TypeError", fmt.Sprintf("Cannot load module '%s': %v", key, err))
 			}
+		} else if typ == "text" {
+			m = r.it.NewSyntheticModule(r.realm, key, []string{"default"}, []vm.Value{vm.Str(src)})
 		} else if typ == "json" {
 			var v vm.Value
 			v, err = r.it.ParseJSON(r.realm, src)

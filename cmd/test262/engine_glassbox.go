@@ -213,7 +213,9 @@ func (l fileLoader) Resolve(specifier, referrer string) (string, error) {
 }
 
 func (l fileLoader) Load(key, typ string, done func(string, error)) {
-	if json := strings.HasSuffix(key, ".json"); json != (typ == "json") {
+	// A file's name says its type, as a server's MIME type would; text
+	// modules may be any file.
+	if json := strings.HasSuffix(key, ".json"); typ != "text" && json != (typ == "json") {
 		done("", fmt.Errorf("%s: not a module of type %q", key, typ))
 		return
 	}

@@ -96,6 +96,9 @@ type compiler struct {
 	// module: the source is a module (CompileModule), whose context is
 	// level 1 of every function in it.
 	module bool
+	// attrs are the import attributes of a module's declarations, by
+	// the offset of their specifier (see scanModule).
+	attrs map[int][]bytecode.ImportAttribute
 }
 
 func lineStarts(b []byte) []int {

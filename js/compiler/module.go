@@ -16,10 +16,15 @@ import (
 // imports clashing with declarations) are reported here; unresolvable
 // imports are reported at link time.
 func CompileModule(file, src string) (m *bytecode.ModuleTemplate, err error) {
-	c, ast, err := parseSource(file, src)
+	ms, serr := scanModule(file, src)
+	if serr != nil {
+		return nil, serr
+	}
+	c, ast, err := parseSource(file, string(ms.src))
 	if err != nil {
 		return nil, err
 	}
+	c.attrs = ms.attrs
 	defer func() {
 		if p := recover(); p != nil {
 			if se, ok := p.(*SyntaxError); ok {
@@ -67,11 +72,16 @@ type localExportName struct {
 
 func (c *compiler) request(mi *moduleItems, spec []byte) int {
 	s := c.stringLit(spec)
-	if i, ok := mi.requests[s]; ok {
+	attrs := c.attrs[c.offsetOf(spec)]
+	key := s
+	for _, a := range attrs {
+		key += "\x00" + a.Key + "\x00" + a.Value
+	}
+	if i, ok := mi.requests[key]; ok {
 		return i
 	}
-	mi.m.Requests = append(mi.m.Requests, bytecode.ModuleRequest{Specifier: s})
-	mi.requests[s] = len(mi.m.Requests) - 1
+	mi.m.Requests = append(mi.m.Requests, bytecode.ModuleRequest{Specifier: s, Attributes: attrs})
+	mi.requests[key] = len(mi.m.Requests) - 1
 	return len(mi.m.Requests) - 1
 }
 

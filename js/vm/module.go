@@ -143,6 +143,10 @@ func (it *Interp) innerModuleLoading(st *loadState, m *Module) {
 				it.innerModuleLoading(st, m.loaded[i])
 				continue
 			}
+			if err := it.checkAttributes(req); err != nil {
+				it.continueModuleLoading(st, nil, err)
+				return
+			}
 			i := i
 			called := false
 			it.loadImported(m.Realm, m.Key, req, func(dep *Module, err error) {
@@ -189,6 +193,17 @@ func (it *Interp) continueModuleLoading(st *loadState, m *Module, err error) {
 		return
 	}
 	it.innerModuleLoading(st, m)
+}
+
+// checkAttributes is AllImportAttributesSupported: type is the only
+// import attribute the engine knows.
+func (it *Interp) checkAttributes(req bytecode.ModuleRequest) error {
+	for _, a := range req.Attributes {
+		if a.Key != "type" {
+			return it.syntaxError("Unsupported import attribute '" + a.Key + "'")
+		}
+	}
+	return nil
 }
 
 // loadImported asks the host for a module.
@@ -780,10 +795,8 @@ func (it *Interp) dynamicImport(r *Realm, referrer string, specifier, options Va
 				}
 				req.Attributes = append(req.Attributes, bytecode.ImportAttribute{Key: k.s, Value: v.Strv().String()})
 			}
-			for _, a := range req.Attributes {
-				if a.Key != "type" {
-					return reject(it.typeError("Unsupported import attribute '" + a.Key + "'"))
-				}
+			if err := it.checkAttributes(req); err != nil {
+				return reject(err)
 			}
 			sort.Slice(req.Attributes, func(i, j int) bool { return req.Attributes[i].Key < req.Attributes[j].Key })
 		}
