@@ -29,15 +29,15 @@ func newGlassboxEngine(print func(string)) (engine, error) {
 
 func (e *glassboxEngine) RunScript(name, src string) error {
 	_, err := e.rt.RunScript(name, src)
-	return convertError(err)
+	return e.convertError(err)
 }
 
-func (e *glassboxEngine) RunJobs() error { return convertError(e.rt.RunJobs()) }
+func (e *glassboxEngine) RunJobs() error { return e.convertError(e.rt.RunJobs()) }
 
 func (e *glassboxEngine) Interrupt() { e.rt.Interrupt() }
 
 // convertError turns the engine's errors into the runner's.
-func convertError(err error) error {
+func (e *glassboxEngine) convertError(err error) error {
 	var exc *js.Exception
 	var intr *js.Interrupted
 	switch {
@@ -49,11 +49,33 @@ func convertError(err error) error {
 		// the running script throws (eval, GlobalDeclarationInstantiation)
 		// cannot be told from one, so every SyntaxError counts as early.
 		name := exc.Name()
+		if name == "" {
+			// Objects that are not errors (Test262Error) are named by
+			// their constructor.
+			name = e.constructorName(exc.Value)
+		}
 		return &scriptError{Name: name, Message: exc.Message(), Early: name == "SyntaxError"}
 	case errors.As(err, &intr):
 		return errInterrupted
 	}
 	return err
+}
+
+// constructorName returns v.constructor.name, or "".
+func (e *glassboxEngine) constructorName(v js.Value) string {
+	if !v.IsObject() {
+		return ""
+	}
+	c, err := e.rt.GetProperty(v, "constructor")
+	if err != nil {
+		return ""
+	}
+	n, err := e.rt.GetProperty(c, "name")
+	if err != nil || !n.IsString() {
+		return ""
+	}
+	s, _ := e.rt.ToString(n)
+	return s
 }
 
 // installHost defines print and $262 (INTERPRETING.md, "Host-Defined
@@ -166,13 +188,13 @@ func (e *glassboxEngine) SetModuleReader(read func(string) (string, error)) {
 func (e *glassboxEngine) RunModule(name, src string) error {
 	m, err := e.rt.CompileModule(name, src)
 	if err != nil {
-		return convertError(err)
+		return e.convertError(err)
 	}
 	if _, err := e.rt.Await(m.LoadRequested()); err != nil {
-		return resolutionError(err)
+		return e.resolutionError(err)
 	}
 	if err := m.Link(); err != nil {
-		return resolutionError(err)
+		return e.resolutionError(err)
 	}
 	_, err = e.rt.Await(m.Evaluate())
 	if errors.Is(err, js.ErrPending) {
@@ -181,7 +203,7 @@ func (e *glassboxEngine) RunModule(name, src string) error {
 		return nil
 	}
 	if err != nil {
-		err = convertError(err)
+		err = e.convertError(err)
 		var se *scriptError
 		if errors.As(err, &se) {
 			se.Early = false
@@ -190,8 +212,8 @@ func (e *glassboxEngine) RunModule(name, src string) error {
 	return err
 }
 
-func resolutionError(err error) error {
-	err = convertError(err)
+func (e *glassboxEngine) resolutionError(err error) error {
+	err = e.convertError(err)
 	var se *scriptError
 	if errors.As(err, &se) {
 		se.Early, se.Resolution = false, true
