@@ -191,6 +191,18 @@ try { await import('throws'); } catch (e) { log('again', e.message); }`,
 			want: "bad runs|once|once",
 		},
 		{
+			name: "json and text modules",
+			mods: map[string]string{"d.json": `{"k": [1, 2]}`, "t.txt": "some text", "bad.json": "{"},
+			main: `import d from 'd.json' with { type: 'json' };
+import t from 't.txt' with { type: "text" };
+import again from 'd.json' with { 'type': 'json' };
+log(d.k, t, d === again);
+try { await import('bad.json', { with: { type: 'json' } }); } catch (e) { log(e.name); }
+try { await import('d.json', { with: { type: 'css' } }); } catch (e) { log(e.name); }
+try { await import('d.json', { with: { kind: 'json' } }); } catch (e) { log(e.name); }`,
+			want: "1,2 some text true|SyntaxError|TypeError|SyntaxError",
+		},
+		{
 			name: "this is undefined and code is strict",
 			main: "log(this, (function () { return this; })());",
 			want: "undefined undefined",
@@ -238,6 +250,11 @@ func TestModuleEarlyErrors(t *testing.T) {
 		"return;",
 		"new.target;",
 		"with ({}) {}",
+		"export * from 'm' null;",
+		"import 'm' import 'n';",
+		"x = 1; <!-- html comment",
+		"x = 1;\n--> html comment",
+		"import x from 'm' with { type: 'json', type: 'json' };",
 	} {
 		rt := New()
 		_, err := rt.CompileModule("m.js", src)

@@ -31,6 +31,7 @@ type tok struct {
 	off  int
 	end  int
 	html bool // an HTML-like comment, which ends the scan
+	nl   bool // a line terminator comes before the token
 }
 
 func (t tok) bytes() []byte { return t.data }
@@ -53,17 +54,22 @@ func scanModule(file, src string) (*moduleScan, *SyntaxError) {
 	l := js.NewLexer(parse.NewInputBytes(buf))
 	var toks []tok
 	next := func() (tok, bool) {
+		nl := false
 		for {
 			tt, data := l.Next()
 			switch tt {
 			case js.ErrorToken:
 				return tok{}, false
-			case js.WhitespaceToken, js.LineTerminatorToken:
+			case js.WhitespaceToken:
+				continue
+			case js.LineTerminatorToken:
+				nl = true
 				continue
 			case js.CommentToken, js.CommentLineTerminatorToken:
 				if bytes.HasPrefix(data, []byte("<!--")) || bytes.HasPrefix(data, []byte("-->")) {
 					return tok{tt: js.ErrorToken, off: off(data), html: true}, false
 				}
+				nl = nl || tt == js.CommentLineTerminatorToken
 				continue
 			case js.DivToken, js.DivEqToken:
 				if len(toks) == 0 || !endsExpression(toks[len(toks)-1].tt) {
@@ -73,9 +79,13 @@ func scanModule(file, src string) (*moduleScan, *SyntaxError) {
 				}
 			}
 			o := off(data)
-			return tok{tt: tt, data: data, off: o, end: o + len(data)}, true
+			return tok{tt: tt, data: data, off: o, end: o + len(data), nl: nl}, true
 		}
 	}
+	// declEnd: the last token was the end of an import or export
+	// declaration's from clause, after which only ; or a new line may come
+	// (the parser does not insist).
+	declEnd := false
 	for {
 		t, ok := next()
 		if !ok {
@@ -84,6 +94,10 @@ func scanModule(file, src string) (*moduleScan, *SyntaxError) {
 			}
 			break
 		}
+		if declEnd && !t.nl && t.tt != js.SemicolonToken && t.tt != js.WithToken {
+			return nil, fail(t.off, "Missing semicolon after a module specifier")
+		}
+		declEnd = false
 		n := len(toks)
 		if t.tt == js.WithToken && n >= 2 && toks[n-1].tt == js.StringToken && (toks[n-2].tt == js.FromToken || toks[n-2].tt == js.ImportToken) {
 			spec := toks[n-1]
@@ -92,6 +106,7 @@ func scanModule(file, src string) (*moduleScan, *SyntaxError) {
 				return nil, err
 			}
 			if end > 0 {
+				declEnd = true
 				for i := t.off; i < end; i++ {
 					if out[i] != '\n' && out[i] != '\r' {
 						out[i] = ' '
@@ -101,6 +116,12 @@ func scanModule(file, src string) (*moduleScan, *SyntaxError) {
 			}
 			toks = toks[:0]
 			continue
+		}
+		// A string right after from or import on the same line ends a
+		// declaration's from clause (a variable named from followed by a
+		// string on the next line is a statement of its own).
+		if t.tt == js.StringToken && !t.nl && n >= 1 && (toks[n-1].tt == js.FromToken || toks[n-1].tt == js.ImportToken) {
+			declEnd = true
 		}
 		toks = append(toks, t)
 		if len(toks) > 8 {
