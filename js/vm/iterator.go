@@ -212,13 +212,14 @@ type forInState struct {
 }
 
 // forInPrepare collects the enumerable string keys of v and its
-// prototypes, shadowed keys once.
-func (it *Interp) forInPrepare(v Value) Value {
+// prototypes, shadowed keys once. Reading an uninitialized export of a
+// module namespace throws.
+func (it *Interp) forInPrepare(v Value) (Value, error) {
 	st := &forInState{}
 	o := NewObject(nil)
 	o.internal = st
 	if v.IsNullish() {
-		return ObjValue(o)
+		return ObjValue(o), nil
 	}
 	obj, _ := it.ToObject(v)
 	st.obj = obj
@@ -230,11 +231,14 @@ func (it *Interp) forInPrepare(v Value) Value {
 			}
 			seen[k] = true
 			if pr, ok := p.getOwn(k); ok && pr.attr&Enumerable != 0 {
+				if pr.value.kind == KindHole {
+					return Undefined, it.namespaceTDZ(k)
+				}
 				st.keys = append(st.keys, k)
 			}
 		}
 	}
-	return ObjValue(o)
+	return ObjValue(o), nil
 }
 
 // forInNext returns the next key still present, or Hole.

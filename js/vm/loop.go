@@ -572,7 +572,7 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			pc++
 
 		case bytecode.ForInPrepare:
-			acc = it.forInPrepare(acc)
+			acc, err = it.forInPrepare(acc)
 			pc++
 		case bytecode.ForInNext:
 			acc = it.forInNext(regs[rd16(code, pc+1)])
