@@ -255,6 +255,9 @@ func TestModuleEarlyErrors(t *testing.T) {
 		"x = 1; <!-- html comment",
 		"x = 1;\n--> html comment",
 		"import x from 'm' with { type: 'json', type: 'json' };",
+		"var await;",
+		"class aw\\u0061it {}",
+		"function f(await) {}",
 	} {
 		rt := New()
 		_, err := rt.CompileModule("m.js", src)

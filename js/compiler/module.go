@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 
@@ -35,6 +36,7 @@ func CompileModule(file, src string) (m *bytecode.ModuleTemplate, err error) {
 		}
 	}()
 	c.module = true
+	js.Walk(&awaitBindingCheck{c: c}, ast)
 	c.analyze(ast)
 	return c.compileModule(ast), nil
 }
@@ -447,3 +449,19 @@ func (f *awaitFinder) Enter(n js.INode) js.IVisitor {
 }
 
 func (f *awaitFinder) Exit(js.INode) {}
+
+// awaitBindingCheck reports await used as a binding name, which module
+// code reserves (ECMA-262 16.2.1.1); the parser allows it. Uses of await
+// are await expressions, so every variable named await is a binding.
+type awaitBindingCheck struct{ c *compiler }
+
+func (a *awaitBindingCheck) Enter(n js.INode) js.IVisitor {
+	if v, ok := n.(*js.Var); ok && bytes.Contains(v.Data, []byte("aw")) || ok && bytes.IndexByte(v.Data, '\\') >= 0 {
+		if name, _ := a.c.unescape(v.Data, false); name == "await" {
+			a.c.errorAt(v.Data, "Unexpected reserved word 'await' in a module")
+		}
+	}
+	return a
+}
+
+func (a *awaitBindingCheck) Exit(js.INode) {}
