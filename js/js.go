@@ -20,6 +20,11 @@
 //
 // Errors thrown by scripts reach Go as *Exception; Interrupt stops a
 // running script from another goroutine with *Interrupted.
+//
+// Modules are loaded through a ModuleLoader the host installs with
+// SetModuleLoader (see module.go): RunModule compiles a module and
+// returns a promise of its namespace once its graph is loaded, linked and
+// evaluated, and Await runs jobs until a promise settles.
 package js
 
 import (
