@@ -187,10 +187,12 @@ func (m *Module) Link() error {
 
 // Evaluate runs m's graph, which must be linked, and returns a promise
 // that settles when it has run: modules with top-level await finish in
-// later jobs.
-func (m *Module) Evaluate() Value {
+// later jobs. A thrown error rejects the promise; the error returned is
+// one that cannot be caught (*Interrupted).
+func (m *Module) Evaluate() (Value, error) {
 	m.rt.it.SetRealm(m.rt.realm)
-	return vm.ObjValue(m.rt.it.Evaluate(m.m))
+	p, err := m.rt.it.Evaluate(m.m)
+	return vm.ObjValue(p), err
 }
 
 // Namespace returns m's module namespace object.

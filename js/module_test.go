@@ -335,7 +335,11 @@ func TestModuleAPISteps(t *testing.T) {
 	if m.Status() != "linked" {
 		t.Errorf("after linking: %s", m.Status())
 	}
-	if _, err := rt.Await(m.Evaluate()); err != nil {
+	p, err := m.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.Await(p); err != nil {
 		t.Fatal(err)
 	}
 	if m.Status() != "evaluated" || len(*out) != 1 {
@@ -345,8 +349,8 @@ func TestModuleAPISteps(t *testing.T) {
 	if s, _ := rt.ToString(w); err != nil || s != "dep!" {
 		t.Errorf("ns.w = %q, %v", s, err)
 	}
-	// Evaluating again runs nothing.
-	if _, err := rt.Await(m.Evaluate()); err != nil || len(*out) != 1 {
+	// Evaluating again runs nothing and gives the same promise.
+	if p2, err := m.Evaluate(); err != nil || len(*out) != 1 || p2.Obj() != p.Obj() {
 		t.Errorf("second Evaluate: %v, log %q", err, *out)
 	}
 }
@@ -395,4 +399,26 @@ func (l funcLoader) Load(key, typ string, done func(string, error)) {
 		return
 	}
 	done(s, nil)
+}
+
+// TestModuleInterrupt checks an interrupted module comes back as an
+// error, not as a promise that never settles.
+func TestModuleInterrupt(t *testing.T) {
+	rt, _, _ := newModuleRuntime(t, nil)
+	m, err := rt.CompileModule("spin", "for (;;) {}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.Await(m.LoadRequested()); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Link(); err != nil {
+		t.Fatal(err)
+	}
+	rt.Interrupt()
+	_, err = m.Evaluate()
+	var intr *Interrupted
+	if !errors.As(err, &intr) {
+		t.Fatalf("Evaluate = %v, want *Interrupted", err)
+	}
 }

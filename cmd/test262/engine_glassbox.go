@@ -196,7 +196,11 @@ func (e *glassboxEngine) RunModule(name, src string) error {
 	if err := m.Link(); err != nil {
 		return e.resolutionError(err)
 	}
-	_, err = e.rt.Await(m.Evaluate())
+	p, err := m.Evaluate()
+	if err != nil {
+		return e.convertError(err)
+	}
+	_, err = e.rt.Await(p)
 	if errors.Is(err, js.ErrPending) {
 		// Waiting forever (an await of a promise nothing resolves) is
 		// not an error; async tests say whether they finished.

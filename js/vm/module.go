@@ -519,13 +519,14 @@ func lessUTF16(a, b string) bool {
 }
 
 // Evaluate evaluates m's graph (16.2.1.5.3) and returns a promise that
-// settles when it is done.
-func (it *Interp) Evaluate(m *Module) *Object {
+// settles when it is done. The error is an uncatchable one (Interrupted,
+// an internal error), which leaves the promise pending.
+func (it *Interp) Evaluate(m *Module) (*Object, error) {
 	if (m.status == ModuleEvaluatingAsync || m.status == ModuleEvaluated) && m.cycleRoot != nil {
 		m = m.cycleRoot
 	}
 	if m.topLevel != nil {
-		return m.topLevel
+		return m.topLevel, nil
 	}
 	p := m.Realm.newPromise()
 	m.topLevel = p
@@ -537,7 +538,7 @@ func (it *Interp) Evaluate(m *Module) *Object {
 	if err != nil {
 		if _, ok := err.(*Exception); !ok {
 			// Uncatchable (interrupt, internal error): nothing settles.
-			return p
+			return p, err
 		}
 		v := exceptionValue(err)
 		for _, s := range stack {
@@ -549,12 +550,12 @@ func (it *Interp) Evaluate(m *Module) *Object {
 			m.evalError = &v
 		}
 		it.rejectPromise(p, v)
-		return p
+		return p, nil
 	}
 	if m.asyncOrder <= 0 {
 		it.resolvePromise(p, Undefined)
 	}
-	return p
+	return p, nil
 }
 
 func (it *Interp) innerModuleEvaluation(m *Module, stack *[]*Module, index int) (int, error) {
@@ -607,7 +608,9 @@ func (it *Interp) innerModuleEvaluation(m *Module, stack *[]*Module, index int) 
 		it.asyncCounter++
 		m.asyncOrder = it.asyncCounter
 		if m.pendingAsync == 0 {
-			it.executeAsyncModule(m)
+			if err := it.executeAsyncModule(m); err != nil {
+				return index, err
+			}
 		}
 	} else if _, err := it.runModuleCode(m, m.tmpl.Body); err != nil {
 		return index, err
@@ -632,16 +635,17 @@ func (it *Interp) innerModuleEvaluation(m *Module, stack *[]*Module, index int) 
 }
 
 // executeAsyncModule runs a module with top-level await (16.2.1.5.3.2).
-func (it *Interp) executeAsyncModule(m *Module) {
+// Only uncatchable errors come back: async bodies turn throws into
+// rejections.
+func (it *Interp) executeAsyncModule(m *Module) error {
 	p, err := it.runModuleCode(m, m.tmpl.Body)
 	if err != nil {
-		// Only uncatchable errors come back here: async bodies turn
-		// throws into rejections.
-		return
+		return err
 	}
 	it.performThen(p.Obj(),
-		func(Value) (Value, error) { it.asyncModuleFulfilled(m); return Undefined, nil },
+		func(Value) (Value, error) { return Undefined, it.asyncModuleFulfilled(m) },
 		func(e Value) (Value, error) { it.asyncModuleRejected(m, e); return Undefined, nil })
+	return nil
 }
 
 // gatherAvailableAncestors (16.2.1.5.3.3).
@@ -662,9 +666,9 @@ func gatherAvailableAncestors(m *Module, exec *[]*Module, in map[*Module]bool) {
 }
 
 // asyncModuleFulfilled is AsyncModuleExecutionFulfilled (16.2.1.5.3.4).
-func (it *Interp) asyncModuleFulfilled(m *Module) {
+func (it *Interp) asyncModuleFulfilled(m *Module) error {
 	if m.status == ModuleEvaluated {
-		return
+		return nil
 	}
 	m.asyncOrder = -1
 	m.status = ModuleEvaluated
@@ -678,11 +682,13 @@ func (it *Interp) asyncModuleFulfilled(m *Module) {
 		switch {
 		case p.status == ModuleEvaluated:
 		case p.hasTLA:
-			it.executeAsyncModule(p)
+			if err := it.executeAsyncModule(p); err != nil {
+				return err
+			}
 		default:
 			if _, err := it.runModuleCode(p, p.tmpl.Body); err != nil {
 				if _, ok := err.(*Exception); !ok {
-					return
+					return err
 				}
 				it.asyncModuleRejected(p, exceptionValue(err))
 				continue
@@ -694,6 +700,7 @@ func (it *Interp) asyncModuleFulfilled(m *Module) {
 			}
 		}
 	}
+	return nil
 }
 
 // asyncModuleRejected is AsyncModuleExecutionRejected (16.2.1.5.3.5).
@@ -824,7 +831,10 @@ func (it *Interp) continueDynamicImport(p *Object, m *Module) {
 				it.rejectPromise(p, exceptionValue(err))
 				return Undefined, nil
 			}
-			ev := it.Evaluate(m)
+			ev, err := it.Evaluate(m)
+			if err != nil {
+				return Undefined, err
+			}
 			it.performThen(ev,
 				func(Value) (Value, error) {
 					it.resolvePromise(p, ObjValue(it.ModuleNamespace(m)))
