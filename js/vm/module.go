@@ -748,10 +748,11 @@ type MetaProperty struct {
 }
 
 // activeScriptName names the script or module of the running code, the
-// referrer of import(): eval code belongs to the code that called eval.
+// referrer of import(): code from eval or Function belongs to the code
+// that called them.
 func (it *Interp) activeScriptName() string {
 	for i := len(it.frames) - 1; i >= 0; i-- {
-		if f := it.frames[i].tmpl.File; f != "eval" || i == 0 {
+		if f := it.frames[i].tmpl.File; f != "eval" && f != "anonymous" || i == 0 {
 			return f
 		}
 	}
