@@ -195,14 +195,15 @@ func (m *Module) Evaluate() (Value, error) {
 	return vm.ObjValue(p), err
 }
 
-// Namespace returns m's module namespace object.
-func (m *Module) Namespace() Value {
-	var ns vm.Value
-	m.rt.guard(func() (Value, error) {
-		ns = vm.ObjValue(m.rt.it.ModuleNamespace(m.m))
-		return ns, nil
+// Namespace returns m's module namespace object. Its exports are only
+// known once the module is linked.
+func (m *Module) Namespace() (Value, error) {
+	if s := m.m.Status(); s == vm.ModuleNew || s == vm.ModuleUnlinked {
+		return vm.Undefined, fmt.Errorf("js: namespace of module %s, which is not linked", m.m.Key)
+	}
+	return m.rt.guard(func() (Value, error) {
+		return vm.ObjValue(m.rt.it.ModuleNamespace(m.m)), nil
 	})
-	return ns
 }
 
 // RunModule compiles src as the module key, then loads, links and

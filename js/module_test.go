@@ -323,6 +323,9 @@ func TestModuleAPISteps(t *testing.T) {
 	if m.Status() != "new" || m.Key() != "root" {
 		t.Errorf("status %s key %s", m.Status(), m.Key())
 	}
+	if _, err := m.Namespace(); err == nil {
+		t.Errorf("Namespace of a module not linked gave no error")
+	}
 	if _, err := rt.Await(m.LoadRequested()); err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +348,11 @@ func TestModuleAPISteps(t *testing.T) {
 	if m.Status() != "evaluated" || len(*out) != 1 {
 		t.Errorf("after evaluating: %s, log %q", m.Status(), *out)
 	}
-	w, err := rt.GetProperty(m.Namespace(), "w")
+	ns, err := m.Namespace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := rt.GetProperty(ns, "w")
 	if s, _ := rt.ToString(w); err != nil || s != "dep!" {
 		t.Errorf("ns.w = %q, %v", s, err)
 	}
