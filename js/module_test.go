@@ -252,6 +252,7 @@ func TestModuleEarlyErrors(t *testing.T) {
 		"with ({}) {}",
 		"export * from 'm' null;",
 		"import 'm' import 'n';",
+		"var a; export { a } null;",
 		"x = 1; <!-- html comment",
 		"x = 1;\n--> html comment",
 		"import x from 'm' with { type: 'json', type: 'json' };",
