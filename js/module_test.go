@@ -389,6 +389,35 @@ func TestDynamicImportFromScript(t *testing.T) {
 	}
 }
 
+// metaLoader fills import.meta with the key and a resolve function.
+type metaLoader struct{ *memLoader }
+
+func (l metaLoader) Meta(rt *Runtime, key string) map[string]Value {
+	return map[string]Value{
+		"url": String("https://example.org/" + key),
+		"resolve": rt.NewFunction("resolve", 1, func(c *Call) (Value, error) {
+			s, err := c.Runtime.ToString(c.Arg(0))
+			return String("https://example.org/" + s), err
+		}),
+	}
+}
+
+func TestImportMetaLoader(t *testing.T) {
+	rt, l, out := newModuleRuntime(t, map[string]string{"dep": "export const m = import.meta;"})
+	rt.SetModuleLoader(metaLoader{l})
+	p, err := rt.RunModule("main", "import { m } from 'dep'; log(m.url, m.resolve('x'), Object.keys(m), import.meta.url);")
+	if err == nil {
+		_, err = rt.Await(p)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "https://example.org/dep https://example.org/x resolve,url https://example.org/main"
+	if got := strings.Join(*out, "|"); got != want {
+		t.Errorf("log = %q, want %q", got, want)
+	}
+}
+
 type funcLoader struct {
 	resolve func(spec, ref string) (string, error)
 	src     map[string]string
