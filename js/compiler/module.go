@@ -344,7 +344,7 @@ func (c *compiler) compileModule(ast *js.AST) *bytecode.ModuleTemplate {
 	sort.Ints(m.Lexical)
 
 	// Init: the hoisted functions.
-	fs := c.newFunc("", bytecode.ScriptBody, true, &funcInfo{})
+	fs := c.newFunc("<module init>", bytecode.ScriptBody, true, &funcInfo{})
 	fs.t.Line, fs.t.Col = 1, 1
 	fs.nextReg, fs.maxReg = 1, 1
 	fs.ctxLevel = 1
@@ -359,7 +359,7 @@ func (c *compiler) compileModule(ast *js.AST) *bytecode.ModuleTemplate {
 	m.Init = c.finishFunc()
 
 	// Body: the statements.
-	fs = c.newFunc("", bytecode.ScriptBody, true, c.info[ast])
+	fs = c.newFunc("<module>", bytecode.ScriptBody, true, c.info[ast])
 	fs.t.Line, fs.t.Col = 1, 1
 	fs.nextReg, fs.maxReg = 1, 1
 	fs.ctxLevel = 1
