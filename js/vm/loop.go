@@ -565,10 +565,10 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			pc++
 
 		case bytecode.ForInPrepare:
-			acc = it.forInPrepare(acc)
+			acc, err = it.forInPrepare(acc)
 			pc++
 		case bytecode.ForInNext:
-			acc = it.forInNext(regs[rd16(code, pc+1)])
+			acc, err = it.forInNext(regs[rd16(code, pc+1)])
 			pc += 3
 		case bytecode.GetIterator:
 			acc, err = it.getIterator(acc, rd16(code, pc+1) == 1)

@@ -32,6 +32,7 @@ const (
 	ClassRegExp
 	ClassMap
 	ClassSet
+	ClassProxy
 )
 
 // Object flags.
@@ -39,6 +40,7 @@ const (
 	flagExtensible     uint8 = 1 << iota
 	flagSlowElements         // indexed properties live in the named storage
 	flagLengthReadonly       // arrays: length is not writable
+	flagExotic               // internal methods dispatch through internal (see exotic.go)
 )
 
 // Object is a JavaScript object.

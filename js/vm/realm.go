@@ -57,6 +57,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initGenerators()
 	r.initRegExp()
 	r.initReflect()
+	r.initProxy()
 	r.initCollections()
 	r.initWeak()
 	r.initDate()

@@ -212,12 +212,19 @@ func (it *Interp) copyDataProperties(target *Object, source Value, exclude map[P
 	if err != nil {
 		return err
 	}
-	for _, k := range src.ownKeys(true) {
+	keys, err := it.ownPropertyKeys(src)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
 		if exclude[k] {
 			continue
 		}
-		p, ok := src.getOwn(k)
-		if !ok || p.attr&Enumerable == 0 {
+		d, ok, err := it.getOwnProperty(src, k)
+		if err != nil {
+			return err
+		}
+		if !ok || !d.Enumerable {
 			continue
 		}
 		v, err := it.get(src, k, ObjValue(src))
