@@ -340,18 +340,6 @@ func (it *Interp) definePropertyOrThrow(o *Object, k PropKey, d PropertyDescript
 	return true, nil
 }
 
-// deletePropertyOrThrow is DeletePropertyOrThrow.
-func (it *Interp) deletePropertyOrThrow(o *Object, k PropKey) error {
-	ok, err := it.deleteOwnProperty(o, k)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return it.typeError("Cannot delete property '" + k.String() + "' of object")
-	}
-	return nil
-}
-
 func seal(o *Object) {
 	o.toSlowElements()
 	if !o.shape.dict {

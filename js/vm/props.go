@@ -205,13 +205,6 @@ func (it *Interp) toArrayLength(v Value) (uint32, error) {
 	return n, nil
 }
 
-func (it *Interp) failSet(strict bool, msg string) error {
-	if strict {
-		return it.typeError(msg)
-	}
-	return nil
-}
-
 // deleteProperty is the delete operator on a property reference.
 func (it *Interp) deleteProperty(base Value, k PropKey, strict bool) (bool, error) {
 	o := base.Obj()
