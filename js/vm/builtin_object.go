@@ -202,12 +202,18 @@ func (r *Realm) initObject() {
 	})
 	r.method(o, "freeze", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		if obj := arg(args, 0).Obj(); obj != nil {
+			if err := it.typedIntegrity(obj, "freeze"); err != nil {
+				return Undefined, err
+			}
 			freeze(obj)
 		}
 		return arg(args, 0), nil
 	})
 	r.method(o, "seal", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		if obj := arg(args, 0).Obj(); obj != nil {
+			if err := it.typedIntegrity(obj, "seal"); err != nil {
+				return Undefined, err
+			}
 			obj.toSlowElements()
 			if !obj.shape.dict {
 				obj.shape = obj.shape.toDict()
@@ -221,6 +227,9 @@ func (r *Realm) initObject() {
 	})
 	r.method(o, "preventExtensions", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		if obj := arg(args, 0).Obj(); obj != nil {
+			if err := it.typedIntegrity(obj, "preventExtensions"); err != nil {
+				return Undefined, err
+			}
 			preventExtensions(obj)
 		}
 		return arg(args, 0), nil

@@ -52,6 +52,9 @@ func (it *Interp) get(o *Object, k PropKey, receiver Value) (Value, error) {
 			}
 			return p.value, nil
 		}
+		if typedNumeric(o, k) {
+			return Undefined, nil
+		}
 		o = o.shape.proto
 	}
 	return Undefined, nil
@@ -70,6 +73,9 @@ func (it *Interp) hasProperty(o *Object, k PropKey) bool {
 	for ; o != nil; o = o.shape.proto {
 		if _, ok := o.getOwn(k); ok {
 			return true
+		}
+		if typedNumeric(o, k) {
+			return false
 		}
 	}
 	return false
@@ -92,6 +98,13 @@ func (it *Interp) setV(base Value, k PropKey, v Value, strict bool) error {
 func (it *Interp) set(o *Object, k PropKey, v Value, receiver Value, strict bool) error {
 	holder := o
 	for holder != nil {
+		if holder.class == ClassTypedArray {
+			if f, ok := numericKey(k); ok {
+				if handled, err := it.typedSet(holder, f, v, receiver); handled || err != nil {
+					return err
+				}
+			}
+		}
 		p, ok := holder.getOwn(k)
 		if !ok {
 			holder = holder.shape.proto
@@ -116,6 +129,9 @@ func (it *Interp) set(o *Object, k PropKey, v Value, receiver Value, strict bool
 	}
 	if r == holder {
 		return it.setExisting(r, k, v, strict)
+	}
+	if r.class == ClassTypedArray {
+		return it.typedSetReceiver(r, k, v, strict)
 	}
 	if p, ok := r.getOwn(k); ok {
 		if p.attr&Accessor != 0 || p.attr&Writable == 0 {
@@ -220,6 +236,11 @@ func (d *PropertyDescriptor) isAccessor() bool { return d.HasGet || d.HasSet }
 // defineOwnProperty is ValidateAndApplyPropertyDescriptor on an ordinary
 // (or array) object; it reports whether the definition was allowed.
 func (it *Interp) defineOwnProperty(o *Object, k PropKey, d PropertyDescriptor) (bool, error) {
+	if o.class == ClassTypedArray {
+		if f, ok := numericKey(k); ok {
+			return it.typedDefine(o, f, d)
+		}
+	}
 	if o.class == ClassArray && k.sym == nil && k.s == "length" && d.HasValue {
 		n, err := it.toArrayLength(d.Value)
 		if err != nil {

@@ -20,6 +20,15 @@ type Realm struct {
 	arrayIterNext, stringIterNext, functionHasInstance       *Object
 	Object, Function, Array                                  *Object
 	weakProtos                                               [numWeakKinds]*Object
+
+	// Binary data: builtin_arraybuffer.go, builtin_typedarray.go,
+	// builtin_dataview.go.
+	ArrayBuffer, ArrayBufferPrototype             *Object
+	SharedArrayBuffer, SharedArrayBufferPrototype *Object
+	TypedArray, TypedArrayPrototype               *Object
+	DataViewPrototype                             *Object
+	typedCtors, typedProtos                       [numTAKinds]*Object
+	taLengthGetter                                *Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
@@ -60,6 +69,10 @@ func (it *Interp) NewRealm() *Realm {
 	r.initCollections()
 	r.initWeak()
 	r.initDate()
+	r.initArrayBuffer()
+	r.initTypedArrays()
+	r.initDataView()
+	r.initAtomics()
 	it.realm = prev
 	r.defineGlobal("globalThis", ObjValue(r.Global))
 	return r
