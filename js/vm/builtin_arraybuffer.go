@@ -84,7 +84,7 @@ func (it *Interp) allocateBuffer(newTarget *Object, byteLen, maxLen int64, share
 	if byteLen > maxBufferBytes {
 		return nil, it.rangeError("Array buffer allocation failed")
 	}
-	if maxLen > maxSafeInteger {
+	if maxLen > maxBufferBytes {
 		return nil, it.rangeError("Invalid array buffer max length")
 	}
 	o := newObjectClass(proto, ClassArrayBuffer)
@@ -148,8 +148,7 @@ func (r *Realm) initBufferKind(shared bool) {
 		name = "SharedArrayBuffer"
 	}
 	p := NewObject(r.ObjectPrototype)
-	var ctor *Object
-	ctor = r.newCtor(name, 1, func(it *Interp, _ Value, args []Value, nt *Object) (Value, error) {
+	ctor := r.newCtor(name, 1, func(it *Interp, _ Value, args []Value, nt *Object) (Value, error) {
 		if nt == nil {
 			return Undefined, it.typeError("Constructor " + name + " requires 'new'")
 		}

@@ -504,14 +504,9 @@ func (r *Realm) initTypedArrayPrototype(p *Object) {
 			toB := to*size + int64(ta.offset)
 			fromB := from*size + int64(ta.offset)
 			nb := count * size
-			if fromB < toB && toB < fromB+nb {
-				// Copied back to front: nothing when the end is past the limit.
-				if toB+nb > limit {
-					nb = 0
-				}
-			} else {
-				nb = max(min(nb, limit-fromB, limit-toB), 0)
-			}
+			// Both ranges end at the (possibly shrunk) view's limit; copy
+			// moves overlapping bytes as if through a temporary.
+			nb = max(min(nb, limit-fromB, limit-toB), 0)
 			copy(ta.ab.data[toB:toB+nb], ta.ab.data[fromB:fromB+nb])
 		}
 		return this, nil
@@ -819,7 +814,15 @@ func (r *Realm) initTypedArrayPrototype(p *Object) {
 				if lim := ata.length() * int(size); len(dst) > lim {
 					dst = dst[:lim]
 				}
-				copy(dst, src)
+				if ata.ab == ta.ab {
+					// The same buffer: byte by byte, front to back, as the
+					// spec copies, so that overlaps repeat bytes.
+					for i := range min(len(dst), len(src)) {
+						dst[i] = src[i]
+					}
+				} else {
+					copy(dst, src)
+				}
 			} else {
 				for i := int64(0); i < count; i++ {
 					if err := it.taSetElement(ata, float64(i), ta.get(int(start+i))); err != nil {

@@ -43,6 +43,10 @@ type Interp struct {
 	// CanBlock is the agent's [[CanBlock]]: whether Atomics.wait may
 	// suspend it. A browser's main thread cannot block.
 	CanBlock bool
+
+	// taLength caches, per element type, the prototype chain last seen
+	// to lead a typed array's length to the built-in getter (typedarray.go).
+	taLength [numTAKinds]taLengthCache
 }
 
 // frame is one activation of a bytecode function. Frames live on the heap:

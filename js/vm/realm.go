@@ -126,7 +126,11 @@ func (r *Realm) symMethod(o *Object, s *Symbol, name string, length int, f HostF
 
 // getter adds a built-in accessor with only a getter.
 func (r *Realm) getter(o *Object, k PropKey, f HostFunc) {
-	g := r.newFunc("get "+k.String(), 0, f)
+	name := k.s
+	if k.sym != nil {
+		name = "[" + k.sym.Description.Strv().String() + "]"
+	}
+	g := r.newFunc("get "+name, 0, f)
 	o.defineOwn(k, accessorValue(&accessor{get: g}), Configurable|Accessor)
 }
 

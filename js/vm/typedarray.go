@@ -260,3 +260,79 @@ func (it *Interp) typedIntegrity(o *Object, level string) error {
 	}
 	return nil
 }
+
+// The interpreter's fast paths for keyed access with a Number key. Every
+// Number's string form is a canonical numeric key, so a Number that is
+// not a valid index reads undefined and writes nothing, without reaching
+// the prototype chain.
+
+// getNumber is [[Get]] with Number key f.
+func (ta *typedArray) getNumber(f float64) Value {
+	i := int(f)
+	if float64(i) != f || i < 0 || i >= ta.length() {
+		return Undefined
+	}
+	return ta.load(i)
+}
+
+// setNumber is [[Set]] with Number key f and the array itself as the
+// receiver, when v needs no conversion that could run code; false sends
+// the store down the generic path.
+func (ta *typedArray) setNumber(f float64, v Value) bool {
+	if ta.kind.isBig() {
+		if v.kind != KindBigInt {
+			return false
+		}
+	} else if v.kind != KindNumber {
+		return false
+	}
+	if i := int(f); float64(i) == f && i >= 0 && i < ta.length() {
+		storeElem(ta.kind, ta.ab.data[ta.offset+i*taSizes[ta.kind]:], v)
+	}
+	return true
+}
+
+// taLengthCache is a prototype chain checked by typedLength: the shapes
+// of the array, its prototype and %TypedArray%.prototype, and where the
+// getter is. Shapes that are not dictionaries change whenever a property
+// is added or its attributes change, so only the getter itself needs
+// checking again.
+type taLengthCache struct {
+	own, proto, base *Shape
+	slot             int
+	getter           *Object
+}
+
+// typedLength reads a.length for a typed array whose prototype chain
+// still leads to the built-in length getter, without calling it; false
+// when something on the way defines length.
+func (it *Interp) typedLength(o *Object) (Value, bool) {
+	ta := o.internal.(*typedArray)
+	p := o.shape.proto
+	if p == nil {
+		return Undefined, false
+	}
+	tp := p.shape.proto
+	if tp == nil {
+		return Undefined, false
+	}
+	c := &it.taLength[ta.kind]
+	if o.shape == c.own && p.shape == c.proto && tp.shape == c.base && tp.slots[c.slot].accessor().get == c.getter {
+		return Int(ta.length()), true
+	}
+	if o.shape.lookup(keyLength) >= 0 || p.shape.lookup(keyLength) >= 0 {
+		return Undefined, false
+	}
+	i := tp.shape.lookup(keyLength)
+	if i < 0 || tp.shape.attrs[i]&Accessor == 0 {
+		return Undefined, false
+	}
+	g := tp.slots[i].accessor().get
+	if g == nil || g.fn == nil || g.fn.realm == nil || g != g.fn.realm.taLengthGetter {
+		return Undefined, false
+	}
+	if !o.shape.dict && !p.shape.dict && !tp.shape.dict {
+		*c = taLengthCache{own: o.shape, proto: p.shape, base: tp.shape, slot: i, getter: g}
+	}
+	return Int(ta.length()), true
+}
