@@ -73,6 +73,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initTypedArrays()
 	r.initDataView()
 	r.initAtomics()
+	r.initBase64()
 	it.realm = prev
 	r.defineGlobal("globalThis", ObjValue(r.Global))
 	return r
