@@ -234,6 +234,11 @@ func (r *Runtime) NewError(kind, msg string) Value {
 	return vm.ObjValue(r.it.NewError(k, msg))
 }
 
+// DetachArrayBuffer detaches an ArrayBuffer, as a host does when it takes
+// the buffer's memory (test262's $262.detachArrayBuffer); it throws a
+// TypeError for anything else.
+func (r *Runtime) DetachArrayBuffer(v Value) error { return r.it.DetachArrayBuffer(v) }
+
 // Interp exposes the virtual machine, for tools in this module.
 func (r *Runtime) Interp() *vm.Interp { return r.it }
 

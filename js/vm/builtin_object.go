@@ -234,8 +234,15 @@ func (r *Realm) initObject() {
 		return Bool(SameValue(arg(args, 0), arg(args, 1))), nil
 	})
 	integrity := func(frozen bool) HostFunc {
+		level := "seal"
+		if frozen {
+			level = "freeze"
+		}
 		return func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 			if obj := arg(args, 0).Obj(); obj != nil {
+				if err := it.typedIntegrity(obj, level); err != nil {
+					return Undefined, err
+				}
 				ok, err := it.setIntegrityLevel(obj, frozen)
 				if err != nil {
 					return Undefined, err
@@ -251,6 +258,9 @@ func (r *Realm) initObject() {
 	r.method(o, "seal", 1, integrity(false))
 	r.method(o, "preventExtensions", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		if obj := arg(args, 0).Obj(); obj != nil {
+			if err := it.typedIntegrity(obj, "preventExtensions"); err != nil {
+				return Undefined, err
+			}
 			ok, err := it.preventExtensionsObj(obj)
 			if err != nil {
 				return Undefined, err

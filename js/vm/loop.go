@@ -270,6 +270,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 					break
 				}
 				k := fr.data.keys[rd16(code, pc+3)]
+				if o.class == ClassTypedArray && k == keyLength {
+					if v, ok := it.typedLength(o); ok {
+						acc = v
+						pc += 7
+						break
+					}
+				}
 				acc, err = it.get(o, k, obj)
 				if err == nil {
 					ic.recordLoad(o, k)
@@ -315,6 +322,10 @@ func (it *Interp) run(entry *frame) (Value, error) {
 						pc += 5
 						break
 					}
+				} else if o.class == ClassTypedArray {
+					acc = o.internal.(*typedArray).getNumber(acc.num)
+					pc += 5
+					break
 				}
 			}
 			acc, err = it.getKeyed(obj, acc)
@@ -328,6 +339,10 @@ func (it *Interp) run(entry *frame) (Value, error) {
 					pc += 7
 					break
 				}
+			}
+			if o := obj.Obj(); o != nil && key.kind == KindNumber && o.class == ClassTypedArray && o.internal.(*typedArray).setNumber(key.num, acc) {
+				pc += 7
+				break
 			}
 			err = it.setKeyed(obj, key, acc, fr.tmpl.Strict())
 			pc += 7

@@ -33,6 +33,9 @@ const (
 	ClassMap
 	ClassSet
 	ClassProxy
+	ClassArrayBuffer // ArrayBuffer and SharedArrayBuffer
+	ClassTypedArray  // integer-indexed exotic objects: see typedarray.go
+	ClassDataView
 )
 
 // Object flags.
@@ -184,6 +187,11 @@ type ownProp struct {
 
 // getOwn finds an own property without running user code.
 func (o *Object) getOwn(k PropKey) (ownProp, bool) {
+	if o.class == ClassTypedArray {
+		if p, ok, numeric := o.typedGetOwn(k); numeric {
+			return p, ok
+		}
+	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			if v := o.elems[idx]; v.kind != KindHole {
@@ -399,6 +407,11 @@ func (o *Object) removeSlot(i int) {
 
 // deleteOwn removes an own property; false when it is not configurable.
 func (o *Object) deleteOwn(k PropKey) bool {
+	if o.class == ClassTypedArray {
+		if ok, numeric := o.typedDelete(k); numeric {
+			return ok
+		}
+	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			o.elems[idx] = Hole
@@ -433,6 +446,9 @@ func (o *Object) deleteOwn(k PropKey) bool {
 // in creation order, then symbols.
 func (o *Object) ownKeys(includeSymbols bool) []PropKey {
 	var keys []PropKey
+	if o.class == ClassTypedArray {
+		keys = o.typedKeys()
+	}
 	if o.class == ClassString {
 		for i := 0; i < o.internal.(Value).Strv().Len(); i++ {
 			keys = append(keys, StrKey(strconv.Itoa(i)))

@@ -55,6 +55,9 @@ func (it *Interp) get(o *Object, k PropKey, receiver Value) (Value, error) {
 			}
 			return p.value, nil
 		}
+		if typedNumeric(o, k) {
+			return Undefined, nil
+		}
 		o = o.shape.proto
 	}
 	return Undefined, nil
@@ -76,6 +79,9 @@ func (it *Interp) hasProperty(o *Object, k PropKey) (bool, error) {
 		}
 		if _, ok := o.getOwn(k); ok {
 			return true, nil
+		}
+		if typedNumeric(o, k) {
+			return false, nil
 		}
 	}
 	return false, nil
@@ -121,6 +127,13 @@ func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic 
 			}
 			return "Cannot assign to property '" + k.String() + "'", nil
 		}
+		if holder.class == ClassTypedArray {
+			if f, ok := numericKey(k); ok {
+				if handled, err := it.typedSet(holder, f, v, receiver); handled || err != nil {
+					return "", err
+				}
+			}
+		}
 		p, ok := holder.getOwn(k)
 		if !ok {
 			holder = holder.shape.proto
@@ -148,6 +161,9 @@ func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic 
 	}
 	if r == holder {
 		return it.setExisting(r, k, v)
+	}
+	if r.class == ClassTypedArray {
+		return it.typedSetReceiver(r, k, v)
 	}
 	if p, ok := r.getOwn(k); ok {
 		if p.attr&Accessor != 0 || p.attr&Writable == 0 {
@@ -251,6 +267,11 @@ func (d *PropertyDescriptor) isAccessor() bool { return d.HasGet || d.HasSet }
 func (it *Interp) defineOwnProperty(o *Object, k PropKey, d PropertyDescriptor) (bool, error) {
 	if o.isExotic(k) {
 		return o.exotic().defineOwnProperty(it, o, k, d)
+	}
+	if o.class == ClassTypedArray {
+		if f, ok := numericKey(k); ok {
+			return it.typedDefine(o, f, d)
+		}
 	}
 	return it.ordinaryDefineOwnProperty(o, k, d)
 }
