@@ -343,7 +343,8 @@ func (c *compiler) yield(e *js.YieldExpr) {
 	}
 	async := fs.t.Flags&bytecode.FlagAsync != 0
 	if async && e.Generator {
-		c.errorf("yield* in async generators is not supported yet")
+		c.asyncYieldStar(e)
+		return
 	}
 	if e.Generator {
 		// yield*: each resumption (next, throw or return) is forwarded to
@@ -391,6 +392,65 @@ func (c *compiler) yield(e *js.YieldExpr) {
 		c.suspend(1)
 	}
 	c.suspend(0)
+}
+
+// asyncYieldStar compiles yield* in an async generator (ECMA-262 15.5.5):
+// like the sync form, but each inner result is awaited, the values are
+// yielded without awaiting, and a return resumption's value is awaited
+// before it is forwarded.
+func (c *compiler) asyncYieldStar(e *js.YieldExpr) {
+	fs := c.fs
+	c.expr(e.X)
+	args := fs.regs(3) // iterator record, mode, received
+	rec, mode, recv := args, args+1, args+2
+	res, tmp := fs.reg(), fs.reg()
+	c.emit(bytecode.GetIterator, 2)
+	c.emit(bytecode.Star, rec)
+	c.emit(bytecode.LdaZero)
+	c.emit(bytecode.Star, mode)
+	c.emit(bytecode.LdaUndefined)
+	c.emit(bytecode.Star, recv)
+	top, done, end, ret, loop := fs.b.NewLabel(), fs.b.NewLabel(), fs.b.NewLabel(), fs.b.NewLabel(), fs.b.NewLabel()
+	fs.b.Bind(top)
+	c.emit(bytecode.CallRuntime, bytecode.RtAsyncYieldStar, args, 3)
+	c.suspend(1)
+	c.emit(bytecode.Star, recv)
+	c.emit(bytecode.CallRuntime, bytecode.RtAsyncYieldStarResult, args, 3)
+	c.emit(bytecode.Star, res)
+	c.loadNumber(4) // the inner iterator has no return method
+	c.emit(bytecode.TestEqualStrict, mode, c.slot(bytecode.SlotCompare))
+	c.emit(bytecode.JumpIfTrue, int(ret))
+	c.emit(bytecode.GetNamedProperty, res, c.name("done"), c.slot(bytecode.SlotLoad))
+	c.emit(bytecode.JumpIfToBooleanTrue, int(done))
+	c.emit(bytecode.GetNamedProperty, res, c.name("value"), c.slot(bytecode.SlotLoad))
+	c.emit(bytecode.SuspendGenerator, 0)
+	c.emit(bytecode.ResumeGenerator, mode)
+	c.emit(bytecode.Star, recv)
+	c.loadNumber(2)
+	c.emit(bytecode.TestEqualStrict, mode, c.slot(bytecode.SlotCompare))
+	c.emit(bytecode.JumpIfFalse, int(loop))
+	// AsyncGeneratorUnwrapYieldResumption: await the value of a return;
+	// a rejection turns it into a throw forwarded to the inner iterator.
+	c.emit(bytecode.Ldar, recv)
+	c.emit(bytecode.SuspendGenerator, 1)
+	c.emit(bytecode.ResumeGenerator, tmp)
+	c.emit(bytecode.Star, recv)
+	c.emit(bytecode.Ldar, tmp)
+	c.emit(bytecode.JumpIfToBooleanFalse, int(loop))
+	c.emit(bytecode.Star, mode)
+	fs.b.Bind(loop)
+	c.emit(bytecode.JumpLoop, int(top))
+	fs.b.Bind(done)
+	c.emit(bytecode.GetNamedProperty, res, c.name("value"), c.slot(bytecode.SlotLoad))
+	c.emit(bytecode.Star, res)
+	c.loadNumber(2)
+	c.emit(bytecode.TestEqualStrict, mode, c.slot(bytecode.SlotCompare))
+	c.emit(bytecode.JumpIfFalse, int(end))
+	fs.b.Bind(ret)
+	c.emit(bytecode.Ldar, res)
+	c.emitReturn()
+	fs.b.Bind(end)
+	c.emit(bytecode.Ldar, res)
 }
 
 // suspend yields (kind 0) or awaits (kind 1) the accumulator and handles

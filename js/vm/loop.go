@@ -571,7 +571,11 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			acc = it.forInNext(regs[rd16(code, pc+1)])
 			pc += 3
 		case bytecode.GetIterator:
-			acc, err = it.getIterator(acc, rd16(code, pc+1) == 1)
+			if k := rd16(code, pc+1); k == 2 {
+				acc, err = it.getAsyncDelegate(acc)
+			} else {
+				acc, err = it.getIterator(acc, k == 1)
+			}
 			pc += 3
 		case bytecode.IteratorNext:
 			acc, err = it.iteratorStep(regs[rd16(code, pc+1)])

@@ -20,6 +20,7 @@ type Realm struct {
 	arrayIterNext, stringIterNext, functionHasInstance       *Object
 	Object, Function, Array                                  *Object
 	weakProtos                                               [numWeakKinds]*Object
+	asyncFromSyncProto                                       *Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
