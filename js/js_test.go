@@ -794,3 +794,20 @@ func TestAsyncYieldStar(t *testing.T) {
 		}
 	}
 }
+
+// Generators bind their parameters when called: errors there are the
+// call's, before any next.
+func TestGeneratorParameterErrors(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"function* g(a = (() => { throw 'p' })()) {} try { g(); 'none' } catch (e) { e }", "p"},
+		{"function* g(a = b, b) {} try { g(); 'none' } catch (e) { e.name }", "ReferenceError"},
+		{"function* g([a]) {} try { g(null); 'none' } catch (e) { e.name }", "TypeError"},
+		{"async function* g(a = (() => { throw 'p' })()) {} try { g(); 'none' } catch (e) { e }", "p"},
+		{"let n = 0; function* g(a = n++) { yield a } const it = g(); [n, it.next().value, n].join()", "1,0,1"},
+		{"function* g(a, b = a * 2) { yield b } const it = g(3); it.return(1).value + ',' + it.next().done", "1,true"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

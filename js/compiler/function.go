@@ -282,6 +282,13 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 		}
 	}
 	c.hoistFunctions(body.List)
+	if fs.t.Flags&bytecode.FlagGenerator != 0 {
+		// A generator binds its parameters when called, so their errors
+		// are the call's (ECMA-262 15.5.2 EvaluateGeneratorBody), and
+		// then waits for the first next.
+		c.emit(bytecode.SuspendGenerator, 2)
+		c.emit(bytecode.ResumeGenerator, fs.reg())
+	}
 	c.stmts(body.List)
 	c.emit(bytecode.LdaUndefined)
 	c.emit(bytecode.Return)

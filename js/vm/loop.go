@@ -588,9 +588,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			fr.pc = pc + 3
 			fr.acc = acc
 			g := fr.gen
-			g.state = genSuspendedYield
-			if rd16(code, pc+1) == 1 {
+			switch rd16(code, pc+1) {
+			case 0:
+				g.state = genSuspendedYield
+			case 1:
 				g.state = genAwaiting
+			default: // parameters bound, before the body
+				g.state = genSuspendedStart
 			}
 			it.frames = it.frames[:len(it.frames)-1]
 			// Generator frames are always entry frames: return to the
