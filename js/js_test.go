@@ -811,3 +811,18 @@ func TestGeneratorParameterErrors(t *testing.T) {
 		}
 	}
 }
+
+// Identifiers written with escapes name what they spell.
+func TestEscapedIdentifiers(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{`var o = { bre\u0061k: 1, \u{62}: 2 }; o['break'] + o.b`, "3"},
+		{`var o = { def\u0061ult() { return 4 } }; o.default()`, "4"},
+		{`({ c\u0061se: x } = { case: 5 }); x`, "5"},
+		{`class C { st\u0061tic() { return 6 } } new C().static()`, "6"},
+		{`v\u0061lue = 7; value`, "7"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

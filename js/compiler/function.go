@@ -45,7 +45,7 @@ func (c *compiler) compileScript(ast *js.AST, strict bool) *bytecode.FunctionTem
 		}
 	}
 	for _, v := range ast.BlockStmt.Scope.Declared {
-		b := &binding{name: string(v.Data), fs: fs}
+		b := &binding{name: identName(v.Data), fs: fs}
 		kind := 0
 		switch v.Decl {
 		case js.VariableDecl:
@@ -242,7 +242,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 			c.emit(bytecode.Ldar, 1+i)
 			c.storeBinding(b)
 		} else {
-			c.bindings[v] = &binding{kind: bindReg, reg: 1 + i, fs: fs, name: string(v.Data)}
+			c.bindings[v] = &binding{kind: bindReg, reg: 1 + i, fs: fs, name: identName(v.Data)}
 		}
 	}
 	// Every other declaration of the function scope.
@@ -308,7 +308,7 @@ func (c *compiler) checkStrictParams(p *js.Params) {
 	check = func(b js.IBinding) {
 		switch b := b.(type) {
 		case *js.Var:
-			n := string(b.Data)
+			n := identName(b.Data)
 			if n == "eval" || n == "arguments" {
 				c.errorAt(b.Data, "Unexpected eval or arguments in strict mode")
 			}
@@ -499,7 +499,7 @@ func (c *compiler) await(x js.IExpr) {
 func (c *compiler) class(d *js.ClassDecl) {
 	name := ""
 	if d.Name != nil {
-		name = string(d.Name.Data)
+		name = identName(d.Name.Data)
 		c.pos(d.Name.Data)
 	}
 	c.classNamed(d, name)
@@ -525,7 +525,7 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 		c.emit(bytecode.PushContext, innerCtx)
 		fs.ctxLevel++
 		c.pushControl(&control{kind: ctlContext, ctxReg: innerCtx})
-		inner = &binding{kind: bindCtx, name: string(d.Name.Data), level: fs.ctxLevel, fs: fs, lexical: true, constant: true}
+		inner = &binding{kind: bindCtx, name: identName(d.Name.Data), level: fs.ctxLevel, fs: fs, lexical: true, constant: true}
 		c.emit(bytecode.LdaTheHole)
 		c.storeBinding(inner)
 		c.classNames = append(c.classNames, inner)
@@ -571,7 +571,7 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 			c.loadString("#" + string(v.Data[1:]))
 			c.emit(bytecode.Star, r)
 			c.emit(bytecode.CallRuntime, bytecode.RtNewPrivateName, r, 1)
-			b := &binding{kind: bindCtx, slot: i, level: fs.ctxLevel, fs: fs, name: string(v.Data)}
+			b := &binding{kind: bindCtx, slot: i, level: fs.ctxLevel, fs: fs, name: identName(v.Data)}
 			c.storeBinding(b)
 			c.bindings[v] = b
 		}
