@@ -139,11 +139,11 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 	case *js.Field:
 		a.push(n, false, nil)
 	case *js.ClassDecl:
+		a.inClass++
+		defer func() { a.inClass-- }()
 		if n.Name != nil {
 			a.checkEscaped(n.Name.Data)
 		}
-		a.inClass++
-		defer func() { a.inClass-- }()
 		for i := range n.List {
 			if sb := n.List[i].StaticBlock; sb != nil {
 				a.push(sb, false, sb)
@@ -208,12 +208,17 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 // symbol ... and StringValue of IdentifierName is ..." and 13.1.1's rules
 // for yield and await), which the parser only knows unescaped.
 func (a *analysis) checkEscaped(data []byte) {
+	f := a.cur()
+	strict := f.strict || a.inClass > 0
 	if bytes.IndexByte(data, '\\') < 0 {
+		// The parser lets the strict mode reserved words through.
+		if strict && len(data) >= 3 && strictReservedWords[string(data)] {
+			a.c.errorAt(data, "Unexpected strict mode reserved word")
+		}
 		return
 	}
 	name := identName(data)
-	f := a.cur()
-	if reservedWords[name] || (f.strict || a.inClass > 0) && strictReservedWords[name] ||
+	if reservedWords[name] || strict && strictReservedWords[name] ||
 		name == "await" && f.async || name == "yield" && f.generator {
 		a.c.errorAt(data, "Keyword must not contain escaped characters")
 	}
