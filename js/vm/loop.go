@@ -586,7 +586,11 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			acc, err = it.forInNext(regs[rd16(code, pc+1)])
 			pc += 3
 		case bytecode.GetIterator:
-			acc, err = it.getIterator(acc, rd16(code, pc+1) == 1)
+			if k := rd16(code, pc+1); k == 2 {
+				acc, err = it.getAsyncDelegate(acc)
+			} else {
+				acc, err = it.getIterator(acc, k == 1)
+			}
 			pc += 3
 		case bytecode.IteratorNext:
 			acc, err = it.iteratorStep(regs[rd16(code, pc+1)])
@@ -599,9 +603,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			fr.pc = pc + 3
 			fr.acc = acc
 			g := fr.gen
-			g.state = genSuspendedYield
-			if rd16(code, pc+1) == 1 {
+			switch rd16(code, pc+1) {
+			case 0:
+				g.state = genSuspendedYield
+			case 1:
 				g.state = genAwaiting
+			default: // parameters bound, before the body
+				g.state = genSuspendedStart
 			}
 			it.frames = it.frames[:len(it.frames)-1]
 			// Generator frames are always entry frames: return to the

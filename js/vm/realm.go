@@ -29,6 +29,7 @@ type Realm struct {
 	DataViewPrototype                             *Object
 	typedCtors, typedProtos                       [numTAKinds]*Object
 	taLengthGetter                                *Object
+	asyncFromSyncProto                            *Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.

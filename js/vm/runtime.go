@@ -116,6 +116,10 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 		return args[0], nil
 	case bytecode.RtYieldStar:
 		return it.yieldStarStep(args[0], int(args[1].num), args[2])
+	case bytecode.RtAsyncYieldStar:
+		return it.asyncYieldStarStep(args)
+	case bytecode.RtAsyncYieldStarResult:
+		return it.asyncYieldStarResult(args)
 	case bytecode.RtAsyncIteratorNext:
 		return it.asyncIteratorNext(args[0])
 	case bytecode.RtNewPrivateName:
