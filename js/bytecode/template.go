@@ -164,6 +164,8 @@ const (
 	RtAsyncIteratorNext           // (iterator record) -> what for await awaits
 	RtAsyncYieldStar              // (iterator record, mode, received) -> what async yield* awaits; may set mode
 	RtAsyncYieldStarResult        // (iterator record, mode, awaited) -> the inner result, checked
+	RtDynamicImport               // (specifier, options) -> promise of the namespace
+	RtImportMeta                  // (module record from the module context) -> import.meta
 	RtNumRuntime
 )
 
@@ -175,5 +177,5 @@ var RuntimeNames = [RtNumRuntime]string{
 	"CreateRegExp", "DeclareGlobals", "Await", "SetFunctionName", "BigInt",
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
-	"AsyncYieldStar", "AsyncYieldStarResult",
+	"AsyncYieldStar", "AsyncYieldStarResult", "DynamicImport", "ImportMeta",
 }

@@ -85,6 +85,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			}
 			acc = c.slots[rd16(code, pc+3)]
 			pc += 5
+		case bytecode.LdaModuleVariable:
+			c := fr.ctx
+			for d := rd16(code, pc+1); d > 0; d-- {
+				c = c.parent
+			}
+			acc = loadImport(c.slots[rd16(code, pc+3)])
+			pc += 5
 		case bytecode.StaContextSlot:
 			c := fr.ctx
 			for d := rd16(code, pc+1); d > 0; d-- {

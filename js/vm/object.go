@@ -36,6 +36,7 @@ const (
 	ClassArrayBuffer // ArrayBuffer and SharedArrayBuffer
 	ClassTypedArray  // integer-indexed exotic objects: see typedarray.go
 	ClassDataView
+	ClassModuleNamespace
 )
 
 // Object flags.
@@ -207,6 +208,10 @@ func (o *Object) getOwn(k PropKey) (ownProp, bool) {
 		return ownProp{}, false
 	}
 	switch o.class {
+	case ClassModuleNamespace:
+		if k.sym == nil {
+			return o.namespaceOwn(k.s)
+		}
 	case ClassArray:
 		if k.sym == nil && k.s == "length" {
 			a := Writable
@@ -412,6 +417,10 @@ func (o *Object) deleteOwn(k PropKey) bool {
 			return ok
 		}
 	}
+	if o.class == ClassModuleNamespace && k.sym == nil {
+		_, ok := o.namespaceOwn(k.s)
+		return !ok
+	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			o.elems[idx] = Hole
@@ -448,6 +457,11 @@ func (o *Object) ownKeys(includeSymbols bool) []PropKey {
 	var keys []PropKey
 	if o.class == ClassTypedArray {
 		keys = o.typedKeys()
+	}
+	if o.class == ClassModuleNamespace {
+		for _, n := range o.internal.(*namespaceData).names {
+			keys = append(keys, StrKey(n))
+		}
 	}
 	if o.class == ClassString {
 		for i := 0; i < o.internal.(Value).Strv().Len(); i++ {

@@ -53,6 +53,10 @@ func (it *Interp) get(o *Object, k PropKey, receiver Value) (Value, error) {
 				}
 				return it.Call(ObjValue(g), receiver)
 			}
+			if p.value.kind == KindHole {
+				// Only a module namespace's uninitialized binding.
+				return Undefined, it.namespaceTDZ(k)
+			}
 			return p.value, nil
 		}
 		if typedNumeric(o, k) {
@@ -118,6 +122,9 @@ func (it *Interp) setProp(o *Object, k PropKey, v Value, receiver Value) (string
 // setWalk is OrdinarySet up the prototype chain from o, handing over to
 // the first exotic object's [[Set]] (o's own too when exotic is set).
 func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic bool) (string, error) {
+	if o.class == ClassModuleNamespace {
+		return "Cannot assign to read only property '" + k.String() + "' of module namespace", nil
+	}
 	holder := o
 	for holder != nil {
 		if holder.flags&flagExotic != 0 && (exotic || holder != o) && holder.isExotic(k) {
@@ -158,6 +165,13 @@ func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic 
 	}
 	if r.isExotic(k) {
 		return it.setOnReceiver(r, k, v)
+	}
+	if r.class == ClassModuleNamespace {
+		ok, err := it.defineOwnProperty(r, k, PropertyDescriptor{Value: v, HasValue: true})
+		if err != nil || ok {
+			return "", err
+		}
+		return "Cannot assign to read only property '" + k.String() + "' of module namespace", nil
 	}
 	if r == holder {
 		return it.setExisting(r, k, v)
@@ -267,6 +281,9 @@ func (d *PropertyDescriptor) isAccessor() bool { return d.HasGet || d.HasSet }
 func (it *Interp) defineOwnProperty(o *Object, k PropKey, d PropertyDescriptor) (bool, error) {
 	if o.isExotic(k) {
 		return o.exotic().defineOwnProperty(it, o, k, d)
+	}
+	if o.class == ClassModuleNamespace && k.sym == nil {
+		return it.namespaceDefine(o, k, d)
 	}
 	if o.class == ClassTypedArray {
 		if f, ok := numericKey(k); ok {
