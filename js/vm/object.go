@@ -32,7 +32,53 @@ const (
 	ClassRegExp
 	ClassMap
 	ClassSet
+	// ClassHost objects belong to an embedder (the DOM bindings): their
+	// internal value is the embedder's, and when it implements
+	// HostIndexed the object has live indexed properties (NodeList).
+	ClassHost
 )
+
+// HostIndexed gives a ClassHost object read-only indexed properties that
+// the embedder computes on each access, as live DOM collections need.
+type HostIndexed interface {
+	IndexedLength() int
+	IndexedGet(i int) (Value, bool)
+}
+
+// NewHostObject returns an object of ClassHost with the given prototype
+// and embedder data.
+func NewHostObject(proto *Object, data any) *Object {
+	o := newObjectClass(proto, ClassHost)
+	o.internal = data
+	return o
+}
+
+// HostData returns the embedder data of a ClassHost object, or nil.
+func (o *Object) HostData() any {
+	if o == nil || o.class != ClassHost {
+		return nil
+	}
+	return o.internal
+}
+
+// SetProto changes the prototype without checks, for embedders building
+// their classes.
+func (o *Object) SetProto(p *Object) { o.setProto(p) }
+
+// MakeConstructor gives a host function [[Construct]] and a prototype
+// property.
+func (o *Object) MakeConstructor(proto *Object) {
+	if o.fn != nil {
+		o.fn.ctor = true
+	}
+	o.defineOwn(keyPrototype, ObjValue(proto), 0)
+	proto.defineOwn(keyConstructor, ObjValue(o), Hidden)
+}
+
+// DefineAccessor adds an accessor property (get and set may be nil).
+func (o *Object) DefineAccessor(k PropKey, get, set *Object, a Attr) {
+	o.defineOwn(k, accessorValue(&accessor{get: get, set: set}), a|Accessor)
+}
 
 // Object flags.
 const (
@@ -192,6 +238,13 @@ func (o *Object) getOwn(k PropKey) (ownProp, bool) {
 			s := o.internal.(Value).Strv()
 			if int(idx) < s.Len() {
 				return ownProp{StrValue(s.Substring(int(idx), int(idx)+1)), Enumerable}, true
+			}
+		}
+		if o.class == ClassHost {
+			if h, ok := o.internal.(HostIndexed); ok {
+				if v, ok := h.IndexedGet(int(idx)); ok {
+					return ownProp{v, Enumerable | Configurable}, true
+				}
 			}
 		}
 		return ownProp{}, false
@@ -433,6 +486,11 @@ func (o *Object) ownKeys(includeSymbols bool) []PropKey {
 	var keys []PropKey
 	if o.class == ClassString {
 		for i := 0; i < o.internal.(Value).Strv().Len(); i++ {
+			keys = append(keys, StrKey(strconv.Itoa(i)))
+		}
+	}
+	if h, ok := o.internal.(HostIndexed); ok && o.class == ClassHost {
+		for i := range h.IndexedLength() {
 			keys = append(keys, StrKey(strconv.Itoa(i)))
 		}
 	}
