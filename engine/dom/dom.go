@@ -49,6 +49,9 @@ type Node struct {
 	TagName string
 	// Namespace is the element's namespace URI; empty means HTML.
 	Namespace string
+	// Prefix is the namespace prefix of an element made by
+	// createElementNS with a qualified name; usually empty.
+	Prefix string
 	// Data is the text of a Text or Comment node.
 	Data string
 	// Attrs are the element's attributes in source order.
@@ -563,7 +566,7 @@ func (n *Node) SetTextContent(s string) {
 // CloneNode returns a copy of n, with its descendants when deep is true.
 // The copy has no parent.
 func (n *Node) CloneNode(deep bool) *Node {
-	c := &Node{Type: n.Type, TagName: n.TagName, Namespace: n.Namespace, Data: n.Data,
+	c := &Node{Type: n.Type, TagName: n.TagName, Namespace: n.Namespace, Prefix: n.Prefix, Data: n.Data,
 		PublicID: n.PublicID, SystemID: n.SystemID, OwnerDocument: n.OwnerDocument}
 	c.Attrs = append([]Attr(nil), n.Attrs...)
 	if deep {

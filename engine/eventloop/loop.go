@@ -6,9 +6,7 @@
 // The loop knows nothing of JavaScript or the DOM: tasks are Go functions,
 // and the embedder supplies the microtask checkpoint (draining the JS job
 // queue) and the rendering update (style, layout, paint, commit). It
-// belongs to the page's goroutine and is not safe for concurrent use;
-// other goroutines hand it work through Post's channel-free counterpart,
-// Inbox.
+// belongs to the page's goroutine and is not safe for concurrent use.
 //
 // Time is either real (the window) or virtual (tests, headless runs):
 // a virtual loop that has nothing ready jumps its clock to the next timer
@@ -122,34 +120,54 @@ func (l *Loop) checkpoint() {
 }
 
 // Step runs the next piece of work that is ready at the current time: the
-// oldest queued task or due timer, else a rendering opportunity when one
-// is due and needed. It reports whether it ran anything.
+// oldest queued task or due timer, followed, as HTML's event loop does
+// after each task, by a rendering update when a rendering opportunity is
+// due and needed. It reports whether it ran anything.
 func (l *Loop) Step() bool {
 	now := l.Now()
-	if l.frameDue(now) {
-		l.renderFrame(now)
-		return true
+	src := l.oldest()
+	ran := false
+	if t := l.dueTimer(now); t != nil && (src < 0 || t.seq < l.queues[src][0].seq) {
+		l.runTimer(t)
+		ran = true
+	} else if src >= 0 {
+		l.runQueued(src)
+		ran = true
 	}
-	// The oldest queued task.
+	if now = l.Now(); l.frameDue(now) {
+		l.renderFrame(now)
+		ran = true
+	}
+	return ran
+}
+
+// StepQueued runs the oldest queued task, if any, and reports whether it
+// ran one; timers and frames wait.
+func (l *Loop) StepQueued() bool {
+	src := l.oldest()
+	if src < 0 {
+		return false
+	}
+	l.runQueued(src)
+	return true
+}
+
+func (l *Loop) oldest() int {
 	src := -1
 	for s := range l.queues {
 		if len(l.queues[s]) > 0 && (src < 0 || l.queues[s][0].seq < l.queues[src][0].seq) {
 			src = s
 		}
 	}
-	if t := l.dueTimer(now); t != nil && (src < 0 || t.seq < l.queues[src][0].seq) {
-		l.runTimer(t)
-		return true
-	}
-	if src >= 0 {
-		t := l.queues[src][0]
-		l.queues[src][0] = task{}
-		l.queues[src] = l.queues[src][1:]
-		t.run()
-		l.checkpoint()
-		return true
-	}
-	return false
+	return src
+}
+
+func (l *Loop) runQueued(src int) {
+	t := l.queues[src][0]
+	l.queues[src][0] = task{}
+	l.queues[src] = l.queues[src][1:]
+	t.run()
+	l.checkpoint()
 }
 
 func (l *Loop) frameDue(now time.Duration) bool {
