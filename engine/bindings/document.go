@@ -37,8 +37,14 @@ func (w *Window) installDocument(proto js.Value) {
 		}
 		return js.Null()
 	})
-	get("URL", func(d *dom.Node) js.Value { return strVal(w.URL.String()) })
-	get("documentURI", func(d *dom.Node) js.Value { return strVal(w.URL.String()) })
+	docURL := func(d *dom.Node) js.Value {
+		if d == w.Doc {
+			return strVal(w.URL.String())
+		}
+		return strVal("about:blank")
+	}
+	get("URL", docURL)
+	get("documentURI", docURL)
 	get("readyState", func(d *dom.Node) js.Value { return strVal(w.ReadyState) })
 	get("compatMode", func(d *dom.Node) js.Value { return strVal("CSS1Compat") })
 	get("characterSet", func(d *dom.Node) js.Value { return strVal("UTF-8") })
@@ -402,6 +408,9 @@ func (w *Window) installWindow() {
 		f, err := rt.ToNumber(c.Arg(0))
 		if err != nil {
 			return js.Undefined(), err
+		}
+		if w.rafRunning != nil && f == f {
+			w.rafRunning[int(f)] = true
 		}
 		for i, cb := range w.raf {
 			if float64(cb.id) == f {

@@ -56,6 +56,7 @@ func (w *Window) install() error {
 	w.installChildNode(p.characterData)
 	p.htmlElement = w.class("HTMLElement", p.element, nil)
 	w.installHTMLElement(p.htmlElement)
+	w.installHTMLInterfaces()
 	p.document = w.class("Document", p.node, func(c *js.Call) (js.Value, error) {
 		d := dom.NewDocument()
 		xmlDocs[d] = true
@@ -112,6 +113,7 @@ func (w *Window) install() error {
 	w.installStyle(p.style)
 	p.domStringMap = w.class("DOMStringMap", js.Undefined(), nil)
 
+	w.installAttr()
 	w.installWindow()
 	return w.runPrelude()
 }
@@ -408,6 +410,11 @@ func (w *Window) inserted(nodes []*dom.Node) {
 	for _, n := range nodes {
 		if root(n).Type != dom.DocumentNode {
 			continue
+		}
+		// A connected script that gets its first text runs then (HTML's
+		// "children changed steps").
+		if p := n.Parent; p != nil && p.IsElement("script") {
+			scripts = append(scripts, p)
 		}
 		n.Walk(func(m *dom.Node) bool {
 			if m.IsElement("script") {

@@ -23,6 +23,11 @@ func (w *Window) wrap(n *dom.Node) js.Value {
 		proto = w.protos.element
 		if n.Namespace == "" || n.Namespace == xhtmlNS {
 			proto = w.protos.htmlElement
+			if p, ok := w.tagProtos[n.TagName]; ok {
+				proto = p
+			} else if !knownHTMLElement[n.TagName] && !strings.Contains(n.TagName, "-") {
+				proto = w.tagProtos["applet"] // HTMLUnknownElement
+			}
 		}
 	case dom.TextNode:
 		proto = w.protos.text
@@ -40,6 +45,16 @@ func (w *Window) wrap(n *dom.Node) js.Value {
 	v := w.RT.NewHostObject(proto, n)
 	w.wrappers[n] = v
 	return v
+}
+
+// knownHTMLElement are the HTML elements whose interface is HTMLElement
+// itself; any other name without a hyphen is HTMLUnknownElement.
+var knownHTMLElement = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields("abbr acronym address article aside b basefont bdi bdo big center cite code dd dfn dt em figcaption figure footer header hgroup i kbd main mark nav noembed noframes noscript nobr plaintext rb rp rt rtc ruby s samp search section small strike strong sub summary sup tt u var wbr") {
+		knownHTMLElement[t] = true
+	}
 }
 
 const xhtmlNS = "http://www.w3.org/1999/xhtml"

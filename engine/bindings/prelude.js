@@ -141,6 +141,8 @@
   subclass("WheelEvent", MouseEvent, { deltaX: 0, deltaY: 0, deltaZ: 0, deltaMode: 0 });
   subclass("KeyboardEvent", UIEvent, { key: "", code: "", location: 0, ctrlKey: false, shiftKey: false, altKey: false, metaKey: false, repeat: false });
   subclass("FocusEvent", UIEvent, { relatedTarget: null });
+  subclass("TouchEvent", UIEvent, { touches: [], targetTouches: [], changedTouches: [], ctrlKey: false, shiftKey: false, altKey: false, metaKey: false });
+  subclass("CompositionEvent", UIEvent, { data: "" });
   subclass("InputEvent", UIEvent, { data: null, inputType: "" });
   const ErrorEvent = subclass("ErrorEvent", Event, { message: "", filename: "", lineno: 0, colno: 0, error: undefined });
   const PromiseRejectionEvent = subclass("PromiseRejectionEvent", Event, { promise: undefined, reason: undefined });
@@ -175,22 +177,22 @@
     if (!l) listeners.set(t, (l = []));
     return l;
   };
-  const flatten = (options) => (typeof options === "boolean" ? options : !!(options && options.capture));
+  const flatten = (options) => (options !== null && (typeof options === "object" || typeof options === "function") ? !!options.capture : !!options);
   const target = (t) => (t === undefined || t === null ? global : Object(t));
   define(EventTarget.prototype, {
     addEventListener(type, callback, options) {
       if (arguments.length < 2) throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required.");
       const t = target(this);
-      if (callback === null || callback === undefined) return;
-      if (typeof callback !== "function" && typeof callback !== "object") throw new TypeError("The callback provided as parameter 2 is not an object.");
+      if (callback !== null && callback !== undefined && typeof callback !== "function" && typeof callback !== "object") throw new TypeError("The callback provided as parameter 2 is not an object.");
       let capture = false, once = false, passive = undefined, signal = undefined;
-      if (typeof options === "boolean") capture = options;
-      else if (options !== null && typeof options === "object") {
+      if (options !== null && (typeof options === "object" || typeof options === "function")) {
         capture = !!options.capture;
         once = !!options.once;
-        if (options.passive !== undefined) passive = !!options.passive;
+        const p = options.passive;
+        if (p !== undefined) passive = !!p;
         signal = options.signal;
-      }
+      } else capture = !!options;
+      if (callback === null || callback === undefined) return;
       if (signal && signal.aborted) return;
       type = String(type);
       if (passive === undefined) passive = false;
@@ -282,6 +284,8 @@
       if (phase === "bubble" && x.capture) continue;
       if (x.once) removeEntry(t, x);
       s.passive = x.passive;
+      const prevEvent = global.event;
+      global.event = event;
       try {
         const cb = x.callback;
         if (typeof cb === "function") cb.call(t, event);
@@ -293,6 +297,7 @@
       } catch (err) {
         report(err);
       }
+      global.event = prevEvent;
       s.passive = false;
       if (s.stopImmediate) break;
     }
@@ -391,6 +396,47 @@
     st(e).trusted = false;
     dispatch(this, e);
   };
+
+  hidden(global, "event", undefined);
+
+  // AbortController and AbortSignal (DOM 3.1).
+  const abortState = new WeakMap();
+  class AbortSignal extends EventTarget {
+    constructor() { throw new TypeError("Illegal constructor"); }
+    get aborted() { return abortState.get(this).aborted; }
+    get reason() { return abortState.get(this).reason; }
+    throwIfAborted() { const s = abortState.get(this); if (s.aborted) throw s.reason; }
+    static abort(reason) { const s = newSignal(); signalAbort(s, reason); return s; }
+    static timeout(ms) { const s = newSignal(); setTimeout(() => signalAbort(s, new DOMException("The operation timed out.", "TimeoutError")), ms); return s; }
+  }
+  handlerAttr(AbortSignal.prototype, "abort", false);
+  const newSignal = () => {
+    const s = Object.create(AbortSignal.prototype);
+    abortState.set(s, { aborted: false, reason: undefined });
+    return s;
+  };
+  const signalAbort = (signal, reason) => {
+    const s = abortState.get(signal);
+    if (s.aborted) return;
+    s.aborted = true;
+    s.reason = reason === undefined ? new DOMException("signal is aborted without reason", "AbortError") : reason;
+    fire(signal, "abort", false, false);
+  };
+  class AbortController {
+    constructor() { hidden(this, "_signal", newSignal()); }
+    get signal() { return this._signal; }
+    abort(reason) { signalAbort(this._signal, reason); }
+  }
+  hidden(global, "AbortSignal", AbortSignal);
+  hidden(global, "AbortController", AbortController);
+
+  // Iterable interfaces: indexed lists iterate like arrays.
+  for (const C of [NodeList, HTMLCollection, DOMTokenList, NamedNodeMap]) {
+    hidden(C.prototype, Symbol.iterator, Array.prototype.values);
+  }
+  for (const C of [NodeList, DOMTokenList]) {
+    for (const k of ["forEach", "keys", "values", "entries"]) define(C.prototype, { [k]: Array.prototype[k] });
+  }
 
   // Reporting errors (HTML "report an exception").
   function describe(err) {

@@ -73,9 +73,15 @@ type Window struct {
 	// by a script, so that it runs (set by the page).
 	onInsert func(script *dom.Node)
 	objCache map[cacheKey]js.Value
+	// tagProtos are the prototypes of HTML elements by tag (html.go).
+	tagProtos map[string]js.Value
+	// Form control state that is not an attribute.
+	checked map[*dom.Node]bool
+	values  map[*dom.Node]string
 
 	raf        []rafCallback
 	rafID      int
+	rafRunning map[int]bool // ids cancelled while a batch runs
 	currentScr *dom.Node
 	timeOrigin time.Time
 }
@@ -258,11 +264,17 @@ func (w *Window) NeedsFrame() bool { return len(w.raf) > 0 || w.dirty }
 func (w *Window) RunAnimationFrames(now time.Duration) {
 	cbs := w.raf
 	w.raf = nil
+	w.rafRunning = map[int]bool{}
 	t := js.Number(float64(now) / float64(time.Millisecond))
 	for _, cb := range cbs {
+		// A callback may cancel one later in the same batch.
+		if w.rafRunning[cb.id] {
+			continue
+		}
 		w.CallFunction(cb.fn, w.RT.Global(), t)
 		w.Checkpoint()
 	}
+	w.rafRunning = nil
 }
 
 // CurrentScript returns the element whose script is running, if any.

@@ -8,10 +8,11 @@
 // queue) and the rendering update (style, layout, paint, commit). It
 // belongs to the page's goroutine and is not safe for concurrent use.
 //
-// Time is either real (the window) or virtual (tests, headless runs):
-// a virtual loop that has nothing ready jumps its clock to the next timer
-// or frame instead of sleeping, so a page's timers run in order as fast
-// as the machine allows.
+// Time is either real (the window) or virtual (tests, headless runs): a
+// virtual clock runs at the real clock's pace while there is work, but a
+// loop that has nothing ready jumps it to the next timer or frame instead
+// of sleeping, so a page's timers run in order as fast as the machine
+// allows.
 package eventloop
 
 import (
@@ -40,7 +41,7 @@ const FrameInterval = time.Second / 60
 type Loop struct {
 	virtual bool
 	start   time.Time
-	vnow    time.Duration // virtual clock
+	skipped time.Duration // how far a virtual clock has jumped ahead
 
 	queues [numSources][]task
 	seq    uint64 // orders tasks over all queues
@@ -78,10 +79,7 @@ func New(virtual bool) *Loop {
 // Now returns the time since the loop started (the page's time origin),
 // as performance.now() reports it.
 func (l *Loop) Now() time.Duration {
-	if l.virtual {
-		return l.vnow
-	}
-	return time.Since(l.start)
+	return time.Since(l.start) + l.skipped
 }
 
 // Virtual reports whether the loop's clock is virtual.
@@ -218,9 +216,9 @@ func (l *Loop) RunUntil(end time.Duration, stop func() bool) {
 		}
 		at, ok := l.NextWake()
 		if !ok || at > end {
-			if l.virtual && end > l.vnow {
-				l.vnow = end
-			} else if !l.virtual && ok {
+			if l.virtual {
+				l.Advance(end)
+			} else if ok {
 				if d := end - l.Now(); d > 0 {
 					time.Sleep(d)
 				}
@@ -234,15 +232,15 @@ func (l *Loop) RunUntil(end time.Duration, stop func() bool) {
 // Advance waits until the loop's clock reads at: a virtual clock jumps,
 // a real one sleeps.
 func (l *Loop) Advance(at time.Duration) {
-	if l.virtual {
-		if at > l.vnow {
-			l.vnow = at
-		}
+	d := at - l.Now()
+	if d <= 0 {
 		return
 	}
-	if d := at - l.Now(); d > 0 {
-		time.Sleep(d)
+	if l.virtual {
+		l.skipped += d
+		return
 	}
+	time.Sleep(d)
 }
 
 // Timers.
