@@ -306,3 +306,6 @@ func (r *Runtime) ToNumber(v Value) (float64, error) {
 	})
 	return out, err
 }
+
+// HostNamed gives a host object named properties the embedder keeps.
+type HostNamed = vm.HostNamed

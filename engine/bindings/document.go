@@ -537,15 +537,6 @@ func (w *Window) runPrelude() error {
 		}
 		return js.Null(), nil
 	})
-	w.method(native, "setDataKey", 3, func(c *js.Call) (js.Value, error) {
-		n, ok := js.HostData(c.Arg(0)).(*dom.Node)
-		if !ok {
-			return js.Undefined(), nil
-		}
-		key, _ := w.str(c, 1)
-		w.defineDataKey(c.Arg(0), n, key, "data-"+kebab(key))
-		return js.Undefined(), nil
-	})
 	f, err := rt.RunScript("glassbox:prelude.js", preludeSource)
 	if err != nil {
 		return err

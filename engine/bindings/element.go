@@ -649,34 +649,65 @@ func (w *Window) reflectString(proto js.Value, prop, attr string) {
 	})
 }
 
-// dataset returns a snapshot-free DOMStringMap: an object whose
-// properties are accessors for the element's data-* attributes present
-// when it is first asked for, plus a setter path through the prelude's
-// Proxy-free fallback (new keys are written with setAttribute).
+// dataset returns the element's DOMStringMap: its named properties are
+// the data-* attributes, read and written live.
 func (w *Window) dataset(n *dom.Node) js.Value {
-	o := w.RT.NewHostObject(w.protos.domStringMap, n)
-	for _, a := range n.Attrs {
-		if strings.HasPrefix(a.Name, "data-") {
-			w.defineDataKey(o, n, camel(a.Name[5:]), a.Name)
-		}
-	}
-	return o
+	return w.RT.NewHostObject(w.protos.domStringMap, &stringMap{w: w, el: n})
 }
 
-func (w *Window) defineDataKey(o js.Value, n *dom.Node, key, attr string) {
-	w.RT.DefineAccessor(o, key, w.RT.NewFunction(key, 0, func(c *js.Call) (js.Value, error) {
-		if v, ok := n.Attribute(attr); ok {
-			return strVal(v), nil
+// stringMap is a DOMStringMap over an element's data-* attributes.
+type stringMap struct {
+	w  *Window
+	el *dom.Node
+}
+
+func (m *stringMap) NamedGet(key string) (js.Value, bool) {
+	if v, ok := m.el.Attribute("data-" + kebab(key)); ok && !hasDashLower(key) {
+		return strVal(v), true
+	}
+	return js.Undefined(), false
+}
+
+func (m *stringMap) NamedSet(key string, v js.Value) (bool, error) {
+	if hasDashLower(key) {
+		return false, m.w.domError("SyntaxError", "'"+key+"' is not a valid property name.")
+	}
+	s, err := m.w.RT.ToString(v)
+	if err != nil {
+		return true, err
+	}
+	m.w.setAttr(m.el, "data-"+kebab(key), s)
+	return true, nil
+}
+
+func (m *stringMap) NamedDelete(key string) bool {
+	name := "data-" + kebab(key)
+	if _, ok := m.el.Attribute(name); !ok {
+		return false
+	}
+	m.w.removeAttr(m.el, name)
+	return true
+}
+
+func (m *stringMap) NamedKeys() []string {
+	var out []string
+	for _, a := range m.el.Attrs {
+		if a.Namespace == "" && strings.HasPrefix(a.Name, "data-") {
+			out = append(out, camel(a.Name[5:]))
 		}
-		return js.Undefined(), nil
-	}), w.RT.NewFunction(key, 1, func(c *js.Call) (js.Value, error) {
-		s, err := w.str(c, 0)
-		if err != nil {
-			return js.Undefined(), err
+	}
+	return out
+}
+
+// hasDashLower reports a "-" followed by a lower-case letter, which a
+// dataset name may not contain.
+func hasDashLower(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '-' && s[i+1] >= 'a' && s[i+1] <= 'z' {
+			return true
 		}
-		w.setAttr(n, attr, s)
-		return js.Undefined(), nil
-	}))
+	}
+	return false
 }
 
 // camel turns foo-bar into fooBar; kebab does the reverse.

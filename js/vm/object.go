@@ -45,6 +45,17 @@ type HostIndexed interface {
 	IndexedGet(i int) (Value, bool)
 }
 
+// HostNamed gives a ClassHost object named properties that the embedder
+// keeps (DOMStringMap): string keys not found among its own properties
+// are looked up, assigned and deleted through it.
+type HostNamed interface {
+	NamedGet(key string) (Value, bool)
+	// NamedSet reports whether it took the assignment.
+	NamedSet(key string, v Value) (bool, error)
+	NamedDelete(key string) bool
+	NamedKeys() []string
+}
+
 // NewHostObject returns an object of ClassHost with the given prototype
 // and embedder data.
 func NewHostObject(proto *Object, data any) *Object {
@@ -272,6 +283,13 @@ func (o *Object) getOwn(k PropKey) (ownProp, bool) {
 	if i := o.shape.lookup(k); i >= 0 {
 		return ownProp{o.slots[i], o.shape.attrs[i]}, true
 	}
+	if o.class == ClassHost && k.sym == nil {
+		if h, ok := o.internal.(HostNamed); ok {
+			if v, ok := h.NamedGet(k.s); ok {
+				return ownProp{v, Default}, true
+			}
+		}
+	}
 	return ownProp{}, false
 }
 
@@ -450,6 +468,11 @@ func (o *Object) removeSlot(i int) {
 
 // deleteOwn removes an own property; false when it is not configurable.
 func (o *Object) deleteOwn(k PropKey) bool {
+	if o.class == ClassHost && k.sym == nil && o.shape.lookup(k) < 0 {
+		if h, ok := o.internal.(HostNamed); ok && h.NamedDelete(k.s) {
+			return true
+		}
+	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			o.elems[idx] = Hole
@@ -513,6 +536,11 @@ func (o *Object) ownKeys(includeSymbols bool) []PropKey {
 	}
 	if o.class == ClassArray || o.class == ClassString {
 		keys = append(keys, StrKey("length"))
+	}
+	if h, ok := o.internal.(HostNamed); ok && o.class == ClassHost {
+		for _, k := range h.NamedKeys() {
+			keys = append(keys, StrKey(k))
+		}
 	}
 	for _, k := range o.shape.keys {
 		if _, ok := k.arrayIndex(); !ok && k.sym == nil {

@@ -90,6 +90,13 @@ func (it *Interp) setV(base Value, k PropKey, v Value, strict bool) error {
 // set is OrdinarySet with a receiver; failures throw a TypeError in
 // strict code and are ignored otherwise.
 func (it *Interp) set(o *Object, k PropKey, v Value, receiver Value, strict bool) error {
+	if o.class == ClassHost && k.sym == nil && receiver.Obj() == o {
+		if h, ok := o.internal.(HostNamed); ok && o.shape.lookup(k) < 0 {
+			if took, err := h.NamedSet(k.s, v); took || err != nil {
+				return err
+			}
+		}
+	}
 	holder := o
 	for holder != nil {
 		p, ok := holder.getOwn(k)
