@@ -554,6 +554,7 @@ func (w *Window) runPrelude() error {
 		report:    getHook("report"),
 		exception: getHook("exception"),
 		newEvent:  getHook("newEvent"),
+		mouse:     getHook("mouseEvent"),
 	}
 	return nil
 }

@@ -558,6 +558,11 @@
     dispatch: (t, e) => dispatch(t, e),
     report,
     exception: (message, name) => new DOMException(message, name),
+    mouseEvent: (type, x, y) => {
+      const e = new MouseEvent(type, { bubbles: true, cancelable: true, composed: true, view: global, clientX: x, clientY: y, screenX: x, screenY: y, detail: 1 });
+      st(e).trusted = true;
+      return e;
+    },
     newEvent: (type, bubbles, cancelable, trusted) => {
       const e = new Event(type, { bubbles, cancelable });
       st(e).trusted = trusted;

@@ -97,6 +97,7 @@ type hooks struct {
 	report    js.Value // (error, message, file, line, col)
 	exception js.Value // (message, name) -> DOMException
 	newEvent  js.Value // (type, bubbles, cancelable, trusted) -> Event
+	mouse     js.Value // (type, x, y) -> trusted MouseEvent
 }
 
 // New makes the window of doc, loaded from u, with its runtime, running
@@ -294,6 +295,20 @@ func (w *Window) FireEvent(n *dom.Node, typ string, bubbles, cancelable bool) bo
 		return true
 	}
 	v := w.CallFunction(w.hooks.dispatch, js.Undefined(), target, ev)
+	return !(v.IsBool() && !v.BoolVal())
+}
+
+// DispatchMouse dispatches a trusted mouse event (click, mousedown, ...)
+// at n, for the user's input at viewport point (x, y). It reports
+// whether the event was not canceled, so that the default action (following
+// a link) may go ahead.
+func (w *Window) DispatchMouse(n *dom.Node, typ string, x, y float32) bool {
+	ev, err := w.RT.Call(w.hooks.mouse, js.Undefined(), js.String(typ), js.Number(float64(x)), js.Number(float64(y)))
+	if err != nil {
+		w.ReportError(err)
+		return true
+	}
+	v := w.CallFunction(w.hooks.dispatch, js.Undefined(), w.wrap(n), ev)
 	return !(v.IsBool() && !v.BoolVal())
 }
 

@@ -255,3 +255,20 @@ func (p *Page) LayoutBox(n *dom.Node) (x, y, w, h float32, ok bool) {
 	walk(p.root)
 	return x, y, x1 - x, y1 - y, ok
 }
+
+// Click dispatches a click at the node under the document point (x, y)
+// (viewport point (vx, vy)) as a task, with its microtask checkpoint. It
+// reports whether the click's default action may go ahead: true when no
+// script canceled it, or when scripting is off.
+func (p *Page) Click(x, y, vx, vy float32) bool {
+	n := p.HitTest(x, y)
+	if p.Win == nil || n == nil {
+		return true
+	}
+	if n.Type == dom.TextNode && n.Parent != nil {
+		n = n.Parent
+	}
+	ok := true
+	p.Loop.RunTask(func() { ok = p.Win.DispatchMouse(n, "click", vx, vy) })
+	return ok
+}
