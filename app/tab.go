@@ -12,6 +12,7 @@ import (
 	"gioui.org/widget"
 
 	"glassbox/compositor"
+	"glassbox/engine/eventloop"
 	"glassbox/engine/page"
 	"glassbox/network"
 )
@@ -172,9 +173,22 @@ func (t *tab) run() {
 		pending  pageSize
 		debounce *time.Timer
 		settled  <-chan time.Time
+		wake     = time.NewTimer(time.Hour)
 	)
+	defer wake.Stop()
 	for {
+		// The page's event loop: run what is ready, then sleep until its
+		// next timer or frame, or until the UI thread asks for something.
+		wake.Stop()
+		if t.page != nil && t.page.Loop != nil {
+			t.runLoop()
+			if at, ok := t.page.Loop.NextWake(); ok {
+				wake.Reset(max(at-t.page.Loop.Now(), time.Millisecond))
+			}
+		}
 		select {
+		case <-wake.C:
+			continue
 		case n := <-t.navs:
 			t.visit(n)
 		case s := <-t.sizes:
@@ -213,6 +227,15 @@ func (t *tab) run() {
 			}
 			return
 		}
+	}
+}
+
+// runLoop runs the page's ready tasks, timers and rendering updates, for
+// at most a frame's time so that the UI thread's requests are not kept
+// waiting.
+func (t *tab) runLoop() {
+	deadline := time.Now().Add(eventloop.FrameInterval)
+	for time.Now().Before(deadline) && t.page.Loop.Step() {
 	}
 }
 
@@ -257,7 +280,7 @@ func (t *tab) visit(n navigation) {
 	t.mu.Unlock()
 	t.update(func(s *tabState) { s.Loading, s.URL = true, u })
 
-	p, err := page.Load(ctx, t.w.opts.Loader, u)
+	p, err := page.LoadWith(ctx, t.w.opts.Loader, u, page.Options{Console: func(level, text string) { t.log("console " + level + ": " + text) }})
 
 	t.mu.Lock()
 	t.cancel = nil
@@ -300,6 +323,7 @@ func (t *tab) show(p *page.Page, u *url.URL, at int, push bool) {
 		t.at = at
 	}
 	t.page = p
+	p.OnFrame = func() { t.render(false) }
 	t.render(true)
 	t.update(func(s *tabState) {
 		s.URL = p.URL
@@ -343,6 +367,9 @@ func (t *tab) follow(c click) {
 		return
 	}
 	doc := c.pt.Add(t.w.scrollOf(t))
+	if !t.page.Click(doc.X, doc.Y, c.pt.X, c.pt.Y) {
+		return // a script canceled the click
+	}
 	a := t.page.AnchorAt(doc.X, doc.Y)
 	if a == nil {
 		return

@@ -125,6 +125,13 @@ func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic 
 	if o.class == ClassModuleNamespace {
 		return "Cannot assign to read only property '" + k.String() + "' of module namespace", nil
 	}
+	if o.class == ClassHost && k.sym == nil && receiver.Obj() == o {
+		if h, ok := o.internal.(HostNamed); ok && o.shape.lookup(k) < 0 {
+			if took, err := h.NamedSet(k.s, v); took || err != nil {
+				return "", err
+			}
+		}
+	}
 	holder := o
 	for holder != nil {
 		if holder.flags&flagExotic != 0 && (exotic || holder != o) && holder.isExotic(k) {
