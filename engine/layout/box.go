@@ -55,6 +55,10 @@ type box struct {
 
 	marker string // list items: the marker's text, "" for none
 
+	// floated marks a float: out of the flow, neither block- nor
+	// inline-level, laid out where it appears among its siblings.
+	floated bool
+
 	// Caches, filled on first use during one layout.
 	items         *inlineItems
 	minW, maxW    float32
@@ -62,6 +66,9 @@ type box struct {
 }
 
 func (b *box) blockLevel() bool {
+	if b.floated {
+		return false
+	}
 	return b.kind == boxBlock || b.kind == boxAnonBlock || (b.kind == boxImage && b.blockImage)
 }
 
@@ -124,7 +131,15 @@ func (bd *builder) fillContainer(b *box) {
 		for j < len(kids) && !kids[j].blockLevel() {
 			j++
 		}
-		if run := kids[i:j]; !allIgnorable(run) {
+		if run := kids[i:j]; floatsOnly(run) {
+			// Floats with nothing but collapsible space around them
+			// need no line boxes: they are placed among the blocks.
+			for _, k := range run {
+				if k.floated {
+					out = append(out, k)
+				}
+			}
+		} else if !allIgnorable(run) {
 			anon := &box{kind: boxAnonBlock, style: anonymousStyle(b.style), inline: true,
 				deco: b.deco, decoColor: b.decoColor}
 			anon.children = append([]*box(nil), run...)
@@ -153,6 +168,20 @@ func allIgnorable(boxes []*box) bool {
 		}
 	}
 	return true
+}
+
+// floatsOnly reports whether a run of inline-level boxes holds floats and
+// otherwise only what allIgnorable ignores.
+func floatsOnly(boxes []*box) bool {
+	found := false
+	for _, k := range boxes {
+		if k.floated {
+			found = true
+		} else if !allIgnorable([]*box{k}) {
+			return false
+		}
+	}
+	return found
 }
 
 // listCounter numbers the list items among a container's children.
@@ -203,6 +232,7 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 			b := bd.image(parent, n, s)
 			if b.kind == boxImage {
 				b.blockImage = s.Display != style.DisplayInline && s.Display != style.DisplayInlineBlock
+				b.floated = s.IsFloat()
 			}
 			return append(out, b)
 		case "br":
@@ -211,6 +241,15 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 	}
 
 	b := &box{node: n, style: s}
+	if s.IsFloat() {
+		// A float is a block container laid out on its own (its
+		// display was blockified); decorations do not propagate into
+		// it (CSS Text Decoration 3, 2).
+		b.kind, b.floated = boxBlock, true
+		bd.decorate(b, 0, color.NRGBA{})
+		bd.fillContainer(b)
+		return append(out, b)
+	}
 	switch s.Display {
 	case style.DisplayInline:
 		b.kind = boxInline

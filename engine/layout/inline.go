@@ -14,6 +14,7 @@ const (
 	itemClose                  // the end of an inline box
 	itemAtomic                 // an inline-block or image
 	itemBreak                  // a forced line break
+	itemFloat                  // a float, out of the flow of the line
 )
 
 // item is one element of an inline formatting context's content,
@@ -58,7 +59,8 @@ type itemExt struct {
 // inlineItems is the inline content of a block container, gathered once
 // per layout and shared by intrinsic sizing and line breaking.
 type inlineItems struct {
-	items []item
+	items  []item
+	floats bool // whether some items are floats
 }
 
 // itemsOf gathers and shapes b's inline content.
@@ -69,7 +71,7 @@ func (l *layouter) itemsOf(b *box) *inlineItems {
 	g := gatherer{l: l, para: l.para[:0]}
 	g.walk(b.children)
 	l.para = g.para
-	b.items = &inlineItems{items: g.split()}
+	b.items = &inlineItems{items: g.split(), floats: g.floats}
 	return b.items
 }
 
@@ -84,6 +86,7 @@ type gatherer struct {
 	ends       []int // paragraph offset after each raw item
 	para       []byte
 	afterSpace bool // the text so far ends with a collapsible space
+	floats     bool
 }
 
 func (g *gatherer) add(it item, s string) {
@@ -94,6 +97,13 @@ func (g *gatherer) add(it item, s string) {
 
 func (g *gatherer) walk(boxes []*box) {
 	for _, c := range boxes {
+		if c.floated {
+			// Out of the flow: no text, so no break opportunity and
+			// no effect on white-space collapsing.
+			g.add(item{kind: itemFloat, box: c}, "")
+			g.floats = true
+			continue
+		}
 		switch c.kind {
 		case boxText:
 			ws := c.style.WhiteSpace
@@ -187,9 +197,12 @@ func (g *gatherer) split() []item {
 
 // inlineContent lays out b's inline content in lines of width avail,
 // starting at y below pending margins, and appends the line fragments to
-// f.
-func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, pending collapse) flow {
-	items := l.itemsOf(b).items
+// f. sp places f's border box in the block formatting context: lines are
+// shortened beside its floats, and the floats among the items are placed
+// in it.
+func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, pending collapse, sp space) flow {
+	ii := l.itemsOf(b)
+	items := ii.items
 	// Now that the containing block's width is known: the edges of
 	// inline boxes (percentages refer to it) and the atomic inlines.
 	for i := range items {
@@ -216,6 +229,9 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 			}
 		case itemAtomic:
 			l.atomic(it, avail)
+		case itemFloat:
+			it.ext = &itemExt{frag: l.floatBox(it.box, containingBlock{w: avail})}
+			it.width = 0 // takes no room on the line
 		}
 	}
 
@@ -226,27 +242,110 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 	}
 	lb.strutA, lb.strutD, _, _ = l.strut(b.style)
 	x := f.Border[left] + f.Padding[left]
+	cbLeft, cbRight := sp.x+x, sp.x+x+avail
+	var placed []bool // floats already placed, by item index
+	if ii.floats {
+		placed = make([]bool, len(items))
+	}
+	placeAt := func(k int, minY float32) {
+		it := &items[k]
+		placeFloat(sp.fc, it.box, it.ext.frag, minY, cbLeft, cbRight, sp.x, sp.y)
+		f.Children = append(f.Children, it.ext.frag)
+		placed[k] = true
+	}
 	for i := 0; i < len(items); {
-		end, forced := breakLine(items, i, avail)
-		line := lb.build(items, i, end, end == len(items) || forced)
-		i = end
-		if line == nil {
-			continue
-		}
-		line.X = x
+		top := r.end
 		if !r.resolved {
-			// The first line stops margins collapsing through.
-			line.Y = r.end + pending.sum()
-			r.resolved, r.first = true, line.Y
-			pending = collapse{}
-		} else {
-			line.Y = r.end
+			top += pending.sum()
 		}
-		f.Children = append(f.Children, line)
-		r.end = line.Y + line.H
+		var end int
+		var forced bool
+		lo, hi := cbLeft, cbRight
+		for {
+			if !sp.fc.empty() {
+				lo, hi = sp.fc.band(sp.y+top, lb.strutA+lb.strutD, cbLeft, cbRight)
+			}
+			end, forced = breakLine(items, i, hi-lo)
+			if hi-lo < avail && lineWidth(items, i, end) > hi-lo+epsilon {
+				// Not even the first word fits beside the floats: go
+				// down to where the space widens (CSS 2.1 9.5).
+				if next, ok := sp.fc.nextBottom(sp.y + top); ok {
+					top = next - sp.y
+					continue
+				}
+			}
+			// Floats met on this line go on it when they fit beside
+			// what comes before them, and then the line is narrower.
+			again := false
+			for k := i; k < end && ii.floats; k++ {
+				if items[k].kind != itemFloat || placed[k] {
+					continue
+				}
+				before := lineWidth(items, i, k)
+				fw, _ := marginBox(items[k].ext.frag)
+				if before == 0 || before+fw <= hi-lo+epsilon {
+					placeAt(k, sp.y+top)
+					again = true
+				}
+			}
+			if !again {
+				break
+			}
+		}
+		lb.avail = hi - lo
+		line := lb.build(items, i, end, end == len(items) || forced)
+		if line != nil {
+			line.X = x + lo - cbLeft
+			if !r.resolved {
+				// The first line stops margins collapsing through.
+				r.resolved, r.first = true, r.end+pending.sum()
+				pending = collapse{}
+			}
+			line.Y = top
+			f.Children = append(f.Children, line)
+			r.end = line.Y + line.H
+		}
+		// Floats that did not fit on the line go below it.
+		for k := i; k < end && ii.floats; k++ {
+			if items[k].kind == itemFloat && !placed[k] {
+				below := r.end
+				if !r.resolved {
+					below += pending.sum()
+				}
+				placeAt(k, sp.y+below)
+			}
+		}
+		i = end
 	}
 	r.pending = pending
 	return r
+}
+
+// lineWidth is the width of items[start:end] as a line, without the
+// collapsible spaces at its start and the spaces at its end.
+func lineWidth(items []item, start, end int) float32 {
+	var w, trail float32
+	content := false
+	for k := start; k < end; k++ {
+		it := &items[k]
+		switch {
+		case it.kind == itemText && it.space:
+			if !content && it.collapsible {
+				continue
+			}
+			trail += it.width
+		case it.kind == itemText || it.kind == itemAtomic:
+			content = true
+			w += trail + it.width
+			trail = 0
+		default:
+			if it.width != 0 {
+				w += trail + it.width
+				trail = 0
+			}
+		}
+	}
+	return w
 }
 
 // atomic lays out an atomic inline for a line of width avail.
@@ -352,13 +451,13 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	// Spaces removed at the start and end of the line, and spaces that
 	// hang at the end (preserved ones where lines wrap).
 	first, stop := 0, len(line) // content is line[first:stop] as far as spaces go
-	for first < len(line) && (line[first].kind == itemOpen || line[first].kind == itemClose || (line[first].kind == itemText && line[first].collapsible)) {
+	for first < len(line) && (line[first].kind == itemOpen || line[first].kind == itemClose || line[first].kind == itemFloat || (line[first].kind == itemText && line[first].collapsible)) {
 		first++
 	}
 	hangFrom := len(line)
 	for k := len(line) - 1; k >= first; k-- {
 		it := &line[k]
-		if it.kind == itemClose || it.kind == itemOpen || it.kind == itemBreak {
+		if it.kind == itemClose || it.kind == itemOpen || it.kind == itemBreak || it.kind == itemFloat {
 			continue
 		}
 		if it.kind != itemText || !it.space {

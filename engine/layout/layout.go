@@ -52,7 +52,7 @@ func Layout(doc *dom.Node, styles StyleSource, images Images, fonts *text.Collec
 	defer fonts.Release(l.shaper)
 
 	icb := containingBlock{w: viewportW, h: viewportH, hDefinite: true}
-	f, _, _ := l.block(rb, icb, collapse{}, true)
+	f, _, _ := l.block(rb, icb, collapse{}, true, space{})
 	vp.Children = []*Fragment{f}
 	absolutize(vp, 0, 0)
 	return vp

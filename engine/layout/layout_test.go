@@ -94,6 +94,14 @@ var goldenTests = []struct {
 			t.E("div#flex", display(style.DisplayFlex), "flex as block"),
 		)
 	}},
+	{"floats", func(t *tree) *tree {
+		return t.Page(width(px(400)),
+			t.E("div#left", float(style.FloatLeft), width(px(100)), height(px(60)), margin(0, 10, 0, 0)),
+			t.E("div#right", float(style.FloatRight), "shrink-to-fit float"),
+			t.E("p", lorem),
+			t.E("div#cleared", clear(style.ClearBoth), "cleared ", t.E("span#inline", float(style.FloatRight), "in a line"), " after"),
+		)
+	}},
 	{"decorations", func(t *tree) *tree {
 		deco := func(d style.TextDecorationLine) func(*style.ComputedStyle) {
 			return func(s *style.ComputedStyle) { s.TextDecoration = d }

@@ -30,8 +30,7 @@ func Build(root *layout.Fragment) *DisplayList {
 	}
 	b := builder{dl: dl}
 	b.canvas(root)
-	b.blockBackgrounds(root)
-	b.inlineContent(root)
+	b.atomic(root)
 	dl.Width, dl.Height = extent(root)
 	return dl
 }
@@ -72,6 +71,41 @@ func (b *builder) canvas(root *layout.Fragment) {
 	b.canvasOwner = owner
 }
 
+// atomic paints f and its subtree as Appendix E paints a stacking
+// context, for what the engine lays out so far: the backgrounds and
+// borders of the block-level boxes (step 4), then the floats, each
+// painted the same way (step 5), then the inline content (step 7). Floats
+// and inline-blocks are painted this way.
+func (b *builder) atomic(f *layout.Fragment) {
+	if f.Kind == layout.KindImage {
+		b.boxDecorations(f)
+		b.image(f)
+		return
+	}
+	b.blockBackgrounds(f)
+	b.floats(f)
+	b.inlineContent(f)
+}
+
+// isFloat reports whether f is a float's fragment.
+func isFloat(f *layout.Fragment) bool {
+	return f.Style != nil && f.Style.IsFloat() && (f.Kind == layout.KindBlock || f.Kind == layout.KindImage)
+}
+
+// floats paints the floats among f's descendants in tree order, not
+// looking into floats (which paint their own) or lines (whose
+// inline-blocks do).
+func (b *builder) floats(f *layout.Fragment) {
+	for _, c := range f.Children {
+		switch {
+		case isFloat(c):
+			b.atomic(c)
+		case c.Kind != layout.KindLine:
+			b.floats(c)
+		}
+	}
+}
+
 // blockBackgrounds paints the backgrounds and borders of the block-level
 // boxes in f's subtree (Appendix E step 4), not looking into lines: what
 // is in lines is painted with the inline content.
@@ -79,11 +113,13 @@ func (b *builder) blockBackgrounds(f *layout.Fragment) {
 	switch f.Kind {
 	case layout.KindLine, layout.KindMarker:
 		return
-	case layout.KindBlock, layout.KindImage:
+	case layout.KindBlock, layout.KindImage, layout.KindInlineBlock:
 		b.boxDecorations(f)
 	}
 	for _, c := range f.Children {
-		b.blockBackgrounds(c)
+		if !isFloat(c) {
+			b.blockBackgrounds(c)
+		}
 	}
 }
 
@@ -104,7 +140,9 @@ func (b *builder) inlineContent(f *layout.Fragment) {
 		return
 	}
 	for _, c := range f.Children {
-		b.inlineContent(c)
+		if !isFloat(c) {
+			b.inlineContent(c)
+		}
 	}
 }
 
@@ -123,13 +161,7 @@ func (b *builder) inlineLevel(f, line *layout.Fragment) {
 		b.image(f)
 	case layout.KindInlineBlock:
 		// Atomically, as if it created a stacking context.
-		b.boxDecorations(f)
-		for _, c := range f.Children {
-			b.blockBackgrounds(c)
-		}
-		for _, c := range f.Children {
-			b.inlineContent(c)
-		}
+		b.atomic(f)
 	}
 }
 
