@@ -189,6 +189,8 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.OverflowX = parent.OverflowX
 	case propOverflowY:
 		cs.OverflowY = parent.OverflowY
+	case propVerticalAlign:
+		cs.VerticalAlign = parent.VerticalAlign
 	}
 }
 
@@ -285,6 +287,12 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.OverflowX = Overflow(v.key)
 	case propOverflowY:
 		cs.OverflowY = Overflow(v.key)
+	case propVerticalAlign:
+		if v.kind == kKeyword {
+			cs.VerticalAlign = VerticalAlign{Kind: VAlignKind(v.key)}
+		} else {
+			cs.VerticalAlign = VerticalAlign{Kind: VAlignLength, Len: c.length(v, cs.FontSize)}
+		}
 	}
 }
 

@@ -232,6 +232,29 @@ const (
 	OverflowClip
 )
 
+// VAlignKind is the kind of a computed vertical-align.
+type VAlignKind uint8
+
+// Vertical-align kinds. VAlignLength raises the box by a length or a
+// percentage of its line-height.
+const (
+	VAlignBaseline VAlignKind = iota
+	VAlignSub
+	VAlignSuper
+	VAlignTextTop
+	VAlignTextBottom
+	VAlignMiddle
+	VAlignTop
+	VAlignBottom
+	VAlignLength
+)
+
+// VerticalAlign is the computed vertical-align.
+type VerticalAlign struct {
+	Kind VAlignKind
+	Len  Length // px or percent, for VAlignLength
+}
+
 // Sides index the [4] arrays of a ComputedStyle, in the CSS shorthand order.
 const (
 	Top = iota
@@ -286,6 +309,8 @@ type ComputedStyle struct {
 	// OverflowX and OverflowY are visible or clip together, or neither
 	// (CSS Overflow 3: visible computes to auto beside a scrolling value).
 	OverflowX, OverflowY Overflow
+
+	VerticalAlign VerticalAlign
 }
 
 // IsFloat reports whether the box floats.

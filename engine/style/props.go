@@ -69,6 +69,7 @@ const (
 	propZIndex
 	propOverflowX
 	propOverflowY
+	propVerticalAlign
 	numProps
 )
 
@@ -102,6 +103,7 @@ var longhands = map[string]propID{
 	"float": propFloat, "clear": propClear, "position": propPosition,
 	"top": propTop, "right": propRight, "bottom": propBottom, "left": propLeft,
 	"z-index": propZIndex, "overflow-x": propOverflowX, "overflow-y": propOverflowY,
+	"vertical-align":    propVerticalAlign,
 	"inset-block-start": propTop, "inset-inline-end": propRight,
 	"inset-block-end": propBottom, "inset-inline-start": propLeft,
 
@@ -614,6 +616,12 @@ var overflows = map[string]int{
 	"auto": int(OverflowAuto), "clip": int(OverflowClip), "overlay": int(OverflowAuto),
 }
 
+var verticalAligns = map[string]int{
+	"baseline": int(VAlignBaseline), "sub": int(VAlignSub), "super": int(VAlignSuper),
+	"text-top": int(VAlignTextTop), "text-bottom": int(VAlignTextBottom),
+	"middle": int(VAlignMiddle), "top": int(VAlignTop), "bottom": int(VAlignBottom),
+}
+
 var fontStyles = map[string]int{
 	"normal": int(FontNormal), "italic": int(FontItalic), "oblique": int(FontOblique),
 }
@@ -775,6 +783,11 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 	case propOverflowX, propOverflowY:
 		return keyword(t, overflows)
+	case propVerticalAlign:
+		if v := keyword(t, verticalAligns); v != nil {
+			return v
+		}
+		return parseLength(t, allowPercent|allowNegative)
 	}
 	return nil
 }

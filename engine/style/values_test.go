@@ -410,3 +410,22 @@ func TestFloatPositionOverflow(t *testing.T) {
 		}
 	}
 }
+
+func TestVerticalAlign(t *testing.T) {
+	tests := []struct {
+		decl string
+		want VerticalAlign
+	}{
+		{"middle", VerticalAlign{Kind: VAlignMiddle}},
+		{"TEXT-TOP", VerticalAlign{Kind: VAlignTextTop}},
+		{"-1em", VerticalAlign{Kind: VAlignLength, Len: PxLength(-20)}},
+		{"50%", VerticalAlign{Kind: VAlignLength, Len: Length{50, Percent}}},
+		{"sideways", VerticalAlign{}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "font-size: 20px; vertical-align: "+tt.decl)
+		if cs.VerticalAlign != tt.want {
+			t.Errorf("vertical-align: %s = %v, want %v", tt.decl, cs.VerticalAlign, tt.want)
+		}
+	}
+}
