@@ -54,6 +54,9 @@ type itemExt struct {
 	// its top margin edge to its baseline.
 	frag   *Fragment
 	ascent float32
+	// off is where the box's baseline is below the line's, by its
+	// vertical-align, on the line being built.
+	off float32
 }
 
 // inlineItems is the inline content of a block container, gathered once
@@ -432,6 +435,15 @@ type lineBuilder struct {
 	// open are the inline boxes open at the start of the next line
 	// (outermost first), which continue there.
 	open []*item
+	// parents is scratch space for build's vertical alignment.
+	parents []alignParent
+}
+
+// alignParent is an inline box (or the line's container) whose children
+// are aligned relative to its baseline, off below the line's.
+type alignParent struct {
+	s   *style.ComputedStyle
+	off float32
 }
 
 // inlineFrag is an inline box being built on the current line.
@@ -528,21 +540,65 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	}
 
 	// Vertical metrics: the strut, and every inline box and atomic
-	// inline on the line, aligned on their baselines (CSS 2.1 10.8).
+	// inline on the line, each placed by its vertical-align relative to
+	// its parent's baseline (CSS 2.1 10.8). off is a box's baseline
+	// below the line's; boxes aligned with the line's top or bottom are
+	// placed once its height is known.
 	maxA, maxD := lb.strutA, lb.strutD
-	for _, it := range lb.open {
+	parents := lb.parents[:0]
+	parents = append(parents, alignParent{s: lb.container.style})
+	var lineAligned []*item
+	openBox := func(it *item) {
+		p := parents[len(parents)-1]
 		a, d, _, _ := lb.l.strut(it.box.style)
-		maxA, maxD = max(maxA, a), max(maxD, d)
+		off := p.off + lb.l.baselineShift(it.box.style, p.s, a, d)
+		it.ext.off = off
+		maxA, maxD = max(maxA, a-off), max(maxD, d+off)
+		parents = append(parents, alignParent{s: it.box.style, off: off})
+	}
+	for _, it := range lb.open {
+		openBox(it)
 	}
 	for k := range line {
 		switch it := &line[k]; it.kind {
 		case itemOpen:
-			a, d, _, _ := lb.l.strut(it.box.style)
-			maxA, maxD = max(maxA, a), max(maxD, d)
+			openBox(it)
+		case itemClose:
+			if len(parents) > 1 {
+				parents = parents[:len(parents)-1]
+			}
 		case itemAtomic:
 			f := it.ext.frag
 			h := f.Margin[top] + f.H + f.Margin[bottom]
-			maxA, maxD = max(maxA, it.ext.ascent), max(maxD, h-it.ext.ascent)
+			if va := it.box.style.VerticalAlign.Kind; va == style.VAlignTop || va == style.VAlignBottom {
+				lineAligned = append(lineAligned, it)
+				continue
+			}
+			p := parents[len(parents)-1]
+			a, d := it.ext.ascent, h-it.ext.ascent
+			off := p.off + lb.l.baselineShift(it.box.style, p.s, a, d)
+			it.ext.off = off
+			maxA, maxD = max(maxA, a-off), max(maxD, d+off)
+		}
+	}
+	lb.parents = parents
+	for _, it := range lineAligned {
+		f := it.ext.frag
+		if h := f.Margin[top] + f.H + f.Margin[bottom]; h > maxA+maxD {
+			if it.box.style.VerticalAlign.Kind == style.VAlignTop {
+				maxD = h - maxA
+			} else {
+				maxA = h - maxD
+			}
+		}
+	}
+	for _, it := range lineAligned {
+		f := it.ext.frag
+		h := f.Margin[top] + f.H + f.Margin[bottom]
+		if it.box.style.VerticalAlign.Kind == style.VAlignTop {
+			it.ext.off = it.ext.ascent - maxA
+		} else {
+			it.ext.off = maxD - h + it.ext.ascent
 		}
 	}
 	baseline := maxA
@@ -558,6 +614,13 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	}
 	for _, it := range lb.open { // continuations from the previous line
 		stack = append(stack, inlineFrag{f: lb.inline(it, x, true), it: it})
+	}
+	// base is the baseline of the innermost open inline box.
+	base := func() float32 {
+		if len(stack) == 0 {
+			return baseline
+		}
+		return baseline + stack[len(stack)-1].it.ext.off
 	}
 	var prevText *Fragment // the text fragment the next word may join
 	var textStart int32    // where prevText's text starts in its src
@@ -581,7 +644,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 			if !it.box.noEnd {
 				x += top.it.ext.edges.padding[right] + top.it.ext.edges.border[right]
 			}
-			lb.closeInline(top, x, baseline, parent(), true)
+			lb.closeInline(top, x, baseline+top.it.ext.off, parent(), true)
 			if !it.box.noEnd {
 				x += top.it.ext.edges.margin[right]
 			}
@@ -593,7 +656,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 			}
 			p := parent()
 			if prevText == nil || prevText.Node != it.box.node || prevText.Style != it.box.style {
-				prevText = lb.newText(line[k:], x, baseline)
+				prevText = lb.newText(line[k:], x, base())
 				textStart = it.off
 				p.Children = append(p.Children, prevText)
 			}
@@ -607,7 +670,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 		case itemAtomic:
 			f := it.ext.frag
 			f.X = x + f.Margin[left]
-			f.Y = baseline - it.ext.ascent + f.Margin[top]
+			f.Y = baseline + it.ext.off - it.ext.ascent + f.Margin[top]
 			p := parent()
 			p.Children = append(p.Children, f)
 			x += it.width
@@ -622,7 +685,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		lb.closeInline(top, x, baseline, parent(), false)
+		lb.closeInline(top, x, baseline+top.it.ext.off, parent(), false)
 	}
 	return lf
 }
@@ -690,4 +753,42 @@ func (lb *lineBuilder) appendText(f *Fragment, it *item, x float32) {
 	for _, g := range it.shaped.Glyphs {
 		t.Glyphs = append(t.Glyphs, Glyph{ID: g.ID, X: ox + g.X*size, Y: t.Baseline + g.Y*size})
 	}
+}
+
+// baselineShift returns how far below its parent's baseline vertical-align
+// puts the baseline of a box of style s, whose ascent and descent (above
+// and below its baseline, leading included) are a and d, in a parent of
+// style ps (CSS 2.1 10.8.1). Top and bottom are handled by the caller.
+func (l *layouter) baselineShift(s, ps *style.ComputedStyle, a, d float32) float32 {
+	va := s.VerticalAlign
+	switch va.Kind {
+	case style.VAlignSub:
+		return ps.FontSize/5 + 1
+	case style.VAlignSuper:
+		return -(ps.FontSize/3 + 1)
+	case style.VAlignTextTop, style.VAlignTextBottom, style.VAlignMiddle:
+		f := l.fontOf(ps)
+		if f == nil {
+			return 0
+		}
+		m := f.Metrics(ps.FontSize)
+		switch va.Kind {
+		case style.VAlignTextTop: // top at the parent's content area top
+			return a - m.Ascent
+		case style.VAlignTextBottom:
+			return m.Descent - d
+		}
+		// Middle: the box's midpoint half the parent's x-height above
+		// its baseline.
+		return -m.XHeight/2 - (d-a)/2
+	case style.VAlignLength:
+		lh, ok := s.UsedLineHeight()
+		if !ok {
+			if f := l.fontOf(s); f != nil {
+				lh = f.Metrics(s.FontSize).LineHeight()
+			}
+		}
+		return -va.Len.Resolve(lh, 0)
+	}
+	return 0
 }

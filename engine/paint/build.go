@@ -1,7 +1,9 @@
 package paint
 
 import (
+	"image"
 	"image/color"
+	"math"
 
 	"glassbox/engine/layout"
 	"glassbox/engine/style"
@@ -171,7 +173,7 @@ func (b *builder) boxDecorations(f *layout.Fragment) {
 	if s == nil {
 		return
 	}
-	r := Rect{f.X, f.Y, f.W, f.H}
+	r := snap(Rect{f.X, f.Y, f.W, f.H})
 	if s.BackgroundColor.A != 0 && f != b.canvasOwner && !r.Empty() {
 		b.dl.Add(&FillRect{Rect: r, Color: s.BackgroundColor})
 	}
@@ -216,7 +218,7 @@ func (b *builder) text(f, line *layout.Fragment) {
 		if t.DecorationColor.A == 0 || f.W <= 0 {
 			return
 		}
-		b.dl.Add(&FillRect{Rect: Rect{f.X, y, f.W, max(thickness, 1)}, Color: t.DecorationColor})
+		b.dl.Add(&FillRect{Rect: snap(Rect{f.X, y, f.W, max(thickness, 1)}), Color: t.DecorationColor})
 	}
 	if t.Decoration&style.DecorationUnderline != 0 {
 		deco(t.Baseline+m.UnderlineOffset, m.UnderlineThickness)
@@ -230,8 +232,11 @@ func (b *builder) text(f, line *layout.Fragment) {
 		if line != nil {
 			run.Box = run.Box.Union(Rect{f.X, line.Y, f.W, line.H})
 		}
+		// Baselines sit on whole pixels, as boxes do (snap), so that
+		// text and boxes keep their vertical distances.
+		dy := float32(math.Round(float64(t.Baseline))) - t.Baseline
 		for i, g := range t.Glyphs {
-			run.Glyphs[i] = Glyph{ID: g.ID, X: g.X, Y: g.Y}
+			run.Glyphs[i] = Glyph{ID: g.ID, X: g.X, Y: g.Y + dy}
 		}
 		b.dl.Add(run)
 	}
@@ -246,9 +251,49 @@ func (b *builder) image(f *layout.Fragment) {
 		return
 	}
 	x, y, w, h := f.ContentBox()
-	if r := (Rect{x, y, w, h}); !r.Empty() {
+	if r := snap(Rect{x, y, w, h}); !r.Empty() {
+		if c, ok := uniformColor(f.Image); ok {
+			// One opaque colour, however scaled, is a fill, which
+			// raster draws with exact colours (images go through
+			// texture sampling, a level off at some values).
+			b.dl.Add(&FillRect{Rect: r, Color: c})
+			return
+		}
 		b.dl.Add(&Image{Rect: r, Image: f.Image})
 	}
+}
+
+// uniformColor reports whether every pixel of img is the same opaque
+// colour, and which. It stops at the first pixel that differs, so photos
+// cost little, and looks at small images only (swatches, spacers), so
+// that a large flat one does not cost a scan at every paint.
+func uniformColor(img image.Image) (color.NRGBA, bool) {
+	r := img.Bounds()
+	if r.Empty() || r.Dx()*r.Dy() > 1<<16 {
+		return color.NRGBA{}, false
+	}
+	first := color.NRGBAModel.Convert(img.At(r.Min.X, r.Min.Y)).(color.NRGBA)
+	if first.A != 255 {
+		return color.NRGBA{}, false
+	}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA) != first {
+				return color.NRGBA{}, false
+			}
+		}
+	}
+	return first, true
+}
+
+// snap moves a rectangle's edges to the nearest whole pixels, as browsers
+// paint boxes: layout positions are fractional (an 18.4px line height puts
+// most boxes between pixels), and unsnapped edges would be blended with
+// what is behind them, differently for fills and images.
+func snap(r Rect) Rect {
+	x0, y0 := math.Round(float64(r.X)), math.Round(float64(r.Y))
+	x1, y1 := math.Round(float64(r.X+r.W)), math.Round(float64(r.Y+r.H))
+	return Rect{float32(x0), float32(y0), float32(x1 - x0), float32(y1 - y0)}
 }
 
 // extent returns the right and bottom edges of the content, and at least

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"strings"
 	"testing"
 
@@ -117,7 +118,7 @@ func TestBuild(t *testing.T) {
 			frag(layout.KindBlock, "html", none, 0, 0, 800, 100,
 				frag(layout.KindBlock, "p", none, 0, 0, 800, 18,
 					line(0, 0, 800, 18, textFrag("ab", 0, 0, style.DecorationUnderline|style.DecorationLineThrough))))),
-			white, 800, 600, "fill 0,14.9609375 16x1 black\nglyphs 2 at 0,14\nfill 0,10.71875 16x1 black"},
+			white, 800, 600, "fill 0,15 16x1 black\nglyphs 2 at 0,14\nfill 0,11 16x1 black"}, // edges snapped to pixels
 		{"inline boxes and inline-blocks in line order", viewport(
 			frag(layout.KindBlock, "html", none, 0, 0, 800, 100,
 				frag(layout.KindBlock, "div", none, 0, 0, 800, 40,
@@ -194,7 +195,7 @@ func TestEndToEnd(t *testing.T) {
 	if dl.Background != blue {
 		t.Errorf("canvas %s, want body's blue", name(dl.Background))
 	}
-	if got, want := describe(dl), "fill 0,0 800x18.398438 red\nglyphs 5 at 0,14.597656"; got != want {
+	if got, want := describe(dl), "fill 0,0 800x18 red\nglyphs 5 at 0,15"; got != want {
 		t.Errorf("items:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -206,4 +207,29 @@ func (m mapStyles) Of(n *dom.Node) *style.ComputedStyle {
 		return m[n.Parent]
 	}
 	return m[n]
+}
+
+func TestUniformColor(t *testing.T) {
+	flat := image.NewNRGBA(image.Rect(0, 0, 4, 4))
+	draw.Draw(flat, flat.Bounds(), image.NewUniform(color.NRGBA{255, 165, 0, 255}), image.Point{}, draw.Src)
+	mixed := image.NewNRGBA(image.Rect(0, 0, 4, 4))
+	draw.Draw(mixed, mixed.Bounds(), flat, image.Point{}, draw.Src)
+	mixed.Set(3, 3, color.NRGBA{0, 0, 255, 255})
+	transparent := image.NewNRGBA(image.Rect(0, 0, 4, 4))
+	tests := []struct {
+		name string
+		img  image.Image
+		ok   bool
+	}{
+		{"flat", flat, true},
+		{"one pixel differs", mixed, false},
+		{"transparent", transparent, false},
+		{"empty", image.NewNRGBA(image.Rectangle{}), false},
+	}
+	for _, tt := range tests {
+		c, ok := uniformColor(tt.img)
+		if ok != tt.ok || ok && c != (color.NRGBA{255, 165, 0, 255}) {
+			t.Errorf("%s: %v %v, want ok=%v", tt.name, c, ok, tt.ok)
+		}
+	}
 }
