@@ -162,6 +162,11 @@ func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool, sp s
 	f.Margin, f.Border, f.Padding = e.margin, e.border, e.padding
 	f.X = e.margin[left]
 	f.W = w + e.horizontal()
+	if b.style.Positioned() {
+		l.relative(f, cb)
+		l.cbs = append(l.cbs, f)
+		defer func() { l.cbs = l.cbs[:len(l.cbs)-1] }()
+	}
 	out, through := l.contents(b, f, w, cb, in, bfc || establishesBFC(b), sp)
 	return f, out, through
 }
@@ -281,9 +286,10 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	return out, through
 }
 
-// isFloat reports whether a fragment is a float's.
+// isFloat reports whether a fragment is out of the flow: a float's or an
+// absolutely positioned box's.
 func isFloat(f *Fragment) bool {
-	return f.Style != nil && f.Style.IsFloat() && (f.Kind == KindBlock || f.Kind == KindImage)
+	return f.Style != nil && (f.Style.IsFloat() || f.Style.OutOfFlowPositioned()) && (f.Kind == KindBlock || f.Kind == KindImage)
 }
 
 // blockChildren lays out the block-level children of b one under the
@@ -295,6 +301,14 @@ func (l *layouter) blockChildren(b *box, f *Fragment, cb containingBlock, y floa
 	x := f.Border[left] + f.Padding[left]
 	cbLeft := sp.x + x
 	for ci, c := range b.children {
+		if c.abspos {
+			// Its static position: where its top margin edge would
+			// be in the flow.
+			af := l.absPlaceholder(c)
+			af.X, af.Y = x, r.end+pending.sum()
+			f.Children = append(f.Children, af)
+			continue
+		}
 		if c.floated {
 			// The float goes where the next in-flow box's top border
 			// edge will be, past the margins that will collapse there.
@@ -442,6 +456,11 @@ func (l *layouter) inlineBlock(b *box, cbw float32) (*Fragment, float32) {
 	w := l.usedWidth(b, &e, cbw, true)
 	f := l.alloc(Fragment{Kind: KindInlineBlock, Node: b.node, Style: b.style,
 		Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
+	if b.style.Positioned() {
+		l.relative(f, containingBlock{w: cbw})
+		l.cbs = append(l.cbs, f)
+		defer func() { l.cbs = l.cbs[:len(l.cbs)-1] }()
+	}
 	l.contents(b, f, w, containingBlock{w: cbw}, collapse{}, true, space{})
 	f.X, f.Y = 0, 0
 	if base, ok := lastBaseline(f); ok {

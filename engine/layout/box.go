@@ -58,6 +58,10 @@ type box struct {
 	// floated marks a float: out of the flow, neither block- nor
 	// inline-level, laid out where it appears among its siblings.
 	floated bool
+	// abspos marks an absolutely positioned box (absolute or fixed): out
+	// of the flow, laid out once its containing block is
+	// (positioned.go), from a placeholder at its static position.
+	abspos bool
 
 	// Caches, filled on first use during one layout.
 	items         *inlineItems
@@ -65,8 +69,11 @@ type box struct {
 	intrinsicDone bool
 }
 
+// outOfFlow reports whether b is a float or absolutely positioned.
+func (b *box) outOfFlow() bool { return b.floated || b.abspos }
+
 func (b *box) blockLevel() bool {
-	if b.floated {
+	if b.outOfFlow() {
 		return false
 	}
 	return b.kind == boxBlock || b.kind == boxAnonBlock || (b.kind == boxImage && b.blockImage)
@@ -131,11 +138,12 @@ func (bd *builder) fillContainer(b *box) {
 		for j < len(kids) && !kids[j].blockLevel() {
 			j++
 		}
-		if run := kids[i:j]; floatsOnly(run) {
-			// Floats with nothing but collapsible space around them
-			// need no line boxes: they are placed among the blocks.
+		if run := kids[i:j]; outOfFlowOnly(run) {
+			// Floats and absolutely positioned boxes with nothing but
+			// collapsible space around them need no line boxes: they
+			// are placed among the blocks.
 			for _, k := range run {
-				if k.floated {
+				if k.outOfFlow() {
 					out = append(out, k)
 				}
 			}
@@ -170,12 +178,13 @@ func allIgnorable(boxes []*box) bool {
 	return true
 }
 
-// floatsOnly reports whether a run of inline-level boxes holds floats and
-// otherwise only what allIgnorable ignores.
-func floatsOnly(boxes []*box) bool {
+// outOfFlowOnly reports whether a run of inline-level boxes holds floats
+// or absolutely positioned boxes and otherwise only what allIgnorable
+// ignores.
+func outOfFlowOnly(boxes []*box) bool {
 	found := false
 	for _, k := range boxes {
-		if k.floated {
+		if k.outOfFlow() {
 			found = true
 		} else if !allIgnorable([]*box{k}) {
 			return false
@@ -233,6 +242,7 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 			if b.kind == boxImage {
 				b.blockImage = s.Display != style.DisplayInline && s.Display != style.DisplayInlineBlock
 				b.floated = s.IsFloat()
+				b.abspos = s.OutOfFlowPositioned()
 			}
 			return append(out, b)
 		case "br":
@@ -241,6 +251,12 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 	}
 
 	b := &box{node: n, style: s}
+	if s.OutOfFlowPositioned() {
+		b.kind, b.abspos = boxBlock, true
+		bd.decorate(b, 0, color.NRGBA{})
+		bd.fillContainer(b)
+		return append(out, b)
+	}
 	if s.IsFloat() {
 		// A float is a block container laid out on its own (its
 		// display was blockified); decorations do not propagate into

@@ -145,6 +145,11 @@ func (l *layouter) floatBox(b *box, cb containingBlock) *Fragment {
 	w := l.usedWidth(b, &e, cb.w, true)
 	f := l.alloc(Fragment{Kind: KindBlock, Node: b.node, Style: b.style,
 		Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
+	if b.style.Positioned() {
+		l.relative(f, cb)
+		l.cbs = append(l.cbs, f)
+		defer func() { l.cbs = l.cbs[:len(l.cbs)-1] }()
+	}
 	l.contents(b, f, w, cb, collapse{}, true, space{})
 	f.X, f.Y = e.margin[left], e.margin[top]
 	return f

@@ -15,6 +15,7 @@ const (
 	itemAtomic                 // an inline-block or image
 	itemBreak                  // a forced line break
 	itemFloat                  // a float, out of the flow of the line
+	itemAbs                    // an absolutely positioned box's static position
 )
 
 // item is one element of an inline formatting context's content,
@@ -100,10 +101,14 @@ func (g *gatherer) add(it item, s string) {
 
 func (g *gatherer) walk(boxes []*box) {
 	for _, c := range boxes {
-		if c.floated {
+		if c.outOfFlow() {
 			// Out of the flow: no text, so no break opportunity and
 			// no effect on white-space collapsing.
-			g.add(item{kind: itemFloat, box: c}, "")
+			if c.floated {
+				g.add(item{kind: itemFloat, box: c}, "")
+			} else {
+				g.add(item{kind: itemAbs, box: c}, "")
+			}
 			g.floats = true
 			continue
 		}
@@ -235,6 +240,8 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 		case itemFloat:
 			it.ext = &itemExt{frag: l.floatBox(it.box, containingBlock{w: avail})}
 			it.width = 0 // takes no room on the line
+		case itemAbs:
+			it.ext = &itemExt{frag: l.absPlaceholder(it.box)}
 		}
 	}
 
@@ -310,6 +317,18 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 		}
 		// Floats that did not fit on the line go below it.
 		for k := i; k < end && ii.floats; k++ {
+			if it := &items[k]; it.kind == itemAbs {
+				// Its static position is where it was on the line.
+				af := it.ext.frag
+				if line != nil {
+					af.X += line.X
+					af.Y = line.Y
+				} else {
+					af.X, af.Y = x+lo-cbLeft, top
+				}
+				f.Children = append(f.Children, af)
+				continue
+			}
 			if items[k].kind == itemFloat && !placed[k] {
 				below := r.end
 				if !r.resolved {
@@ -463,13 +482,13 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	// Spaces removed at the start and end of the line, and spaces that
 	// hang at the end (preserved ones where lines wrap).
 	first, stop := 0, len(line) // content is line[first:stop] as far as spaces go
-	for first < len(line) && (line[first].kind == itemOpen || line[first].kind == itemClose || line[first].kind == itemFloat || (line[first].kind == itemText && line[first].collapsible)) {
+	for first < len(line) && (line[first].kind == itemOpen || line[first].kind == itemClose || line[first].kind >= itemFloat || (line[first].kind == itemText && line[first].collapsible)) {
 		first++
 	}
 	hangFrom := len(line)
 	for k := len(line) - 1; k >= first; k-- {
 		it := &line[k]
-		if it.kind == itemClose || it.kind == itemOpen || it.kind == itemBreak || it.kind == itemFloat {
+		if it.kind == itemClose || it.kind == itemOpen || it.kind == itemBreak || it.kind >= itemFloat {
 			continue
 		}
 		if it.kind != itemText || !it.space {
@@ -667,6 +686,8 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 				x += extra
 			}
 			prevText.W = x - prevText.X
+		case itemAbs:
+			it.ext.frag.X = x
 		case itemAtomic:
 			f := it.ext.frag
 			f.X = x + f.Margin[left]

@@ -14,6 +14,9 @@ func (l *layouter) intrinsic(b *box) (minW, maxW float32) {
 		minW, maxW = l.inlineIntrinsic(b)
 	} else {
 		for _, c := range b.children {
+			if c.abspos {
+				continue
+			}
 			cmin, cmax := l.outerIntrinsic(c)
 			minW, maxW = max(minW, cmin), max(maxW, cmax)
 		}
