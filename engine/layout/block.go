@@ -135,6 +135,9 @@ type flow struct {
 	pending  collapse // margins still to be placed after that content
 	resolved bool     // whether some content resolved the incoming margins
 	first    float32  // the top of that first content
+	// held says the pending margins collapsed with a top margin that
+	// has clearance, and so do not collapse with the parent's bottom.
+	held bool
 }
 
 // block lays out a block-level box in containing block cb. in holds the
@@ -228,7 +231,7 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 			}
 			r.end -= topOffset
 		}
-		if sepBottom {
+		if sepBottom || r.held {
 			contentH = r.end + r.pending.sum() - contentTop
 		} else {
 			// The last child's bottom margin collapses with ours
@@ -321,6 +324,7 @@ func (l *layouter) blockChildren(b *box, f *Fragment, cb containingBlock, y floa
 		}
 		childCB := cb
 		var dx float32
+		cleared := false
 		if !sp.fc.empty() {
 			// Clearance (CSS 2.1 9.5.2): when the top border edge would
 			// be above the floats it clears, the box goes below them
@@ -346,6 +350,7 @@ func (l *layouter) blockChildren(b *box, f *Fragment, cb containingBlock, y floa
 				}
 				r.end = minY - sp.y - mt
 				pending = collapse{}
+				cleared = true
 			}
 		}
 		cf, out, through := l.block(c, childCB, pending, false, space{fc: sp.fc, x: cbLeft + dx, y: sp.y + r.end})
@@ -354,8 +359,12 @@ func (l *layouter) blockChildren(b *box, f *Fragment, cb containingBlock, y floa
 		f.Children = append(f.Children, cf)
 		pending = out
 		if through {
+			// Margins that collapse with a top margin with clearance
+			// stay inside the parent (CSS 2.1 8.3.1).
+			r.held = r.held || cleared
 			continue
 		}
+		r.held = false
 		if !r.resolved {
 			r.resolved, r.first = true, cf.Y
 		}

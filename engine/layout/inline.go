@@ -286,6 +286,8 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 			}
 			// Floats met on this line go on it when they fit beside
 			// what comes before them, and then the line is narrower.
+			// Once one goes below the line, the later ones do too: a
+			// float is never above an earlier one.
 			again := false
 			for k := i; k < end && ii.floats; k++ {
 				if items[k].kind != itemFloat || placed[k] {
@@ -293,10 +295,11 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 				}
 				before := lineWidth(items, i, k)
 				fw, _ := marginBox(items[k].ext.frag)
-				if before == 0 || before+fw <= hi-lo+epsilon {
-					placeAt(k, sp.y+top)
-					again = true
+				if before != 0 && before+fw > hi-lo+epsilon {
+					break
 				}
+				placeAt(k, sp.y+top)
+				again = true
 			}
 			if !again {
 				break
