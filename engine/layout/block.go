@@ -56,8 +56,8 @@ func resolveEdges(s *style.ComputedStyle, cbw float32) edges {
 func contentSize(l style.Length, basis float32, basisKnown bool, s *style.ComputedStyle, edges float32) (float32, bool) {
 	switch l.Unit {
 	case style.Px:
-	case style.Percent:
-		if !basisKnown {
+	case style.Percent, style.Calc:
+		if !basisKnown && l.HasPercent() {
 			return 0, false
 		}
 	default:

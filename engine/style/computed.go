@@ -13,12 +13,16 @@ const (
 	Percent             // Value is a percentage (50 means 50%).
 	Auto                // the keyword auto; Value is unused.
 	None                // the keyword none (max-width, max-height); Value is unused.
+	Calc                // a math expression mixing lengths and percentages, in Calc.
 )
 
 // Length is a computed length-percentage, auto or none.
 type Length struct {
 	Value float32
 	Unit  Unit
+	// Calc is the expression of a Calc length: calc(100% - 2em) and the
+	// like, which only layout can resolve.
+	Calc *CalcLength
 }
 
 // Convenience constructors.
@@ -38,8 +42,16 @@ func (l Length) Resolve(basis, fallback float32) float32 {
 		return l.Value
 	case Percent:
 		return l.Value * basis / 100
+	case Calc:
+		return finite(l.Calc.Resolve(basis))
 	}
 	return fallback
+}
+
+// HasPercent reports whether the length depends on a percentage basis: a
+// percentage, or a math expression with one.
+func (l Length) HasPercent() bool {
+	return l.Unit == Percent || l.Unit == Calc && l.Calc.HasPercent()
 }
 
 // IsAuto reports whether l is auto.
@@ -230,6 +242,10 @@ type ComputedStyle struct {
 	TextDecoration TextDecorationLine
 	ListStyleType  ListStyleType
 	Visibility     Visibility
+
+	// vars are the custom properties, shared with the parent's style
+	// when the element declares none.
+	vars customProps
 }
 
 // UsedLineHeight returns the line height in px. normal is taken from the

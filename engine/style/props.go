@@ -116,6 +116,8 @@ const (
 	kFamilies     // fams
 	kAuto
 	kNone
+	kCalc // calc: a math expression of lengths, percentages or numbers
+	kVar  // raw: tokens holding var(), of the declaration of property name
 )
 
 // value is a specified value: parsed and validated, but not yet
@@ -128,6 +130,9 @@ type value struct {
 	key  int
 	rgba color.NRGBA
 	fams []string
+	calc *calcNode
+	raw  []css.Token // kVar
+	name string      // kVar: the property declared, longhand or shorthand
 }
 
 // unit is a length unit.
@@ -170,11 +175,13 @@ var (
 	vMedium  = &value{kind: kLength, num: 3}
 )
 
-// specDecl is a compiled declaration of one longhand.
+// specDecl is a compiled declaration of one longhand, or of a custom
+// property when custom is set (and prop is unused).
 type specDecl struct {
 	prop      propID
 	important bool
 	val       *value
+	custom    *customDecl
 }
 
 // compile turns parsed declarations into longhand declarations,
@@ -220,7 +227,37 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 	if usesUnsupported(val) {
 		return out
 	}
-	add := func(p propID, v *value) { out = append(out, specDecl{p, important, v}) }
+	if strings.HasPrefix(name, "--") {
+		d := &customDecl{name: name, raw: val}
+		if len(val) == 1 {
+			switch {
+			case val[0].IsIdent("inherit"):
+				d.kind, d.raw = kInherit, nil
+			case val[0].IsIdent("initial"):
+				d.kind, d.raw = kInitial, nil
+			case val[0].IsIdent("unset"), val[0].IsIdent("revert"), val[0].IsIdent("revert-layer"):
+				d.kind, d.raw = kUnset, nil
+			}
+		}
+		if d.raw != nil && !validVarSyntax(d.raw) {
+			return out
+		}
+		return append(out, specDecl{important: important, custom: d})
+	}
+	add := func(p propID, v *value) { out = append(out, specDecl{prop: p, important: important, val: v}) }
+	if hasVar(val) {
+		if !validVarSyntax(val) {
+			return out
+		}
+		v := &value{kind: kVar, raw: val, name: name}
+		if p, ok := longhands[name]; ok {
+			add(p, v)
+		}
+		for _, p := range shorthands[name] {
+			add(p, v)
+		}
+		return out
+	}
 	if len(val) == 1 && val[0].Type == css.IdentToken {
 		var g *value
 		switch strings.ToLower(val[0].Value) {
@@ -346,13 +383,13 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 }
 
 // usesUnsupported reports whether a value uses functions whose result
-// cannot be known while parsing: var(), env(), attr(), calc() and kin.
-// Such declarations are dropped whole.
+// cannot be known while parsing: env() and attr(). Such declarations are
+// dropped whole.
 func usesUnsupported(ts []css.Token) bool {
 	for _, t := range ts {
 		if t.Type == css.FunctionToken {
 			switch strings.ToLower(t.Value) {
-			case "var", "env", "attr", "calc", "min", "max", "clamp", "-webkit-calc", "-moz-calc":
+			case "env", "attr":
 				return true
 			}
 			if usesUnsupported(t.Children) {
@@ -420,6 +457,8 @@ const (
 func parseLength(t css.Token, flags int) *value {
 	var v *value
 	switch t.Type {
+	case css.FunctionToken:
+		return parseMathLength(t, flags)
 	case css.NumberToken:
 		if t.Num != 0 {
 			return nil
@@ -446,6 +485,49 @@ func parseLength(t css.Token, flags int) *value {
 		return nil
 	}
 	return v
+}
+
+// parseMathLength reads a math function whose type is a length or, with
+// allowPercent, a length-percentage. Negative values are kept whatever
+// the flags: the range of a math function is clamped when it is used.
+func parseMathLength(t css.Token, flags int) *value {
+	if !isMathFunction(t) {
+		return nil
+	}
+	n := parseMath(t)
+	if n == nil {
+		return nil
+	}
+	switch n.typ {
+	case typeLength:
+	case typePercent, typeLengthPercent:
+		if flags&allowPercent == 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return &value{kind: kCalc, calc: n}
+}
+
+// parseNumber reads a <number>, or a math function of type number,
+// computed here since numbers need nothing from the element.
+func parseNumber(t css.Token) (float32, bool) {
+	switch {
+	case t.Type == css.NumberToken:
+		if math.IsInf(t.Num, 0) || math.IsNaN(t.Num) {
+			return 0, false
+		}
+		return float32(t.Num), true
+	case isMathFunction(t):
+		n := parseMath(t)
+		if n == nil || n.typ != typeNumber {
+			return 0, false
+		}
+		l, _ := n.compute(func(v float32, _ unit) float32 { return v })
+		return finite(l.px), true
+	}
+	return 0, false
 }
 
 func parseColorValue(t css.Token) *value {
@@ -634,6 +716,9 @@ func parseLonghand(p propID, val []css.Token) *value {
 		case t.Type == css.NumberToken && t.Num >= 0 && !math.IsInf(t.Num, 0):
 			return &value{kind: kNumber, num: float32(t.Num)}
 		}
+		if n, ok := parseNumber(t); ok && isMathFunction(t) {
+			return &value{kind: kNumber, num: max(n, 0)}
+		}
 		return parseLength(t, allowPercent)
 	case propDisplay:
 		return keyword(t, displayKeywords)
@@ -784,7 +869,7 @@ func parseFamilies(val []css.Token) *value {
 //
 // Everything it does not set is reset to its initial value.
 func expandFont(out []specDecl, words [][]css.Token, important bool) []specDecl {
-	add := func(p propID, v *value) { out = append(out, specDecl{p, important, v}) }
+	add := func(p propID, v *value) { out = append(out, specDecl{prop: p, important: important, val: v}) }
 	if len(words) == 1 {
 		// System fonts: the engine has no platform font settings, so
 		// they all get a plain 13px sans-serif, as most desktops use.
