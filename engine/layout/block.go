@@ -162,7 +162,7 @@ func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool) (*Fr
 	f.Margin, f.Border, f.Padding = e.margin, e.border, e.padding
 	f.X = e.margin[left]
 	f.W = w + e.horizontal()
-	out, through := l.contents(b, f, w, cb, in, bfc)
+	out, through := l.contents(b, f, w, cb, in, bfc || b.flex)
 	return f, out, through
 }
 
@@ -175,6 +175,9 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	bb, pb := f.Border[bottom], f.Padding[bottom]
 	vert := bt + pt + pb + bb
 	h, hFixed := contentSize(s.Height, cb.h, cb.hDefinite, s, vert)
+	if b.hasForceH {
+		h, hFixed = b.forceH, true // a flex item, sized by flex.go
+	}
 
 	in.add(f.Margin[top])
 	sepTop := bfc || bt > 0 || pt > 0
@@ -188,9 +191,12 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	}
 	contentTop := bt + pt
 	var r flow
-	if b.inline {
+	switch {
+	case b.flex:
+		r = l.flexContent(b, f, w, h, hFixed, cb, contentTop)
+	case b.inline:
 		r = l.inlineContent(b, f, w, contentTop, inner)
-	} else {
+	default:
 		childCB := containingBlock{w: w, h: h, hDefinite: hFixed}
 		if hFixed {
 			childCB.h = usedHeight(s, h, cb, vert)
@@ -316,6 +322,10 @@ func (l *layouter) inlineBlock(b *box, cbw float32) (*Fragment, float32) {
 		Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
 	l.contents(b, f, w, containingBlock{w: cbw}, collapse{}, true)
 	f.X, f.Y = 0, 0
+	if f.hasBase {
+		// A flex container's baseline is its first (CSS Flexbox 1, 8.5).
+		return f, e.margin[top] + f.base
+	}
 	if base, ok := lastBaseline(f); ok {
 		return f, e.margin[top] + base
 	}
@@ -331,6 +341,9 @@ func lastBaseline(f *Fragment) (float32, bool) {
 		case KindLine:
 			return c.Y + c.Baseline, true
 		case KindBlock, KindAnonymousBlock:
+			if c.hasBase {
+				return c.Y + c.base, true
+			}
 			if b, ok := lastBaseline(c); ok {
 				return c.Y + b, true
 			}
@@ -347,6 +360,9 @@ func firstBaseline(f *Fragment) (float32, bool) {
 		case KindLine:
 			return c.Y + c.Baseline, true
 		case KindBlock, KindAnonymousBlock:
+			if c.hasBase {
+				return c.Y + c.base, true
+			}
 			if b, ok := firstBaseline(c); ok {
 				return c.Y + b, true
 			}

@@ -71,6 +71,12 @@ type Fragment struct {
 	Image image.Image
 	// Baseline is the y of a line box's baseline (KindLine only).
 	Baseline float32
+
+	// base is the first baseline of a flex container, relative to its
+	// top, when hasBase is set: flex containers take theirs from their
+	// items rather than from line boxes in their flow.
+	base    float32
+	hasBase bool
 }
 
 // ContentBox returns the fragment's content box.

@@ -30,6 +30,9 @@ func initialStyle() ComputedStyle {
 		FontWeight:  400,
 		LineHeight:  LineHeight{Kind: LineHeightNormal},
 		BorderColor: [4]color.NRGBA{black, black, black, black},
+		FlexShrink:  1,
+		FlexBasis:   AutoLength,
+		AlignSelf:   AlignAuto,
 	}
 	for i := range cs.Margin {
 		cs.Margin[i] = PxLength(0)
@@ -162,6 +165,8 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.ListStyleType = parent.ListStyleType
 	case propVisibility:
 		cs.Visibility = parent.Visibility
+	default:
+		inheritFlex(cs, parent, p)
 	}
 }
 
@@ -243,6 +248,8 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.ListStyleType = ListStyleType(v.key)
 	case propVisibility:
 		cs.Visibility = Visibility(v.key)
+	default:
+		c.setFlex(cs, p, v)
 	}
 }
 

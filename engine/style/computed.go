@@ -14,6 +14,7 @@ const (
 	Auto                // the keyword auto; Value is unused.
 	None                // the keyword none (max-width, max-height); Value is unused.
 	Calc                // a math expression mixing lengths and percentages, in Calc.
+	Content             // the keyword content (flex-basis); Value is unused.
 )
 
 // Length is a computed length-percentage, auto or none.
@@ -242,6 +243,17 @@ type ComputedStyle struct {
 	TextDecoration TextDecorationLine
 	ListStyleType  ListStyleType
 	Visibility     Visibility
+
+	// Flex containers and items, and box alignment (flexprops.go).
+	FlexDirection         FlexDirection
+	FlexWrap              FlexWrap
+	Order                 int32
+	FlexGrow, FlexShrink  float32
+	FlexBasis             Length // px, percent, auto, or Content
+	JustifyContent        Align
+	AlignItems, AlignSelf Align
+	AlignContent          Align
+	RowGap, ColumnGap     Length // px or percent; normal is 0
 
 	// vars are the custom properties, shared with the parent's style
 	// when the element declares none.

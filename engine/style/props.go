@@ -59,6 +59,19 @@ const (
 	propTextDecorationLine
 	propListStyleType
 	propVisibility
+	// Flexbox and box alignment: parsed and computed in flexprops.go.
+	propFlexDirection
+	propFlexWrap
+	propOrder
+	propFlexGrow
+	propFlexShrink
+	propFlexBasis
+	propJustifyContent
+	propAlignItems
+	propAlignSelf
+	propAlignContent
+	propRowGap
+	propColumnGap
 	numProps
 )
 
@@ -89,6 +102,12 @@ var longhands = map[string]propID{
 	"background-color": propBackgroundColor, "text-align": propTextAlign,
 	"white-space": propWhiteSpace, "text-decoration-line": propTextDecorationLine,
 	"list-style-type": propListStyleType, "visibility": propVisibility,
+	"flex-direction": propFlexDirection, "flex-wrap": propFlexWrap, "order": propOrder,
+	"flex-grow": propFlexGrow, "flex-shrink": propFlexShrink, "flex-basis": propFlexBasis,
+	"justify-content": propJustifyContent, "align-items": propAlignItems,
+	"align-self": propAlignSelf, "align-content": propAlignContent,
+	"row-gap": propRowGap, "column-gap": propColumnGap,
+	"grid-row-gap": propRowGap, "grid-column-gap": propColumnGap,
 
 	// Logical aliases, resolved for horizontal left-to-right text.
 	"margin-block-start": propMarginTop, "margin-inline-end": propMarginRight,
@@ -216,6 +235,13 @@ var shorthands = map[string][]propID{
 	"margin-block":    {propMarginTop, propMarginBottom},
 	"padding-inline":  {propPaddingLeft, propPaddingRight},
 	"padding-block":   {propPaddingTop, propPaddingBottom},
+	"flex":            {propFlexGrow, propFlexShrink, propFlexBasis},
+	"flex-flow":       {propFlexDirection, propFlexWrap},
+	"gap":             {propRowGap, propColumnGap},
+	"grid-gap":        {propRowGap, propColumnGap},
+	"place-content":   {propAlignContent, propJustifyContent},
+	"place-items":     {propAlignItems},
+	"place-self":      {propAlignSelf},
 }
 
 func sides(first propID) []propID {
@@ -287,6 +313,9 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 		return out
 	}
 	words := split(val)
+	if flexShorthand(name) {
+		return expandFlex(out, name, words, important)
+	}
 	switch name {
 	case "margin", "padding", "border-width", "border-style", "border-color":
 		first := map[string]propID{"margin": propMarginTop, "padding": propPaddingTop,
@@ -680,6 +709,9 @@ func parseLonghand(p propID, val []css.Token) *value {
 	}
 	if p == propFontStyle && len(words) == 2 && words[0][0].IsIdent("oblique") {
 		return &value{kind: kKeyword, key: int(FontOblique)} // oblique <angle>
+	}
+	if p >= propFlexDirection {
+		return parseFlexLonghand(p, words)
 	}
 	if len(val) != 1 {
 		return nil
