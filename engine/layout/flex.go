@@ -941,6 +941,7 @@ func (fx *flexer) layoutItem(it *flexItem, w, h float32, hSet bool) *Fragment {
 	}
 	f.Margin = e.margin
 	f.X, f.Y = 0, 0
+	f.Atomic = true
 	it.frag, it.fragW, it.fragH, it.fragHS = f, w, h, hSet
 	return f
 }

@@ -71,6 +71,9 @@ type Fragment struct {
 	Image image.Image
 	// Baseline is the y of a line box's baseline (KindLine only).
 	Baseline float32
+	// Atomic marks boxes painted whole, as inline-blocks are: flex items
+	// (CSS Flexbox 1, 5.4).
+	Atomic bool
 
 	// base is the first baseline of a flex container, relative to its
 	// top, when hasBase is set: flex containers take theirs from their

@@ -16,7 +16,8 @@ import (
 // tree order again, the inline content of each line (inline boxes'
 // backgrounds and borders, text with its decorations, images), with each
 // inline-block painted whole where it sits, as if it were a stacking
-// context of its own. List markers and block-level images are painted
+// context of its own. Flex items (fragments marked Atomic) are painted
+// whole the same way, in the inline content step. List markers and block-level images are painted
 // with the inline content.
 //
 // The canvas takes the root element's background, or body's when the
@@ -76,6 +77,9 @@ func (b *builder) canvas(root *layout.Fragment) {
 // boxes in f's subtree (Appendix E step 4), not looking into lines: what
 // is in lines is painted with the inline content.
 func (b *builder) blockBackgrounds(f *layout.Fragment) {
+	if f.Atomic {
+		return // painted whole with the inline content
+	}
 	switch f.Kind {
 	case layout.KindLine, layout.KindMarker:
 		return
@@ -90,6 +94,15 @@ func (b *builder) blockBackgrounds(f *layout.Fragment) {
 // inlineContent paints the content of the lines in f's subtree, block-level
 // images and list markers (Appendix E step 7).
 func (b *builder) inlineContent(f *layout.Fragment) {
+	if f.Atomic {
+		if f.Kind == layout.KindImage {
+			b.boxDecorations(f)
+			b.image(f)
+			return
+		}
+		b.atomic(f)
+		return
+	}
 	switch f.Kind {
 	case layout.KindLine:
 		for _, c := range f.Children {
@@ -122,14 +135,19 @@ func (b *builder) inlineLevel(f, line *layout.Fragment) {
 		b.boxDecorations(f)
 		b.image(f)
 	case layout.KindInlineBlock:
-		// Atomically, as if it created a stacking context.
-		b.boxDecorations(f)
-		for _, c := range f.Children {
-			b.blockBackgrounds(c)
-		}
-		for _, c := range f.Children {
-			b.inlineContent(c)
-		}
+		b.atomic(f)
+	}
+}
+
+// atomic paints an inline-block or flex item whole, as if it created a
+// stacking context.
+func (b *builder) atomic(f *layout.Fragment) {
+	b.boxDecorations(f)
+	for _, c := range f.Children {
+		b.blockBackgrounds(c)
+	}
+	for _, c := range f.Children {
+		b.inlineContent(c)
 	}
 }
 
