@@ -133,6 +133,9 @@ func initial() *style.ComputedStyle {
 		FontFamily: []string{"serif"},
 		FontSize:   16,
 		FontWeight: 400,
+		FlexShrink: 1,
+		FlexBasis:  style.AutoLength,
+		AlignSelf:  style.AlignAuto,
 	}
 }
 
