@@ -162,7 +162,7 @@ func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool) (*Fr
 	f.Margin, f.Border, f.Padding = e.margin, e.border, e.padding
 	f.X = e.margin[left]
 	f.W = w + e.horizontal()
-	out, through := l.contents(b, f, w, cb, in, bfc || b.flex)
+	out, through := l.contents(b, f, w, cb, in, bfc || b.flex || b.grid)
 	return f, out, through
 }
 
@@ -194,6 +194,8 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	switch {
 	case b.flex:
 		r = l.flexContent(b, f, w, h, hFixed, cb, contentTop)
+	case b.grid:
+		r = l.gridContent(b, f, w, h, hFixed, cb, contentTop)
 	case b.inline:
 		r = l.inlineContent(b, f, w, contentTop, inner)
 	default:

@@ -38,8 +38,8 @@ type box struct {
 	// inline-level: they establish an inline formatting context.
 	inline bool
 	// flex is set on flex containers, whose children are flex items
-	// (flex.go).
-	flex bool
+	// (flex.go), grid on grid containers (grid.go).
+	flex, grid bool
 	// For flex items being measured or laid out at a size the flex
 	// algorithm chose: the content height to use instead of the
 	// height property.
@@ -106,6 +106,11 @@ func (bd *builder) fill(b *box) {
 	switch b.style.Display {
 	case style.DisplayFlex, style.DisplayInlineFlex:
 		b.flex = true
+		bd.fillFlex(b)
+		return
+	case style.DisplayGrid, style.DisplayInlineGrid:
+		// Grid items are made as flex items are.
+		b.grid = true
 		bd.fillFlex(b)
 		return
 	}
@@ -210,8 +215,9 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 		return out
 	}
 	display := s.Display
-	if parent.flex {
-		// Flex items are blockified (CSS Flexbox 1, 4).
+	if parent.flex || parent.grid {
+		// Flex and grid items are blockified (CSS Flexbox 1, 4; CSS
+		// Grid 1, 6.1).
 		display = blockify(display)
 	}
 	switch display {
@@ -242,9 +248,9 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 		b.children = bd.children(b, n, nil, lc)
 		return splitInline(b, out)
 	case style.DisplayInlineBlock, style.DisplayInlineFlex, style.DisplayInlineGrid, style.DisplayInlineTable:
-		// Grid and table layout do not exist yet: their inline forms
-		// are laid out as inline-blocks. An inline-flex box is an
-		// inline-block whose content is laid out by flex.go.
+		// Table layout does not exist yet: inline tables are laid out as
+		// inline-blocks. An inline-flex or inline-grid box is an
+		// inline-block whose content is laid out by flex.go or grid.go.
 		b.kind = boxInlineBlock
 		// Decorations do not propagate into atomic inlines.
 		bd.decorate(b, 0, color.NRGBA{})
@@ -252,8 +258,9 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 		return append(out, b)
 	}
 	// Everything else is laid out as a block for now: block, list-item,
-	// flex (a block whose content flex.go lays out), and (until they have
-	// layouts of their own) grid, table and the table-internal displays.
+	// flex and grid (blocks whose content flex.go and grid.go lay out),
+	// and (until they have a layout of their own) table and the
+	// table-internal displays.
 	b.kind = boxBlock
 	bd.decorate(b, parent.deco, parent.decoColor)
 	if display == style.DisplayListItem {
@@ -338,6 +345,7 @@ func anonymousStyle(s *style.ComputedStyle) *style.ComputedStyle {
 		FlexShrink:    1,
 		FlexBasis:     style.AutoLength,
 		AlignSelf:     style.AlignAuto,
+		JustifySelf:   style.AlignAuto,
 	}
 }
 

@@ -187,4 +187,3 @@ func round2(v float32) float32 {
 	}
 	return float32(int(v*100+0.5)) / 100
 }
-

@@ -13,6 +13,8 @@ func (l *layouter) intrinsic(b *box) (minW, maxW float32) {
 	switch {
 	case b.flex:
 		minW, maxW = l.flexIntrinsic(b)
+	case b.grid:
+		minW, maxW = l.gridIntrinsic(b)
 	case b.inline:
 		minW, maxW = l.inlineIntrinsic(b)
 	default:

@@ -33,6 +33,7 @@ func initialStyle() ComputedStyle {
 		FlexShrink:  1,
 		FlexBasis:   AutoLength,
 		AlignSelf:   AlignAuto,
+		JustifySelf: AlignAuto,
 	}
 	for i := range cs.Margin {
 		cs.Margin[i] = PxLength(0)

@@ -254,6 +254,12 @@ type ComputedStyle struct {
 	AlignItems, AlignSelf Align
 	AlignContent          Align
 	RowGap, ColumnGap     Length // px or percent; normal is 0
+	JustifyItems          Align  // grid items' default justify-self
+	JustifySelf           Align
+
+	// Grid containers and items (gridprops.go); nil when initial.
+	Grid     *GridContainer
+	GridItem *GridPlacement
 
 	// vars are the custom properties, shared with the parent's style
 	// when the element declares none.

@@ -301,18 +301,24 @@ func expandFlex(out []specDecl, name string, words [][]css.Token, important bool
 				return out
 			}
 		}
-	case "place-items":
-		// justify-items is not computed: only the align part matters.
-		for split := 1; split <= len(words); split++ {
-			if a := parseFlexLonghand(propAlignItems, words[:split]); a != nil {
-				add(propAlignItems, a)
-				return out
-			}
+	case "place-items", "place-self":
+		// align [justify]?, the single value form setting both.
+		ap, jp := propAlignItems, propJustifyItems
+		if name == "place-self" {
+			ap, jp = propAlignSelf, propJustifySelf
 		}
-	case "place-self":
 		for split := 1; split <= len(words); split++ {
-			if a := parseFlexLonghand(propAlignSelf, words[:split]); a != nil {
-				add(propAlignSelf, a)
+			a := parseFlexLonghand(ap, words[:split])
+			if a == nil {
+				continue
+			}
+			j := a
+			if split < len(words) {
+				j = parseGridLonghand(jp, nil, words[split:])
+			}
+			if j != nil {
+				add(ap, a)
+				add(jp, j)
 				return out
 			}
 		}
@@ -407,6 +413,8 @@ func inheritFlex(cs, parent *ComputedStyle, p propID) {
 		cs.RowGap = parent.RowGap
 	case propColumnGap:
 		cs.ColumnGap = parent.ColumnGap
+	default:
+		inheritGrid(cs, parent, p)
 	}
 }
 
@@ -441,5 +449,7 @@ func (c *computer) setFlex(cs *ComputedStyle, p propID, v *value) {
 		cs.RowGap = c.length(v, cs.FontSize)
 	case propColumnGap:
 		cs.ColumnGap = c.length(v, cs.FontSize)
+	default:
+		c.setGrid(cs, p, v)
 	}
 }

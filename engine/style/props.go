@@ -72,6 +72,19 @@ const (
 	propAlignContent
 	propRowGap
 	propColumnGap
+	// Grid: parsed and computed in gridprops.go.
+	propGridTemplateColumns
+	propGridTemplateRows
+	propGridTemplateAreas
+	propGridAutoColumns
+	propGridAutoRows
+	propGridAutoFlow
+	propGridRowStart
+	propGridRowEnd
+	propGridColumnStart
+	propGridColumnEnd
+	propJustifyItems
+	propJustifySelf
 	numProps
 )
 
@@ -108,6 +121,12 @@ var longhands = map[string]propID{
 	"align-self": propAlignSelf, "align-content": propAlignContent,
 	"row-gap": propRowGap, "column-gap": propColumnGap,
 	"grid-row-gap": propRowGap, "grid-column-gap": propColumnGap,
+	"grid-template-columns": propGridTemplateColumns, "grid-template-rows": propGridTemplateRows,
+	"grid-template-areas": propGridTemplateAreas, "grid-auto-columns": propGridAutoColumns,
+	"grid-auto-rows": propGridAutoRows, "grid-auto-flow": propGridAutoFlow,
+	"grid-row-start": propGridRowStart, "grid-row-end": propGridRowEnd,
+	"grid-column-start": propGridColumnStart, "grid-column-end": propGridColumnEnd,
+	"justify-items": propJustifyItems, "justify-self": propJustifySelf,
 
 	// Logical aliases, resolved for horizontal left-to-right text.
 	"margin-block-start": propMarginTop, "margin-inline-end": propMarginRight,
@@ -152,6 +171,7 @@ type value struct {
 	calc *calcNode
 	raw  []css.Token // kVar
 	name string      // kVar: the property declared, longhand or shorthand
+	grid any         // the parsed grid values of gridprops.go
 }
 
 // unit is a length unit.
@@ -240,8 +260,14 @@ var shorthands = map[string][]propID{
 	"gap":             {propRowGap, propColumnGap},
 	"grid-gap":        {propRowGap, propColumnGap},
 	"place-content":   {propAlignContent, propJustifyContent},
-	"place-items":     {propAlignItems},
-	"place-self":      {propAlignSelf},
+	"place-items":     {propAlignItems, propJustifyItems},
+	"place-self":      {propAlignSelf, propJustifySelf},
+	"grid-row":        {propGridRowStart, propGridRowEnd},
+	"grid-column":     {propGridColumnStart, propGridColumnEnd},
+	"grid-area":       {propGridRowStart, propGridColumnStart, propGridRowEnd, propGridColumnEnd},
+	"grid-template":   {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas},
+	"grid": {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas,
+		propGridAutoRows, propGridAutoColumns, propGridAutoFlow},
 }
 
 func sides(first propID) []propID {
@@ -315,6 +341,9 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 	words := split(val)
 	if flexShorthand(name) {
 		return expandFlex(out, name, words, important)
+	}
+	if gridShorthand(name) {
+		return expandGrid(out, name, val, important)
 	}
 	switch name {
 	case "margin", "padding", "border-width", "border-style", "border-color":
@@ -709,6 +738,9 @@ func parseLonghand(p propID, val []css.Token) *value {
 	}
 	if p == propFontStyle && len(words) == 2 && words[0][0].IsIdent("oblique") {
 		return &value{kind: kKeyword, key: int(FontOblique)} // oblique <angle>
+	}
+	if p >= propGridTemplateColumns {
+		return parseGridLonghand(p, val, words)
 	}
 	if p >= propFlexDirection {
 		return parseFlexLonghand(p, words)
