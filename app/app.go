@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"io"
 	"os"
 	"runtime"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"glassbox/compositor"
 	"glassbox/engine/paint"
 	"glassbox/network"
+	"glassbox/timeline"
 )
 
 func init() {
@@ -50,6 +52,10 @@ type Options struct {
 	Paint func(width, height int) (dl *paint.DisplayList, title string)
 	// Hidden creates the window invisible (for tests).
 	Hidden bool
+	// Trace, when set, receives the frame timings the window recorded
+	// (its compositor's timeline, the last compositor.TimelineCapacity
+	// events) in the Trace Event Format when the window closes.
+	Trace io.Writer
 }
 
 // ErrNoDisplay is returned when there is no X display to open a window on.
@@ -240,8 +246,15 @@ func (w *Window) do(f func()) bool {
 // Run runs the event loop until the window is closed, then destroys the
 // window. It must be called from the main goroutine. It returns the first
 // error the compositor met while drawing.
-func (w *Window) Run() error {
-	defer w.destroy()
+func (w *Window) Run() (err error) {
+	defer func() {
+		w.destroy()
+		if w.opts.Trace != nil {
+			if terr := timeline.WriteTrace(w.opts.Trace, w.comp.Timeline().Events()); terr != nil && err == nil {
+				err = fmt.Errorf("app: writing the trace: %w", terr)
+			}
+		}
+	}()
 	for !w.win.ShouldClose() {
 		select {
 		case <-w.closed:

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gioui.org/f32"
@@ -14,6 +15,7 @@ import (
 	"glassbox/compositor"
 	"glassbox/engine/page"
 	"glassbox/network"
+	"glassbox/timeline"
 )
 
 // A tab is one page and its history. Its goroutine is the page's main
@@ -29,7 +31,11 @@ type tab struct {
 	sizes  chan pageSize   // cap 1: latest wins
 	hovers chan f32.Point  // cap 1: latest wins; viewport CSS px
 	clicks chan click
+	tasks  chan func()   // run on the tab's goroutine (tests block it this way)
 	quit   chan struct{} // closed when the tab closes
+
+	// thread names the tab's goroutine in the timeline.
+	thread string
 
 	mu     sync.Mutex
 	st     tabState           // what the shell shows
@@ -47,6 +53,7 @@ type tab struct {
 	history []*url.URL
 	at      int // the current entry of history
 	size    pageSize
+	frames  uint64 // frames committed
 }
 
 // tabState is a snapshot of a tab for the shell.
@@ -83,13 +90,18 @@ type click struct {
 	middle bool // middle button, or the primary one with Ctrl: a new tab
 }
 
+// tabsMade numbers the tabs, to name their threads in the timeline.
+var tabsMade atomic.Int64
+
 func newTab(w *Window) *tab {
 	return &tab{
+		thread: timeline.PageThread(int(tabsMade.Add(1))),
 		w:      w,
 		navs:   make(chan navigation, 1),
 		sizes:  make(chan pageSize, 1),
 		hovers: make(chan f32.Point, 1),
 		clicks: make(chan click, 8),
+		tasks:  make(chan func()),
 		quit:   make(chan struct{}),
 		at:     -1,
 	}
@@ -207,6 +219,10 @@ func (t *tab) run() {
 			}
 		case c := <-t.clicks:
 			t.follow(c)
+		case f := <-t.tasks:
+			start := time.Now()
+			f()
+			t.w.comp.Timeline().Span(t.thread, timeline.Task, t.frames, start)
 		case <-t.quit:
 			if debounce != nil {
 				debounce.Stop()
@@ -322,9 +338,22 @@ func (t *tab) render(newDoc bool) {
 		return
 	}
 	dl := t.page.Frame(float32(t.size.css.X), float32(t.size.css.Y))
+	t.frames++
+	tl := t.w.comp.Timeline()
+	tm := t.page.Timing
+	at := tm.Start
+	for _, st := range []struct {
+		stage timeline.Stage
+		dur   time.Duration
+	}{{timeline.Style, tm.Style}, {timeline.Layout, tm.Layout}, {timeline.Paint, tm.Paint}} {
+		tl.Add(timeline.Event{Stage: st.stage, Thread: t.thread, Start: at, Dur: st.dur, Frame: t.frames})
+		at = at.Add(st.dur)
+	}
+	start := time.Now()
 	f := compositor.NewFrame(dl, t.size.css)
 	f.DeviceScale = t.size.scale
 	t.w.commit(t, f, newDoc, f32.Point{})
+	tl.Span(t.thread, timeline.Commit, t.frames, start)
 }
 
 // linkAt returns the link at pt, a point of the viewport in CSS px.

@@ -15,6 +15,7 @@ import (
 
 	"glassbox/engine/paint"
 	"glassbox/gpu"
+	"glassbox/timeline"
 )
 
 // Surface is a window's GL context as the compositor uses it. Package app
@@ -60,7 +61,13 @@ type Compositor struct {
 	// it after every event without waiting for a frame.
 	mu  sync.Mutex
 	err error
+
+	timeline *timeline.Ring
 }
+
+// TimelineCapacity is how many events a compositor's timeline keeps: at
+// a few events per frame, the last minute or so at 60 frames a second.
+const TimelineCapacity = 1 << 14
 
 // impl is the compositor's state on its own thread (cc's "impl side").
 type impl struct {
@@ -82,7 +89,9 @@ type impl struct {
 	overlay overlay // a browser shell's drawing and content area (overlay.go)
 
 	rasterTimer, drawTimer *gpu.Timer
+	rasterFrame, drawFrame uint64 // the frames the timers measure
 	stats                  Stats
+	tl                     *timeline.Ring
 	quit                   bool
 }
 
@@ -144,8 +153,9 @@ func NewWindow(s Surface, width, height int) (*Compositor, error) {
 // because a GL context is current on one thread and stays there.
 func start(setup func() (*impl, error)) (*Compositor, error) {
 	c := &Compositor{
-		tasks: make(chan func(*impl), 64),
-		done:  make(chan struct{}),
+		tasks:    make(chan func(*impl), 64),
+		done:     make(chan struct{}),
+		timeline: timeline.NewRing(TimelineCapacity),
 	}
 	errc := make(chan error, 1)
 	go func() {
@@ -157,6 +167,7 @@ func start(setup func() (*impl, error)) (*Compositor, error) {
 			return
 		}
 		im.fail = c.fail
+		im.tl = c.timeline
 		im.loop(c.tasks)
 	}()
 	if err := <-errc; err != nil {
@@ -244,6 +255,12 @@ func (c *Compositor) Screenshot() (*image.RGBA, error) {
 	}
 	return img, err
 }
+
+// Timeline returns the ring of frame timings: the compositor's raster,
+// draw and swap, and the GPU's raster and draw where the driver has timer
+// queries. The page's stages go in the same ring (package app adds them),
+// so one trace shows every thread.
+func (c *Compositor) Timeline() *timeline.Ring { return c.timeline }
 
 // Stats returns the costs of the last frame.
 func (c *Compositor) Stats() (Stats, error) {
@@ -381,7 +398,9 @@ func (im *impl) present() {
 	if err := im.draw(gpu.WindowFramebuffer(im.size.X, im.size.Y)); err != nil {
 		im.fail(err)
 	}
+	start := time.Now()
 	im.surface.SwapBuffers()
+	im.tl.Span(timeline.Compositor, timeline.Swap, uint64(im.stats.Frames), start)
 }
 
 func (im *impl) screenshot() (*image.RGBA, error) {
@@ -402,6 +421,7 @@ func (im *impl) screenshot() (*image.RGBA, error) {
 		return nil, err
 	}
 	img, err := im.dev.ReadPixels(fb, image.Rectangle{Max: im.size})
+	im.collectTimers() // reading back waited for the GPU: its timings are in
 	if im.surface != nil {
 		im.surface.SwapBuffers()
 	}
@@ -423,11 +443,13 @@ func (im *impl) draw(fb gpu.Framebuffer) error {
 		bg = dl.Background
 	}
 	start := time.Now()
-	im.drawTimer.Begin(fb)
+	if im.drawTimer.Begin(fb) {
+		im.drawFrame = uint64(im.stats.Frames + 1)
+	}
 	err = im.dev.Composite(fb, bg, quads)
 	im.drawTimer.End()
-	im.stats.Draw = time.Since(start)
 	im.stats.Frames++
+	im.stats.Draw = im.tl.Span(timeline.Compositor, timeline.Draw, uint64(im.stats.Frames), start).Sub(start)
 	im.dirty = false
 	return err
 }
@@ -520,10 +542,12 @@ func (im *impl) raster(li *layerImpl, dl *paint.DisplayList, s float32, minSize 
 		li.tex = t
 	}
 	start := time.Now()
-	im.rasterTimer.Begin(li.tex.Framebuffer())
+	if im.rasterTimer.Begin(li.tex.Framebuffer()) {
+		im.rasterFrame = uint64(im.stats.Frames + 1)
+	}
 	err := im.dev.Raster(li.tex, dl, f32.Point{}, s)
 	im.rasterTimer.End()
-	im.stats.Raster = time.Since(start)
+	im.stats.Raster = im.tl.Span(timeline.Compositor, timeline.Raster, uint64(im.stats.Frames+1), start).Sub(start)
 	im.stats.Rasters++
 	if err != nil {
 		li.rastered = nil
@@ -535,12 +559,17 @@ func (im *impl) raster(li *layerImpl, dl *paint.DisplayList, s float32, minSize 
 
 func roundUp(n, m int) int { return (n + m - 1) / m * m }
 
+// collectTimers takes the GPU timings that have arrived. A GPU event is
+// placed when its commands were issued, and numbered with the frame that
+// issued them.
 func (im *impl) collectTimers() {
 	if d, ok := im.rasterTimer.Result(); ok {
 		im.stats.GPURaster = d
+		im.tl.Add(timeline.Event{Stage: timeline.Raster, Thread: timeline.GPU, Start: im.rasterTimer.Began(), Dur: d, Frame: im.rasterFrame})
 	}
 	if d, ok := im.drawTimer.Result(); ok {
 		im.stats.GPUDraw = d
+		im.tl.Add(timeline.Event{Stage: timeline.Draw, Thread: timeline.GPU, Start: im.drawTimer.Began(), Dur: d, Frame: im.drawFrame})
 	}
 }
 

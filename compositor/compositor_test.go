@@ -235,3 +235,33 @@ func TestNewHeadlessErrors(t *testing.T) {
 		t.Error("NewHeadless over the texture limit succeeded")
 	}
 }
+
+func TestTimeline(t *testing.T) {
+	c := newHeadless(t, 100, 100)
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	shot(t, c)
+	c.ScrollBy(0, 100)
+	shot(t, c) // no raster: only a draw
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	for range 3 { // frames for the GPU's timings to arrive in
+		shot(t, c)
+	}
+	count := map[string]int{}
+	for _, e := range c.Timeline().Events() {
+		count[e.Thread+" "+string(e.Stage)]++
+		if e.Start.IsZero() || e.Dur < 0 || e.Frame == 0 {
+			t.Errorf("event %+v", e)
+		}
+	}
+	if count["compositor draw"] != 5 || count["compositor raster"] != 2 {
+		t.Errorf("events %v, want 5 draws and 2 rasters on the compositor", count)
+	}
+	st, err := c.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.GPUDraw > 0 && count["gpu draw"] == 0 {
+		t.Errorf("the GPU timed a draw (%v) but the timeline has none: %v", st.GPUDraw, count)
+	}
+	t.Logf("%s: %v", st.Renderer, count)
+}

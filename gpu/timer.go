@@ -16,6 +16,7 @@ type Timer struct {
 	q       uint32
 	running bool
 	pending bool
+	began   time.Time // when the commands measured were issued
 }
 
 // maxElapsed bounds believable results.
@@ -32,16 +33,28 @@ func (d *Device) NewTimer() *Timer {
 	return t
 }
 
-// Begin starts timing the commands that draw into fb. It binds fb first:
-// Mesa starts a timer query only with a complete framebuffer bound, and a
-// surfaceless context has none by default.
-func (t *Timer) Begin(fb Framebuffer) {
+// Begin starts timing the commands that draw into fb, and reports
+// whether it did: it skips while the previous result is still on its way.
+// It binds fb first: Mesa starts a timer query only with a complete
+// framebuffer bound, and a surfaceless context has none by default.
+func (t *Timer) Begin(fb Framebuffer) bool {
 	if t == nil || t.running || t.pending {
-		return // the previous result is still on its way: skip this one
+		return false
 	}
 	gles2.BindFramebuffer(gles2.FRAMEBUFFER, fb.FBO)
 	gles2.BeginQueryEXT(gles2.TIME_ELAPSED_EXT, t.q)
 	t.running = true
+	t.began = time.Now()
+	return true
+}
+
+// Began returns when the CPU issued Begin for the measurement that Result
+// returns (or will return): the GPU ran those commands some time after.
+func (t *Timer) Began() time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.began
 }
 
 // End stops timing.

@@ -11,6 +11,12 @@
 //	browser -headless -screenshot out.png -size 800x600 URL
 //	browser -headless -dump-layout URL
 //
+// -trace FILE writes the frame timings of every stage (the page's style,
+// layout, paint and commit; the compositor's raster, draw and swap; the
+// GPU's raster and draw where the driver has timer queries) to FILE in the
+// Trace Event Format, which Perfetto (ui.perfetto.dev) opens. A window
+// writes it when it closes.
+//
 // URL may be a file path, or a file:, http:, https:, data: or about: URL.
 // When the page cannot be loaded, the window shows an error page; headless
 // mode renders the error page too, prints a one-line message and exits
@@ -47,6 +53,7 @@ type options struct {
 	width      int
 	height     int
 	url        string
+	trace      string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -61,6 +68,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.headless, "headless", false, "render offscreen, without a window")
 	fs.StringVar(&o.screenshot, "screenshot", "", "with -headless: write a PNG of the rendered page to this file")
 	fs.BoolVar(&o.dumpLayout, "dump-layout", false, "with -headless: print the layout tree (format: docs/layout-dump.md)")
+	fs.StringVar(&o.trace, "trace", "", "write the frame timings (style, layout, paint, commit, raster, draw, GPU) to this file\nas Trace Event Format JSON, for Perfetto or chrome://tracing; a window writes it when it closes")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

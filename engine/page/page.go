@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	_ "golang.org/x/image/webp" // WebP for <img>
 
@@ -56,6 +57,16 @@ type Page struct {
 	// Warnings lists subresources that failed to load, one line each, for
 	// the console.
 	Warnings []string
+	// Timing is how long the stages of the last Layout or Frame took.
+	Timing Timing
+}
+
+// Timing is how long each rendering stage of a frame took. The stages run
+// back to back from Start: style, then layout, then paint (zero after a
+// Layout without paint).
+type Timing struct {
+	Start                time.Time
+	Style, Layout, Paint time.Duration
 }
 
 var (
@@ -135,14 +146,22 @@ func (p *Page) Styles(width, height float32) *style.Styles {
 // Layout runs style and layout for a viewport of the given size and
 // returns the fragment tree. The page keeps it for hit testing.
 func (p *Page) Layout(width, height float32) *layout.Fragment {
-	p.root = layout.Layout(p.Doc, p.Styles(width, height), imageSource(p.images), Fonts(), width, height)
+	start := time.Now()
+	styles := p.Styles(width, height)
+	styled := time.Now()
+	p.root = layout.Layout(p.Doc, styles, imageSource(p.images), Fonts(), width, height)
+	p.Timing = Timing{Start: start, Style: styled.Sub(start), Layout: time.Since(styled)}
 	return p.root
 }
 
 // Frame runs every stage for a viewport of the given size and returns the
 // display list.
 func (p *Page) Frame(width, height float32) *paint.DisplayList {
-	return paint.Build(p.Layout(width, height))
+	root := p.Layout(width, height)
+	start := time.Now()
+	dl := paint.Build(root)
+	p.Timing.Paint = time.Since(start)
+	return dl
 }
 
 type imageSource map[*dom.Node]image.Image
