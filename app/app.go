@@ -315,12 +315,37 @@ func (w *Window) destroy() {
 	w.mu.Unlock()
 }
 
-// viewport returns the page viewport: the content area's size in CSS px,
-// and the device scale. Called on the UI thread.
-func (w *Window) viewport() pageSize {
+// contentScale returns the window's content scale: device px per CSS px
+// at 100% zoom (2 on a typical HiDPI display). Called on the UI thread.
+func (w *Window) contentScale() float32 {
+	if w.ui != nil && w.ui.forceScale > 0 {
+		return w.ui.forceScale
+	}
 	scale, _ := w.win.GetContentScale()
 	if scale <= 0 {
 		scale = 1
+	}
+	return scale
+}
+
+// viewport returns the viewport of the shown tab's page (or the bare
+// window's): the content area's size in CSS px, and the device scale.
+// Called on the UI thread.
+func (w *Window) viewport() pageSize {
+	var t *tab
+	if w.ui != nil {
+		t = w.ui.active
+	}
+	return w.viewportOf(t)
+}
+
+// viewportOf returns t's viewport: page zoom, like the content scale,
+// makes CSS px bigger, so the page lays out in fewer of them and rasters
+// at more device px per CSS px. Called on the UI thread.
+func (w *Window) viewportOf(t *tab) pageSize {
+	scale := w.contentScale()
+	if t != nil {
+		scale *= t.zoom
 	}
 	size := image.Pt(w.win.GetFramebufferSize())
 	if w.ui != nil {

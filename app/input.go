@@ -62,11 +62,7 @@ func (w *Window) devicePoint(x, y float64) f32.Point {
 func (w *Window) resized() {
 	s := w.ui
 	fb := image.Pt(w.win.GetFramebufferSize())
-	scale, _ := w.win.GetContentScale()
-	if scale <= 0 {
-		scale = 1
-	}
-	s.size, s.scale = fb, scale
+	s.size, s.scale = fb, w.contentScale()
 	s.content = image.Rect(0, min(s.dp(toolbarHeight), fb.Y), fb.X, fb.Y)
 	w.comp.Resize(fb.X, fb.Y)
 	w.comp.SetContentArea(s.content)
@@ -85,7 +81,7 @@ func (w *Window) inContent(p f32.Point) bool {
 // px.
 func (w *Window) viewportPoint(p f32.Point) f32.Point {
 	s := w.ui
-	return p.Sub(layoutPt(s.content.Min)).Div(s.scale)
+	return p.Sub(layoutPt(s.content.Min)).Div(w.viewport().scale)
 }
 
 func layoutPt(p image.Point) f32.Point { return f32.Pt(float32(p.X), float32(p.Y)) }
@@ -228,11 +224,54 @@ func (w *Window) shortcut(name key.Name, mods key.Modifiers) bool {
 		w.activate(s.tabs[(s.index(t)+step+len(s.tabs))%len(s.tabs)])
 	case mods == 0 && name == key.NameEscape && !s.focused && t.state().Loading:
 		t.stop()
+	case mods&^key.ModShift == key.ModCtrl && (name == "=" || name == "+"):
+		w.setZoom(t, nextZoom(t.zoom, +1))
+	case mods&^key.ModShift == key.ModCtrl && name == "-":
+		w.setZoom(t, nextZoom(t.zoom, -1))
+	case mods == key.ModCtrl && name == "0":
+		w.setZoom(t, 1)
 	default:
 		return false
 	}
 	s.invalid = true
 	return true
+}
+
+// zoomLevels are the page zoom steps of Ctrl+Plus and Ctrl+Minus, those
+// of Chromium and Firefox.
+var zoomLevels = []float32{0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 5}
+
+// nextZoom returns the zoom level after z in direction dir (+1 or -1),
+// staying at the ends.
+func nextZoom(z float32, dir int) float32 {
+	if dir > 0 {
+		for _, l := range zoomLevels {
+			if l > z+0.001 {
+				return l
+			}
+		}
+		return zoomLevels[len(zoomLevels)-1]
+	}
+	for i := len(zoomLevels) - 1; i >= 0; i-- {
+		if l := zoomLevels[i]; l < z-0.001 {
+			return l
+		}
+	}
+	return zoomLevels[0]
+}
+
+// setZoom sets t's page zoom: the page lays out again for a viewport of
+// fewer (or more) CSS px, and rasters at the new scale. The scroll offset
+// stays where it was in the document, in CSS px.
+func (w *Window) setZoom(t *tab, z float32) {
+	if t.zoom == z {
+		return
+	}
+	t.zoom = z
+	t.resize(w.viewportOf(t))
+	if s := w.ui; s.pointerIn && w.inContent(s.pointer) && s.active == t {
+		t.hover(w.viewportPoint(s.pointer))
+	}
 }
 
 // scrollKey scrolls the page for the keys that do.
@@ -323,6 +362,12 @@ var keyNames = func() map[glfw.Key]key.Name {
 		glfw.KeyEnd:       key.NameEnd,
 		glfw.KeyPageUp:    key.NamePageUp,
 		glfw.KeyPageDown:  key.NamePageDown,
+		// Ctrl with these zooms; on a US keyboard Plus is Shift+Equal.
+		glfw.KeyEqual:      "=",
+		glfw.KeyMinus:      "-",
+		glfw.KeyKPAdd:      "+",
+		glfw.KeyKPSubtract: "-",
+		glfw.KeyKP0:        "0",
 	}
 	for k := glfw.KeyA; k <= glfw.KeyZ; k++ {
 		m[k] = key.Name(rune('A' + k - glfw.KeyA))

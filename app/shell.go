@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"io"
@@ -92,6 +93,10 @@ type shell struct {
 	// UI thread records the next, and gives each back through free.
 	free    chan *op.Ops
 	scratch op.Ops // for handling input between frames; never drawn
+
+	// forceScale, when set, stands for the window's content scale (tests
+	// of HiDPI under Xvfb, whose scale is 1).
+	forceScale float32
 
 	cursor  pointer.Cursor
 	cursors map[pointer.Cursor]*glfw.Cursor
@@ -354,7 +359,7 @@ func (w *Window) updateCursor() {
 func (w *Window) openTab(n navigation, activate bool) *tab {
 	s := w.ui
 	t := newTab(w)
-	t.size = w.viewport()
+	t.size = w.viewportOf(t)
 	i := len(s.tabs)
 	if n.u != nil && s.active != nil {
 		i = s.index(s.active) + 1
@@ -379,7 +384,7 @@ func (w *Window) activate(t *tab) {
 	s.active = t
 	s.addr.SetText(urlText(t.state()))
 	w.show(t)
-	t.resize(w.viewport())
+	t.resize(w.viewportOf(t))
 	if s.pointerIn && w.inContent(s.pointer) {
 		t.hover(w.viewportPoint(s.pointer))
 	}
@@ -473,6 +478,21 @@ func (w *Window) layout(gtx layout.Context) []image.Rectangle {
 		}
 		s.iconButton(gtx, &s.reload, image.Pt(bx+2*step, y), true, icon)
 		box := image.Rect(bx+3*step+s.dp(4), strip+s.dp(5), width-s.dp(8), top-s.dp(6))
+		if t.zoom != 1 {
+			// The zoom level, right of the address bar, as browsers
+			// show it when it is not 100%.
+			zw := s.dp(56)
+			zgtx := gtx
+			zgtx.Constraints = layout.Exact(image.Pt(zw, box.Dy()))
+			off := op.Offset(image.Pt(box.Max.X-zw, box.Min.Y)).Push(ops)
+			layout.Center.Layout(zgtx, func(gtx layout.Context) layout.Dimensions {
+				l := material.Label(s.th, unit.Sp(13), fmt.Sprintf("%.0f%%", t.zoom*100))
+				l.Color = iconColour
+				return l.Layout(gtx)
+			})
+			off.Pop()
+			box.Max.X -= zw + s.dp(4)
+		}
 		w.layoutAddress(gtx, box)
 		if r := w.layoutStatus(gtx, st); !r.Empty() {
 			areas = append(areas, r)

@@ -45,8 +45,10 @@ type tab struct {
 	frame  *compositor.Frame // the last frame committed
 	scroll f32.Point         // the scroll offset while not shown
 
-	// UI thread only: the tab's widgets in the tab strip.
+	// UI thread only: the tab's widgets in the tab strip, and its page
+	// zoom (1 is 100%).
 	button, closeButton widget.Clickable
+	zoom                float32
 
 	// The tab's goroutine only.
 	page    *page.Page
@@ -104,6 +106,7 @@ func newTab(w *Window) *tab {
 		tasks:  make(chan func()),
 		quit:   make(chan struct{}),
 		at:     -1,
+		zoom:   1,
 	}
 }
 
