@@ -57,7 +57,7 @@ func TestShellZoom(t *testing.T) {
 
 	// Scroll a little: zoom keeps the offset in CSS px.
 	ui(t, w, func() { w.pointerMoved(f32.Pt(300, 300)); w.wheel(0, -0.25) }) // 12 px
-	for range 5 { // 110, 125, 150, 175, 200%
+	for range 5 {                                                            // 110, 125, 150, 175, 200%
 		press(t, w, "=", key.ModCtrl)
 	}
 	f := shownFrame(t, w, "at 200%", func(f *compositor.Frame) bool { return f.DeviceScale == 2 })
