@@ -39,10 +39,16 @@ func wheelFor(t *testing.T, w *Window, d time.Duration) (from, to time.Time) {
 	from = time.Now()
 	tick := time.NewTicker(16 * time.Millisecond)
 	defer tick.Stop()
+	var n int
+	var slowest time.Duration
 	for time.Since(from) < d {
 		<-tick.C
+		t0 := time.Now()
 		ui(t, w, func() { w.wheel(0, -0.1) })
+		n++
+		slowest = max(slowest, time.Since(t0))
 	}
+	t.Logf("%d wheel events, the slowest took %v to reach the UI thread", n, slowest)
 	// The last frame is drawn before the next ui call returns.
 	ui(t, w, func() {})
 	time.Sleep(20 * time.Millisecond)
@@ -91,15 +97,16 @@ func TestScrollWhilePageBusy(t *testing.T) {
 		t.Errorf("scrolled %v while idle but only %v more while the page was busy", idleScroll.Y, busyScroll.Y-idleScroll.Y)
 	}
 	// As many frames, as evenly spaced, with the page busy as idle. The
-	// bounds leave room for a loaded test machine, not for frames that
-	// wait on the page (which would wait the whole second).
-	if len(busy) < len(idle)*3/4 {
+	// bounds leave room for a test machine shared with other work (two
+	// cores), not for frames that wait on the page, which would stop for
+	// the whole second.
+	if len(busy) < len(idle)/2 {
 		t.Errorf("%d frames while the page was busy, %d while idle", len(busy)+1, len(idle)+1)
 	}
-	if m := median(busy); m > median(idle)+8*time.Millisecond || m > 40*time.Millisecond {
+	if m := median(busy); m > 2*median(idle)+10*time.Millisecond {
 		t.Errorf("median frame gap %v while the page was busy, %v idle", m, median(idle))
 	}
-	if g := busy[len(busy)-1]; g > 200*time.Millisecond {
+	if g := busy[len(busy)-1]; g > phase/4 {
 		t.Errorf("a %v gap between frames while the page was busy", g)
 	}
 

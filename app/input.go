@@ -20,6 +20,9 @@ const (
 	pageOverlap = 40 // Space and PageDown keep this much of the last page in view
 )
 
+// scrollbarWidth is the root scroller's scrollbar's width, in dp.
+const scrollbarWidth = 12
+
 // setCallbacks connects the window's events to the shell.
 func (w *Window) setCallbacks() {
 	w.win.SetFramebufferSizeCallback(func(*glfw.Window, int, int) { w.resized() })
@@ -66,6 +69,7 @@ func (w *Window) resized() {
 	s.content = image.Rect(0, min(s.dp(toolbarHeight), fb.Y), fb.X, fb.Y)
 	w.comp.Resize(fb.X, fb.Y)
 	w.comp.SetContentArea(s.content)
+	w.comp.SetScrollbar(s.dp(scrollbarWidth), s.thumbDrag)
 	if s.active != nil {
 		s.active.resize(w.viewport())
 	}
@@ -91,11 +95,13 @@ func (w *Window) pointerMoved(p f32.Point) {
 	s := w.ui
 	wasOver := !w.inContent(s.pointer)
 	s.pointer, s.pointerIn = p, true
-	kind := pointer.Move
-	if s.buttons != 0 {
-		kind = pointer.Drag
+	// Gio's router makes a move with a button down a Drag itself, and
+	// panics on a Drag given to it.
+	s.queuePointer(pointer.Move)
+	if s.thumbDrag {
+		w.dragThumb(p)
+		return
 	}
-	s.queuePointer(kind)
 	over := !w.inContent(p)
 	// The shell only changes under the pointer (hover highlights), or
 	// while dragging (selecting in the address bar).
@@ -130,6 +136,12 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 	}
 	s.queuePointer(kind)
 	s.invalid = true
+	if s.thumbDrag && b == pointer.ButtonPrimary && !press {
+		// The end of a drag of the scrollbar's thumb, wherever it is.
+		s.thumbDrag = false
+		w.comp.SetScrollbar(s.dp(scrollbarWidth), false)
+		return
+	}
 	if !w.inContent(s.pointer) {
 		if !press {
 			s.pressed = 0
@@ -139,6 +151,9 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 	if press {
 		// A click on the page takes the focus from the address bar.
 		s.blurAddress()
+		if b == pointer.ButtonPrimary && w.pressScrollbar(s.pointer) {
+			return
+		}
 		s.pressed, s.pressedAt = b, s.pointer
 		return
 	}
@@ -152,6 +167,44 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 		}
 	}
 	s.pressed = 0
+}
+
+// pressScrollbar handles a press at p (device px) on the scrollbar, if it
+// is one there, and reports whether it was: on the thumb it starts a drag,
+// on the track above or below it scrolls a page that way.
+func (w *Window) pressScrollbar(p f32.Point) bool {
+	s := w.ui
+	info, err := w.comp.Scrollbar()
+	pt := p.Round()
+	if err != nil || !pt.In(info.Track) {
+		return false
+	}
+	switch {
+	case pt.In(info.Thumb):
+		s.thumbDrag, s.thumbGrab, s.thumbAt = true, p.Y-float32(info.Thumb.Min.Y), info
+		w.comp.SetScrollbar(s.dp(scrollbarWidth), true)
+	case pt.Y < info.Thumb.Min.Y:
+		w.scrollKey(key.NamePageUp, 0)
+	default:
+		w.scrollKey(key.NamePageDown, 0)
+	}
+	return true
+}
+
+// dragThumb scrolls so that the scrollbar's thumb follows the pointer,
+// at p (device px), keeping the point where it was grabbed under it. It
+// goes by the scrollbar as it was when the drag began, so as not to wait
+// for the compositor at every move.
+func (w *Window) dragThumb(p f32.Point) {
+	s := w.ui
+	info := s.thumbAt
+	room := float32(info.Track.Dy() - info.Thumb.Dy())
+	if room <= 0 {
+		return
+	}
+	top := p.Y - s.thumbGrab - float32(info.Track.Min.Y)
+	frac := min(max(top/room, 0), 1)
+	w.comp.ScrollTo(f32.Pt(info.Scroll.X, frac*info.Max.Y))
 }
 
 // wheel handles the mouse wheel: the page scrolls on the compositor,

@@ -26,6 +26,8 @@ import (
 	"gioui.org/widget"
 	"gioui.org/widget/material"
 	"github.com/go-gl/glfw/v3.3/glfw"
+
+	"glassbox/compositor"
 )
 
 // The shell's geometry, in dp.
@@ -88,6 +90,9 @@ type shell struct {
 	mods      key.Modifiers
 	pressed   pointer.Buttons // the button pressed on the page, for clicks
 	pressedAt f32.Point
+	thumbDrag bool                     // the scrollbar's thumb is being dragged
+	thumbGrab float32                  // where the thumb was grabbed, device px below its top
+	thumbAt   compositor.ScrollbarInfo // the scrollbar when the drag began
 
 	// Ops double-buffering: the compositor draws one op.Ops while the
 	// UI thread records the next, and gives each back through free.

@@ -53,7 +53,7 @@ func TestShellZoom(t *testing.T) {
 	white := color.RGBA{255, 255, 255, 255}
 	waitPixel(t, w, 50, top+50, blueC)
 	waitPixel(t, w, 150, top+50, white)
-	waitPixel(t, w, 790, top+110, redC)
+	waitPixel(t, w, 780, top+110, redC)
 
 	// Scroll a little: zoom keeps the offset in CSS px.
 	ui(t, w, func() { w.pointerMoved(f32.Pt(300, 300)); w.wheel(0, -0.25) }) // 12 px
@@ -78,7 +78,7 @@ func TestShellZoom(t *testing.T) {
 	}{
 		{199, top + 50, blueC}, {200, top + 50, white},
 		{10, top + 200 - 24 - 1, blueC}, {10, top + 200 - 24, redC},
-		{790, top + 200, redC}, {10, top + 240 - 24, white},
+		{780, top + 200, redC}, {10, top + 240 - 24, white},
 	} {
 		if got := img.RGBAAt(p.x, p.y); got != p.want {
 			t.Errorf("at 200%%: pixel (%d,%d) = %v, want %v", p.x, p.y, got, p.want)
@@ -127,7 +127,7 @@ func TestShellHiDPI(t *testing.T) {
 		x, y int
 		want color.RGBA
 	}{
-		{199, top2 + 199, blueC}, {200, top2 + 50, color.RGBA{255, 255, 255, 255}}, {10, top2 + 200, redC}, {790, top2 + 239, redC},
+		{199, top2 + 199, blueC}, {200, top2 + 50, color.RGBA{255, 255, 255, 255}}, {10, top2 + 200, redC}, {760, top2 + 239, redC},
 	} {
 		if got := img.RGBAAt(p.x, p.y); got != p.want {
 			t.Errorf("pixel (%d,%d) = %v, want %v", p.x, p.y, got, p.want)

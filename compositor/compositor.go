@@ -86,7 +86,8 @@ type impl struct {
 	dirty bool        // needs drawing
 	fail  func(error) // records an error for Compositor.Err
 
-	overlay overlay // a browser shell's drawing and content area (overlay.go)
+	overlay   overlay   // a browser shell's drawing and content area (overlay.go)
+	scrollbar scrollbar // the root scroller's scrollbar (scrollbar.go)
 
 	rasterTimer, drawTimer *gpu.Timer
 	rasterFrame, drawFrame uint64 // the frames the timers measure
@@ -322,6 +323,7 @@ func (im *impl) loop(tasks <-chan func(*impl)) {
 
 func (im *impl) release() {
 	im.releaseOverlay()
+	im.scrollbar.solid.Release()
 	for id, l := range im.layers {
 		l.tex.Release()
 		delete(im.layers, id)
@@ -433,6 +435,9 @@ func (im *impl) draw(fb gpu.Framebuffer) error {
 	im.collectTimers()
 	quads, err := im.updateLayers()
 	if err != nil {
+		return err
+	}
+	if quads, err = im.scrollbarQuads(quads); err != nil {
 		return err
 	}
 	if quads, err = im.overlayQuads(quads); err != nil {

@@ -265,3 +265,53 @@ func TestTimeline(t *testing.T) {
 	}
 	t.Logf("%s: %v", st.Renderer, count)
 }
+
+func TestScrollbar(t *testing.T) {
+	c := newHeadless(t, 100, 100)
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	c.SetScrollbar(10, false)
+	info, err := c.Scrollbar()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A tenth of the document is in view, but the thumb is at least twice
+	// the scrollbar's width long.
+	if info.Track != image.Rect(90, 0, 100, 100) || info.Thumb != image.Rect(90, 0, 100, 20) || info.Max != f32.Pt(0, 900) {
+		t.Errorf("at the top: %+v", info)
+	}
+	img := shot(t, c)
+	thumb, track, page := img.RGBAAt(95, 15), img.RGBAAt(95, 50), img.RGBAAt(50, 50)
+	if !(thumb.R < track.R && track.R < page.R) || thumb.R != thumb.G || thumb.G != thumb.B {
+		t.Errorf("thumb %v, track %v, page %v: want grey, darker than the track, darker than the page", thumb, track, page)
+	}
+	c.ScrollTo(f32.Pt(0, 1e6))
+	info, _ = c.Scrollbar()
+	if info.Scroll != f32.Pt(0, 900) || info.Thumb != image.Rect(90, 80, 100, 100) {
+		t.Errorf("at the bottom: %+v", info)
+	}
+	img = shot(t, c)
+	if got := img.RGBAAt(95, 90); got != thumb {
+		t.Errorf("thumb at the bottom = %v, want %v", got, thumb)
+	}
+	if got := img.RGBAAt(95, 15); got != track {
+		t.Errorf("track at the top = %v, want %v", got, track)
+	}
+	c.SetScrollbar(10, true)
+	if got := shot(t, c).RGBAAt(95, 90); got.R >= thumb.R {
+		t.Errorf("dragged thumb = %v, want darker than %v", got, thumb)
+	}
+
+	// No scrollbar for a page that fits, or when hidden.
+	c.Commit(NewFrame(&paint.DisplayList{Background: white, Width: 100, Height: 100}, image.Pt(100, 100)))
+	if info, _ := c.Scrollbar(); !info.Track.Empty() {
+		t.Errorf("a page that fits has a scrollbar: %+v", info)
+	}
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	c.SetScrollbar(0, false)
+	if info, _ := c.Scrollbar(); !info.Track.Empty() {
+		t.Errorf("a hidden scrollbar: %+v", info)
+	}
+	if got := shot(t, c).RGBAAt(95, 50); got != page {
+		t.Errorf("hidden scrollbar: pixel %v, want the page's %v", got, page)
+	}
+}

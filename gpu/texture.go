@@ -3,6 +3,7 @@ package gpu
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"unsafe"
 
 	"github.com/go-gl/gl/v3.1/gles2"
@@ -135,4 +136,12 @@ func (d *Device) ReadPixels(fb Framebuffer, r image.Rectangle) (*image.RGBA, err
 		copy(img.Pix[y*img.Stride:y*img.Stride+w*4], buf[(h-1-y)*w*4:(h-y)*w*4])
 	}
 	return img, nil
+}
+
+// Fill sets every pixel of dst to c (premultiplied, as sRGB bytes). A 1×1
+// texture filled with a colour, drawn stretched, is a solid rectangle.
+func (d *Device) Fill(dst *Texture, c color.NRGBA) error {
+	gles2.BindFramebuffer(gles2.FRAMEBUFFER, dst.fbo)
+	d.clear(dst.Framebuffer(), c)
+	return glError("fill")
 }
