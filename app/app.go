@@ -398,6 +398,18 @@ func (w *Window) show(t *tab) {
 	}
 }
 
+// scrollTab scrolls t to p, in CSS px: the compositor scrolls if t is
+// shown, else t starts there when shown. Called from t's goroutine.
+func (w *Window) scrollTab(t *tab, p f32.Point) {
+	w.commitMu.Lock()
+	defer w.commitMu.Unlock()
+	if w.shown == t {
+		w.comp.ScrollTo(p)
+		return
+	}
+	t.scroll = p
+}
+
 // scrollOf returns t's scroll offset. Called from t's goroutine.
 func (w *Window) scrollOf(t *tab) f32.Point {
 	w.commitMu.Lock()

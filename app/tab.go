@@ -52,10 +52,18 @@ type tab struct {
 
 	// The tab's goroutine only.
 	page    *page.Page
-	history []*url.URL
+	history []entry
 	at      int // the current entry of history
 	size    pageSize
 	frames  uint64 // frames committed
+}
+
+// entry is one entry of a tab's session history.
+type entry struct {
+	u *url.URL
+	// scroll is where the page was scrolled when the user left the
+	// entry, restored on coming back to it.
+	scroll f32.Point
 }
 
 // tabState is a snapshot of a tab for the shell.
@@ -196,7 +204,7 @@ func (t *tab) run() {
 			if t.page == nil || t.size == (pageSize{}) {
 				// Nothing on screen yet: no need to wait.
 				t.size = s
-				t.render(false)
+				t.render(false, nil)
 				continue
 			}
 			pending = s
@@ -210,7 +218,7 @@ func (t *tab) run() {
 			settled = nil
 			if pending != t.size {
 				t.size = pending
-				t.render(false)
+				t.render(false, nil)
 			}
 		case pt := <-t.hovers:
 			link := ""
@@ -241,6 +249,7 @@ func (t *tab) run() {
 func (t *tab) visit(n navigation) {
 	u := n.u
 	at, push := t.at+1, true // where the entry goes in history
+	var restore *f32.Point   // where to scroll the page: nil for u's fragment
 	switch n.kind {
 	case navLoad:
 		if u == nil {
@@ -248,7 +257,7 @@ func (t *tab) visit(n navigation) {
 			u, err = network.ParseUserInput(n.input, "")
 			if err != nil {
 				t.log(fmt.Sprintf("%q: %v", n.input, err))
-				t.show(page.ErrorPage(nil, err), nil, 0, false)
+				t.show(page.ErrorPage(nil, err), nil, 0, false, nil)
 				return
 			}
 		}
@@ -260,13 +269,26 @@ func (t *tab) visit(n navigation) {
 		if at < 0 || at >= len(t.history) {
 			return
 		}
-		u, push = t.history[at], false
+		u, push = t.history[at].u, false
 	case navReload:
 		if t.at < 0 {
 			return
 		}
 		at, push = t.at, false
-		u = t.history[at]
+		u = t.history[at].u
+	}
+	if t.at >= 0 && t.page != nil {
+		// Remember where the page is scrolled, for coming back.
+		t.history[t.at].scroll = t.w.scrollOf(t)
+	}
+	if !push {
+		saved := t.history[at].scroll
+		restore = &saved
+	}
+	if n.kind != navReload && t.page != nil && sameDocument(t.page.URL, u) &&
+		(push && hasFragment(u) || !push) {
+		t.moveWithinDocument(u, at, push, restore)
+		return
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -298,28 +320,90 @@ func (t *tab) visit(n navigation) {
 	for _, w := range p.Warnings {
 		t.log("warning: " + w)
 	}
-	t.show(p, u, at, push)
+	t.show(p, u, at, push, restore)
+}
+
+// moveWithinDocument goes to u, a URL of the page shown that differs at
+// most in its fragment, without loading it again (HTML's "navigate to a
+// fragment"): it scrolls to restore, for back and forward, or to u's
+// fragment.
+func (t *tab) moveWithinDocument(u *url.URL, at int, push bool, restore *f32.Point) {
+	if push {
+		t.history = append(t.history[:t.at+1], entry{u: u})
+		at = len(t.history) - 1
+	}
+	t.at = at
+	if restore != nil {
+		t.w.scrollTab(t, *restore)
+	} else if y, ok := t.page.FragmentTarget(fragment(u)); ok {
+		t.w.scrollTab(t, f32.Pt(t.w.scrollOf(t).X, y))
+	}
+	t.update(func(s *tabState) {
+		s.URL = u
+		s.Hover = "" // the page moved under the pointer
+		s.CanBack = t.at > 0
+		s.CanForward = t.at < len(t.history)-1
+		s.Loads++
+	})
+}
+
+// sameDocument reports whether a and b differ at most in their fragments.
+func sameDocument(a, b *url.URL) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	x, y := *a, *b
+	x.Fragment, x.RawFragment, y.Fragment, y.RawFragment = "", "", "", ""
+	return x.String() == y.String()
+}
+
+// hasFragment reports whether u has a fragment, empty or not ("a.html#").
+func hasFragment(u *url.URL) bool {
+	return u.Fragment != "" || strings.HasSuffix(u.String(), "#")
+}
+
+// fragment returns u's fragment as written, percent-encoded as it came.
+func fragment(u *url.URL) string {
+	return u.EscapedFragment()
 }
 
 // show makes p, loaded from u, the tab's page. push adds an entry to the
 // history after the current one, dropping those forward of it; otherwise
 // p is entry at (back, forward, reload). A nil u, for input that is not a
-// URL at all, leaves the history as it is.
-func (t *tab) show(p *page.Page, u *url.URL, at int, push bool) {
+// URL at all, leaves the history as it is. The page starts scrolled to
+// restore, or when that is nil to u's fragment, or at the top.
+func (t *tab) show(p *page.Page, u *url.URL, at int, push bool, restore *f32.Point) {
 	if u != nil {
 		if p.URL != nil {
+			frag := u
 			u = p.URL // after redirects
+			if u.Fragment == "" && hasFragment(frag) {
+				// A redirect without a fragment keeps the one asked for.
+				v := *u
+				v.Fragment, v.RawFragment = frag.Fragment, frag.RawFragment
+				u = &v
+			}
 		}
 		if push {
-			t.history = append(t.history[:t.at+1], u)
+			t.history = append(t.history[:t.at+1], entry{u: u})
 			at = len(t.history) - 1
 		} else {
-			t.history[at] = u
+			t.history[at].u = u
 		}
 		t.at = at
 	}
 	t.page = p
-	t.render(true)
+	t.render(true, func() f32.Point {
+		switch {
+		case restore != nil:
+			return *restore
+		case u != nil && hasFragment(u):
+			if y, ok := p.FragmentTarget(fragment(u)); ok {
+				return f32.Pt(0, y)
+			}
+		}
+		return f32.Point{}
+	})
 	t.update(func(s *tabState) {
 		s.URL = p.URL
 		if s.URL == nil {
@@ -335,8 +419,10 @@ func (t *tab) show(p *page.Page, u *url.URL, at int, push bool) {
 }
 
 // render lays out and paints the page for the tab's viewport and commits
-// the frame. A new document starts at the top.
-func (t *tab) render(newDoc bool) {
+// the frame. A new document starts at the scroll offset start returns,
+// once the page is laid out; another frame of the same document keeps the
+// compositor's offset.
+func (t *tab) render(newDoc bool, start func() f32.Point) {
 	if t.page == nil || t.size.css.X <= 0 || t.size.css.Y <= 0 {
 		return
 	}
@@ -352,11 +438,15 @@ func (t *tab) render(newDoc bool) {
 		tl.Add(timeline.Event{Stage: st.stage, Thread: t.thread, Start: at, Dur: st.dur, Frame: t.frames})
 		at = at.Add(st.dur)
 	}
-	start := time.Now()
+	begin := time.Now()
 	f := compositor.NewFrame(dl, t.size.css)
 	f.DeviceScale = t.size.scale
-	t.w.commit(t, f, newDoc, f32.Point{})
-	tl.Span(t.thread, timeline.Commit, t.frames, start)
+	var scroll f32.Point
+	if newDoc && start != nil {
+		scroll = start()
+	}
+	t.w.commit(t, f, newDoc, scroll)
+	tl.Span(t.thread, timeline.Commit, t.frames, begin)
 }
 
 // linkAt returns the link at pt, a point of the viewport in CSS px.
