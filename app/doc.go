@@ -53,7 +53,12 @@
 // steps from 25% to 500%), Ctrl+Q (quit), and Space,
 // Shift+Space, PageDown, PageUp, Home, End and the arrow keys to scroll.
 // A click on a link follows it; a middle click, Ctrl+click, or a link with
-// target=_blank opens it in a new tab. Closing the last tab closes the
+// target=_blank opens it in a new tab. Dragging over the page selects text
+// (highlighted in a layer of its own over the page's, so selecting rasters
+// only the highlight) and Ctrl+C copies it; a link to a fragment of the
+// page scrolls to it without a load, and back and forward restore where
+// each history entry was scrolled. The scrollbar is the compositor's
+// (package compositor); the shell drags it. Closing the last tab closes the
 // window, as browsers do.
 //
 // GLFW's callbacks only convert their arguments and call the Window's

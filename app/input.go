@@ -111,6 +111,9 @@ func (w *Window) pointerMoved(p f32.Point) {
 	if !over && s.active != nil {
 		s.active.hover(w.viewportPoint(p))
 	}
+	if s.selecting && s.active != nil {
+		s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: w.viewportPoint(p)})
+	}
 	w.updateCursor()
 }
 
@@ -136,6 +139,9 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 	}
 	s.queuePointer(kind)
 	s.invalid = true
+	if b == pointer.ButtonPrimary && !press {
+		s.selecting = false
+	}
 	if s.thumbDrag && b == pointer.ButtonPrimary && !press {
 		// The end of a drag of the scrollbar's thumb, wherever it is.
 		s.thumbDrag = false
@@ -153,6 +159,12 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 		s.blurAddress()
 		if b == pointer.ButtonPrimary && w.pressScrollbar(s.pointer) {
 			return
+		}
+		if b == pointer.ButtonPrimary && s.active != nil {
+			// A new selection starts here (and a click clears the old).
+			s.selGesture++
+			s.selecting, s.selAnchor = true, w.viewportPoint(s.pointer)
+			s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: s.selAnchor})
 		}
 		s.pressed, s.pressedAt = b, s.pointer
 		return
@@ -254,6 +266,8 @@ func (w *Window) shortcut(name key.Name, mods key.Modifiers) bool {
 		return false
 	}
 	switch {
+	case mods == key.ModCtrl && name == "C" && !s.focused:
+		t.copySelection()
 	case mods == key.ModCtrl && name == "Q":
 		w.win.SetShouldClose(true)
 	case mods == key.ModCtrl && name == "L":

@@ -93,6 +93,11 @@ type shell struct {
 	thumbDrag bool                     // the scrollbar's thumb is being dragged
 	thumbGrab float32                  // where the thumb was grabbed, device px below its top
 	thumbAt   compositor.ScrollbarInfo // the scrollbar when the drag began
+	// A text selection with the mouse: the gesture's number, whether the
+	// button is still down, and where it went down (viewport CSS px).
+	selGesture uint64
+	selecting  bool
+	selAnchor  f32.Point
 
 	// Ops double-buffering: the compositor draws one op.Ops while the
 	// UI thread records the next, and gives each back through free.
@@ -337,15 +342,22 @@ func (w *Window) clipboard() {
 }
 
 // updateCursor shows the cursor for what is under the pointer: a hand
-// over links, an I-beam over the address bar.
+// over links, an I-beam over text (and while selecting) and over the
+// address bar.
 func (w *Window) updateCursor() {
 	s := w.ui
 	want := pointer.CursorDefault
 	switch {
 	case !s.pointerIn:
 	case w.inContent(s.pointer):
-		if s.active != nil && s.active.state().Hover != "" {
-			want = pointer.CursorPointer
+		if s.active != nil {
+			switch st := s.active.state(); {
+			case s.thumbDrag:
+			case st.Hover != "":
+				want = pointer.CursorPointer
+			case st.OverText || s.selecting:
+				want = pointer.CursorText
+			}
 		}
 	default:
 		want = s.router.Cursor()

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"net/url"
 	"strings"
 	"sync"
@@ -11,9 +12,11 @@ import (
 
 	"gioui.org/f32"
 	"gioui.org/widget"
+	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"glassbox/compositor"
 	"glassbox/engine/page"
+	"glassbox/engine/paint"
 	"glassbox/network"
 	"glassbox/timeline"
 )
@@ -31,8 +34,10 @@ type tab struct {
 	sizes  chan pageSize   // cap 1: latest wins
 	hovers chan f32.Point  // cap 1: latest wins; viewport CSS px
 	clicks chan click
-	tasks  chan func()   // run on the tab's goroutine (tests block it this way)
-	quit   chan struct{} // closed when the tab closes
+	sels   chan selectMsg // cap 1: latest wins
+	copies chan struct{}  // cap 1: copy the selection to the clipboard
+	tasks  chan func()    // run on the tab's goroutine (tests block it this way)
+	quit   chan struct{}  // closed when the tab closes
 
 	// thread names the tab's goroutine in the timeline.
 	thread string
@@ -55,8 +60,36 @@ type tab struct {
 	history []entry
 	at      int // the current entry of history
 	size    pageSize
-	frames  uint64 // frames committed
+	frames  uint64             // frames committed
+	dl      *paint.DisplayList // the page's last display list
+	sel     selection
 }
+
+// selection is a tab's text selection, from anchor (where the mouse went
+// down) to focus (where it is now). It lasts until the page lays out
+// again.
+type selection struct {
+	gesture       uint64 // the mouse gesture that made it
+	anchor, focus page.TextPosition
+	on            bool
+}
+
+// selectMsg is a mouse selection gesture as it goes: the press point and
+// the pointer, in viewport CSS px. A new gesture starts a new selection;
+// one with the pointer still at the press point selects nothing.
+type selectMsg struct {
+	gesture       uint64
+	anchor, focus f32.Point
+}
+
+// selectionColour is the selection highlight, drawn over the text at
+// selectionOpacity.
+var selectionColour = color.NRGBA{R: 0x33, G: 0x90, B: 0xff, A: 255}
+
+const (
+	selectionOpacity = 0.35
+	selectionLayerID = 1
+)
 
 // entry is one entry of a tab's session history.
 type entry struct {
@@ -74,6 +107,10 @@ type tabState struct {
 	CanBack    bool
 	CanForward bool
 	Hover      string // the URL of the link under the pointer
+	// OverText says the pointer is over text (the I-beam cursor).
+	OverText bool
+	// Selected is the text selected with the mouse.
+	Selected string
 	// Loads counts the navigations finished, failed ones included.
 	Loads int
 }
@@ -111,6 +148,8 @@ func newTab(w *Window) *tab {
 		sizes:  make(chan pageSize, 1),
 		hovers: make(chan f32.Point, 1),
 		clicks: make(chan click, 8),
+		sels:   make(chan selectMsg, 1),
+		copies: make(chan struct{}, 1),
 		tasks:  make(chan func()),
 		quit:   make(chan struct{}),
 		at:     -1,
@@ -181,6 +220,24 @@ func (t *tab) click(c click) {
 	}
 }
 
+// selectText passes a selection gesture on to the tab; a newer one
+// replaces one not yet taken.
+func (t *tab) selectText(m selectMsg) {
+	select {
+	case <-t.sels:
+	default:
+	}
+	t.sels <- m
+}
+
+// copySelection asks the tab to put its selection on the clipboard.
+func (t *tab) copySelection() {
+	select {
+	case t.copies <- struct{}{}:
+	default:
+	}
+}
+
 // close ends the tab's goroutine.
 func (t *tab) close() {
 	t.stop()
@@ -225,8 +282,19 @@ func (t *tab) run() {
 			if u, ok := t.linkAt(pt); ok {
 				link = u.String()
 			}
-			if t.state().Hover != link {
-				t.update(func(s *tabState) { s.Hover = link })
+			overText := false
+			if t.page != nil {
+				doc := pt.Add(t.w.scrollOf(t))
+				overText = t.page.OverText(doc.X, doc.Y)
+			}
+			if st := t.state(); st.Hover != link || st.OverText != overText {
+				t.update(func(s *tabState) { s.Hover, s.OverText = link, overText })
+			}
+		case m := <-t.sels:
+			t.selectTo(m)
+		case <-t.copies:
+			if text := t.state().Selected; text != "" {
+				t.w.post(func() { glfw.SetClipboardString(text) })
 			}
 		case c := <-t.clicks:
 			t.follow(c)
@@ -427,7 +495,13 @@ func (t *tab) render(newDoc bool, start func() f32.Point) {
 		return
 	}
 	dl := t.page.Frame(float32(t.size.css.X), float32(t.size.css.Y))
+	t.dl = dl
 	t.frames++
+	if t.sel.on {
+		// The text positions were of the old layout.
+		t.sel.on = false
+		t.update(func(s *tabState) { s.Selected = "" })
+	}
 	tl := t.w.comp.Timeline()
 	tm := t.page.Timing
 	at := tm.Start
@@ -447,6 +521,54 @@ func (t *tab) render(newDoc bool, start func() f32.Point) {
 	}
 	t.w.commit(t, f, newDoc, scroll)
 	tl.Span(t.thread, timeline.Commit, t.frames, begin)
+}
+
+// selectTo selects the text from m's anchor to its focus, and commits a
+// frame with the selection's highlight: a layer of its own over the
+// page's, so that selecting does not raster the page again.
+func (t *tab) selectTo(m selectMsg) {
+	if t.page == nil || t.dl == nil {
+		return
+	}
+	scroll := t.w.scrollOf(t)
+	focus, ok := t.page.TextPositionAt(m.focus.X+scroll.X, m.focus.Y+scroll.Y)
+	if !ok {
+		return
+	}
+	if m.gesture != t.sel.gesture || !t.sel.on {
+		// The anchor is taken once per gesture, so that scrolling while
+		// dragging keeps it where it was in the document.
+		t.sel.gesture = m.gesture
+		t.sel.anchor = focus
+		if m.anchor != m.focus {
+			t.sel.anchor, _ = t.page.TextPositionAt(m.anchor.X+scroll.X, m.anchor.Y+scroll.Y)
+		}
+	}
+	t.sel.focus, t.sel.on = focus, true
+	text := t.page.SelectedText(t.sel.anchor, t.sel.focus)
+	if text != t.state().Selected {
+		t.update(func(s *tabState) { s.Selected = text })
+	}
+
+	start := time.Now()
+	f := compositor.NewFrame(t.dl, t.size.css)
+	f.DeviceScale = t.size.scale
+	if rects := t.page.SelectionRects(t.sel.anchor, t.sel.focus); len(rects) > 0 {
+		x0, y0, x1, y1 := rects[0].X, rects[0].Y, rects[0].X+rects[0].W, rects[0].Y+rects[0].H
+		for _, r := range rects[1:] {
+			x0, y0 = min(x0, r.X), min(y0, r.Y)
+			x1, y1 = max(x1, r.X+r.W), max(y1, r.Y+r.H)
+		}
+		dl := &paint.DisplayList{Width: x1 - x0, Height: y1 - y0}
+		for _, r := range rects {
+			r.X, r.Y = r.X-x0, r.Y-y0
+			dl.Add(&paint.FillRect{Rect: r, Color: selectionColour})
+		}
+		f.Layers = append(f.Layers, compositor.Layer{
+			ID: selectionLayerID, DisplayList: dl, Offset: f32.Pt(x0, y0), Opacity: selectionOpacity})
+	}
+	t.w.commit(t, f, false, f32.Point{})
+	t.w.comp.Timeline().Span(t.thread, timeline.Commit, t.frames, start)
 }
 
 // linkAt returns the link at pt, a point of the viewport in CSS px.

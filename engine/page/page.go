@@ -54,6 +54,10 @@ type Page struct {
 	// root is the fragment tree of the last Layout, kept for hit testing
 	// (hit.go).
 	root *layout.Fragment
+	// textFrags are root's text fragments in tree order, found once per
+	// layout for selection (selection.go).
+	textsOf   *layout.Fragment
+	textFrags []*layout.Fragment
 	// Warnings lists subresources that failed to load, one line each, for
 	// the console.
 	Warnings []string
