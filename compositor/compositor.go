@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"math"
 	"runtime"
 	"sync"
 	"time"
@@ -45,6 +44,7 @@ type Stats struct {
 	GPURaster time.Duration // GPU time of the last raster measured
 	GPUDraw   time.Duration // GPU time of the last draw measured
 	Renderer  string        // the GL renderer's name
+	Tiles     int           // layer tiles held
 }
 
 // Compositor owns a GL context on a thread of its own, the layers' textures
@@ -77,8 +77,9 @@ type impl struct {
 	size    image.Point          // the target's size in device px
 	target  *gpu.Texture         // headless: what frames are drawn into
 
-	frame  *Frame
-	layers map[int]*layerImpl
+	frame    *Frame
+	layers   map[int]*layerImpl
+	tilePool []*gpu.Texture // tile textures not in use, for reuse (tiles.go)
 
 	scroll      f32.Point // the root scroll offset in CSS px
 	scrollDirty bool      // scroll changed since the last commit's Scroll
@@ -94,14 +95,6 @@ type impl struct {
 	stats                  Stats
 	tl                     *timeline.Ring
 	quit                   bool
-}
-
-// layerImpl is a layer's GPU side: its texture and what was rastered in it.
-type layerImpl struct {
-	tex      *gpu.Texture
-	rastered *paint.DisplayList
-	scale    float32
-	seen     bool
 }
 
 // NewHeadless starts a compositor that draws into an offscreen target of
@@ -266,7 +259,12 @@ func (c *Compositor) Timeline() *timeline.Ring { return c.timeline }
 // Stats returns the costs of the last frame.
 func (c *Compositor) Stats() (Stats, error) {
 	var s Stats
-	err := c.run(func(im *impl) { s = im.stats })
+	err := c.run(func(im *impl) {
+		s = im.stats
+		for _, l := range im.layers {
+			s.Tiles += len(l.tiles)
+		}
+	})
 	return s, err
 }
 
@@ -325,9 +323,13 @@ func (im *impl) release() {
 	im.releaseOverlay()
 	im.scrollbar.solid.Release()
 	for id, l := range im.layers {
-		l.tex.Release()
+		l.release(im)
 		delete(im.layers, id)
 	}
+	for _, t := range im.tilePool {
+		t.Release()
+	}
+	im.tilePool = nil
 	im.target.Release()
 	im.rasterTimer.Release()
 	im.drawTimer.Release()
@@ -458,111 +460,6 @@ func (im *impl) draw(fb gpu.Framebuffer) error {
 	im.dirty = false
 	return err
 }
-
-// updateLayers rasters each layer whose display list or scale changed
-// since its last raster, drops layers the frame no longer has, and returns
-// the quads to draw.
-func (im *impl) updateLayers() ([]gpu.Quad, error) {
-	f := im.frame
-	if f == nil {
-		return nil, nil
-	}
-	s := f.scale()
-	content := im.contentRect()
-	for _, l := range im.layers {
-		l.seen = false
-	}
-	var quads []gpu.Quad
-	for i, layer := range f.Layers {
-		dl := layer.DisplayList
-		if dl == nil {
-			continue
-		}
-		li := im.layers[layer.ID]
-		if li == nil {
-			li = &layerImpl{}
-			im.layers[layer.ID] = li
-		}
-		li.seen = true
-		// The root layer's texture covers at least the viewport, so that
-		// its background fills the window.
-		var minSize image.Point
-		if i == 0 {
-			minSize = content.Size()
-		}
-		if err := im.raster(li, dl, s, minSize); err != nil {
-			return nil, err
-		}
-		pos := layer.Offset.Sub(im.scroll)
-		// Snap to whole device pixels: a layer drawn between pixels would
-		// be resampled and blur.
-		off := f32.Pt(float32(math.Round(float64(pos.X*s))), float32(math.Round(float64(pos.Y*s)))).
-			Add(f32.Pt(float32(content.Min.X), float32(content.Min.Y)))
-		quads = append(quads, gpu.Quad{
-			Texture:   li.tex,
-			Transform: f32.AffineId().Offset(off),
-			Opacity:   layer.Opacity,
-		})
-	}
-	for id, l := range im.layers {
-		if !l.seen {
-			l.tex.Release()
-			delete(im.layers, id)
-		}
-	}
-	return quads, nil
-}
-
-// raster brings li's texture up to date with dl at scale s, in a texture
-// of at least minSize.
-//
-// The texture holds the whole layer, up to the maximum texture size: a
-// document taller than that shows the background below the limit. Tiling
-// (raster of the visible tiles only, as cc does) will replace this.
-func (im *impl) raster(li *layerImpl, dl *paint.DisplayList, s float32, minSize image.Point) error {
-	maxTex := im.dev.MaxTextureSize()
-	w := int(math.Ceil(float64(dl.Width * s)))
-	h := int(math.Ceil(float64(dl.Height * s)))
-	w = min(max(w, minSize.X, 1), maxTex)
-	h = min(max(h, minSize.Y, 1), maxTex)
-	// New textures are rounded up, to leave room for a window that grows
-	// a little, and a texture that is big enough and not much too big
-	// stays: dragging a window edge would otherwise raster at every step.
-	rw, rh := min(roundUp(w, 256), maxTex), min(roundUp(h, 256), maxTex)
-	if li.tex != nil {
-		have := li.tex.Size()
-		if have.X < w || have.Y < h || have.X > 2*rw || have.Y > 2*rh {
-			li.tex.Release()
-			li.tex = nil
-		}
-	}
-	if li.tex != nil && li.rastered == dl && li.scale == s {
-		return nil
-	}
-	if li.tex == nil {
-		t, err := im.dev.NewTexture(rw, rh, true)
-		if err != nil {
-			return err
-		}
-		li.tex = t
-	}
-	start := time.Now()
-	if im.rasterTimer.Begin(li.tex.Framebuffer()) {
-		im.rasterFrame = uint64(im.stats.Frames + 1)
-	}
-	err := im.dev.Raster(li.tex, dl, f32.Point{}, s)
-	im.rasterTimer.End()
-	im.stats.Raster = im.tl.Span(timeline.Compositor, timeline.Raster, uint64(im.stats.Frames+1), start).Sub(start)
-	im.stats.Rasters++
-	if err != nil {
-		li.rastered = nil
-		return err
-	}
-	li.rastered, li.scale = dl, s
-	return nil
-}
-
-func roundUp(n, m int) int { return (n + m - 1) / m * m }
 
 // collectTimers takes the GPU timings that have arrived. A GPU event is
 // placed when its commands were issued, and numbered with the frame that

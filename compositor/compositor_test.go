@@ -253,8 +253,10 @@ func TestTimeline(t *testing.T) {
 			t.Errorf("event %+v", e)
 		}
 	}
-	if count["compositor draw"] != 5 || count["compositor raster"] != 2 {
-		t.Errorf("events %v, want 5 draws and 2 rasters on the compositor", count)
+	// Each commit rasters the tile in view and the one below it, which
+	// the scroll then shows without raster.
+	if count["compositor draw"] != 5 || count["compositor raster"] != 4 {
+		t.Errorf("events %v, want 5 draws and 4 rasters on the compositor", count)
 	}
 	st, err := c.Stats()
 	if err != nil {
@@ -313,5 +315,105 @@ func TestScrollbar(t *testing.T) {
 	}
 	if got := shot(t, c).RGBAAt(95, 50); got != page {
 		t.Errorf("hidden scrollbar: pixel %v, want the page's %v", got, page)
+	}
+}
+
+// A layer taller than the largest texture is tiled: each part of it shows
+// when scrolled to, and only the tiles near the view are kept.
+func TestTiles(t *testing.T) {
+	c := newHeadless(t, 200, 300)
+	const height = 40000 // over any GPU's maximum texture size
+	dl := &paint.DisplayList{Background: white, Width: 200, Height: height}
+	for y := float32(0); y < height; y += 1000 {
+		c := red
+		if int(y/1000)%2 == 1 {
+			c = green
+		}
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 0, Y: y, W: 200, H: 50}, Color: c})
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 0, Y: y + 500, W: 100, H: 10}, Color: blue})
+	}
+	c.Commit(NewFrame(dl, image.Pt(200, 300)))
+	for _, y := range []float32{0, 1000, 20000, 38000, 39700} {
+		c.ScrollTo(f32.Pt(0, y))
+		img := shot(t, c)
+		want := red
+		if int(y/1000)%2 == 1 {
+			want = green
+		}
+		if y == 39700 { // the end: 39000-39050 is 300 px above
+			check(t, img, probe{10, 0, white}, probe{150, 299, white})
+			continue
+		}
+		check(t, img, probe{10, 10, want}, probe{150, 49, want}, probe{150, 50, white})
+		// A band across the tile boundary at 512: no seam.
+		if y == 0 {
+			check(t, img, probe{50, 100, white})
+		}
+		st, _ := c.Stats()
+		if st.Tiles > 4 {
+			t.Errorf("at %v: %d tiles held, want the tiles in view and the margin only", y, st.Tiles)
+		}
+	}
+	// A band straddling two tiles (500-510 crosses no boundary; shift the
+	// view so that 1500 lands on one) draws whole.
+	c.ScrollTo(f32.Pt(0, 1500-256))
+	check(t, shot(t, c), probe{50, 256, blue}, probe{50, 265, blue}, probe{50, 266, white}, probe{150, 260, white})
+}
+
+// Tiles meet without seams: the same content rastered across a tile
+// boundary and inside one tile comes out the same, at fractional scales
+// too.
+func TestTileSeams(t *testing.T) {
+	// pattern draws text, an antialiased band and a bar at y in a
+	// 100 CSS px tall strip.
+	pattern := func(dl *paint.DisplayList, y float32) {
+		run, err := gputest.TextRun("Tiles meet without seams", 10, y+60, 30, gputest.RGB(0, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 0, Y: y + 10.5, W: 600, H: 23.25}, Color: blue})
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 380, Y: y, W: 40, H: 100}, Color: red})
+		dl.Add(run)
+	}
+	const y0 = 50
+	for _, tt := range []struct {
+		scale float32
+		y1    float32 // the copy across the boundary at 512 device px
+	}{{1, 470}, {1.25, 370}, {2, 210}} {
+		dl := &paint.DisplayList{Background: white, Width: 600, Height: 2000}
+		pattern(dl, y0)
+		pattern(dl, tt.y1)
+		c := newHeadless(t, 700, 800)
+		f := NewFrame(dl, image.Pt(700, 800))
+		f.DeviceScale = tt.scale
+		c.Commit(f)
+		img := shot(t, c)
+		a, b := int(y0*tt.scale), int(tt.y1*tt.scale)
+		if b >= TileSize || b+int(100*tt.scale) <= TileSize {
+			t.Fatalf("scale %v: the copy at %d does not cross the tile boundary", tt.scale, b)
+		}
+		diff := 0
+		for y := 0; y < int(100*tt.scale); y++ {
+			for x := 0; x < 700; x++ {
+				// Antialiased edges may differ by one level with the
+				// position (float rounding of coverage), as they would
+				// in one texture; a seam would differ by far more.
+				if p, q := img.RGBAAt(x, a+y), img.RGBAAt(x, b+y); !gputest.Near(p, q, 1) {
+					if diff < 4 {
+						t.Logf("scale %v: (%d,%d) %v, in one tile (%d,%d) %v", tt.scale, x, b+y, q, x, a+y, p)
+					}
+					diff++
+				}
+			}
+		}
+		if diff != 0 {
+			gputest.SavePNG("/tmp/glassbox-tiles.png", img)
+			t.Errorf("scale %v: %d pixels differ between the copy in one tile and the copy across two (/tmp/glassbox-tiles.png)", tt.scale, diff)
+		}
+		// Across the vertical boundary at x=512 (inside the bar at 1.25):
+		// the bar's pixels either side are whole.
+		if tt.scale == 1.25 {
+			check(t, img, probe{511, b + 20, red}, probe{512, b + 20, red}, probe{511, b + 80, red}, probe{512, b + 80, red})
+		}
 	}
 }
