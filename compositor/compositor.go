@@ -45,6 +45,11 @@ type Stats struct {
 	GPUDraw   time.Duration // GPU time of the last draw measured
 	Renderer  string        // the GL renderer's name
 	Tiles     int           // layer tiles held
+	// Textures counts the textures the compositor holds: tiles, tiles
+	// pooled for reuse, the overlay's, the scrollbar's and a headless
+	// target. Every texture of package gpu is one of these (see
+	// gpu.LiveObjects), or something leaks.
+	Textures int
 }
 
 // Compositor owns a GL context on a thread of its own, the layers' textures
@@ -263,6 +268,12 @@ func (c *Compositor) Stats() (Stats, error) {
 		s = im.stats
 		for _, l := range im.layers {
 			s.Tiles += len(l.tiles)
+		}
+		s.Textures = s.Tiles + len(im.tilePool)
+		for _, t := range []*gpu.Texture{im.overlay.tex, im.scrollbar.solid, im.target} {
+			if t != nil {
+				s.Textures++
+			}
 		}
 	})
 	return s, err

@@ -1,6 +1,7 @@
 package compositor
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"gioui.org/f32"
 
 	"glassbox/engine/paint"
+	"glassbox/gpu"
 	"glassbox/gpu/gputest"
 )
 
@@ -415,5 +417,52 @@ func TestTileSeams(t *testing.T) {
 		if tt.scale == 1.25 {
 			check(t, img, probe{511, b + 20, red}, probe{512, b + 20, red}, probe{511, b + 80, red}, probe{512, b + 80, red})
 		}
+	}
+}
+
+// The compositor accounts for every texture it makes, and Close deletes
+// them all.
+func TestNoTextureLeaks(t *testing.T) {
+	before := gpu.LiveObjects()
+	c, err := NewHeadless(300, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := func(what string) {
+		t.Helper()
+		st, err := c.Stats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		live := gpu.LiveObjects()
+		if got := live.Textures - before.Textures; got != st.Textures || live.Framebuffers-before.Framebuffers != st.Textures {
+			t.Errorf("%s: %d textures and %d framebuffers live, but the compositor holds %d",
+				what, got, live.Framebuffers-before.Framebuffers, st.Textures)
+		}
+	}
+	tall := &paint.DisplayList{Background: white, Width: 300, Height: 20000}
+	c.SetScrollbar(10, false)
+	for i := range 5 {
+		over := &paint.DisplayList{Width: 50, Height: 50, Items: []paint.Item{
+			&paint.FillRect{Rect: paint.Rect{W: 50, H: 50}, Color: red}}}
+		c.Commit(&Frame{Layers: []Layer{
+			{DisplayList: tall, Opacity: 1},
+			{ID: 1 + i%2, DisplayList: over, Offset: f32.Pt(10, float32(100*i)), Opacity: 0.5},
+		}, DeviceScale: 1 + float32(i)/4})
+		for _, y := range []float32{0, 5000, 19000, 300} {
+			c.ScrollTo(f32.Pt(0, y))
+			shot(t, c)
+		}
+		c.Resize(300+50*i, 200+30*i)
+		shot(t, c)
+		held(fmt.Sprintf("round %d", i))
+	}
+	st, _ := c.Stats()
+	if st.Tiles > 12 {
+		t.Errorf("%d tiles held for a 500x320 view", st.Tiles)
+	}
+	c.Close()
+	if after := gpu.LiveObjects(); after != before {
+		t.Errorf("after Close: %+v live, want %+v as before", after, before)
 	}
 }

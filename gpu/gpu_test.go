@@ -608,3 +608,55 @@ func TestPaintFor(t *testing.T) {
 		check(color.NRGBA{rnd(), rnd(), rnd(), rnd()})
 	}
 }
+
+func TestLiveObjects(t *testing.T) {
+	withDevice(t, func(d *Device) {
+		before := LiveObjects()
+		a, err := d.NewTexture(8, 8, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := d.NewTexture(8, 8, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm := d.NewTimer()
+		got := LiveObjects()
+		want := Live{Textures: before.Textures + 2, Framebuffers: before.Framebuffers + 2, Queries: before.Queries}
+		if tm != nil {
+			want.Queries++
+		}
+		if got != want {
+			t.Errorf("with two textures and a timer: %+v, want %+v", got, want)
+		}
+		if _, err := d.NewTexture(0, 8, true); err == nil {
+			t.Error("an empty texture was made")
+		}
+		a.Release()
+		a.Release() // idempotent: counted once
+		b.Release()
+		tm.Release()
+		if got := LiveObjects(); got != before {
+			t.Errorf("after releasing them: %+v, want %+v", got, before)
+		}
+	})
+}
+
+// A GL error comes back as a Go error naming the operation and the error,
+// and is drained: the next check finds none.
+func TestGLErrorReported(t *testing.T) {
+	withDevice(t, func(d *Device) {
+		gles2.Enable(0xffff) // not a capability: INVALID_ENUM
+		target, err := d.NewTexture(4, 4, false)
+		if err == nil {
+			target.Release()
+			t.Fatal("NewTexture succeeded with a GL error pending")
+		}
+		if want := "gpu: new texture: GL error INVALID_ENUM"; err.Error() != want {
+			t.Errorf("error %q, want %q", err, want)
+		}
+		if err := glError("after"); err != nil {
+			t.Errorf("the error was not drained: %v", err)
+		}
+	})
+}

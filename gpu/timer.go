@@ -30,6 +30,7 @@ func (d *Device) NewTimer() *Timer {
 	}
 	t := new(Timer)
 	gles2.GenQueriesEXT(1, &t.q)
+	live.queries.Add(1)
 	return t
 }
 
@@ -99,4 +100,5 @@ func (t *Timer) Release() {
 	}
 	gles2.DeleteQueriesEXT(1, &t.q)
 	t.q = 0
+	live.queries.Add(-1)
 }
