@@ -660,3 +660,34 @@ func TestGLErrorReported(t *testing.T) {
 		}
 	})
 }
+
+// Without timer queries (a driver lacking GL_EXT_disjoint_timer_query),
+// NewTimer returns nil, and a nil timer measures nothing without failing.
+func TestNoTimerQueries(t *testing.T) {
+	withDevice(t, func(d *Device) {
+		d.timers = false
+		tm := d.NewTimer()
+		if tm != nil {
+			t.Fatal("NewTimer made a timer without timer queries")
+		}
+		target, err := d.NewTexture(4, 4, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer target.Release()
+		if tm.Begin(target.Framebuffer()) {
+			t.Error("a nil timer began")
+		}
+		tm.End()
+		if _, ok := tm.Result(); ok {
+			t.Error("a nil timer has a result")
+		}
+		if !tm.Began().IsZero() {
+			t.Error("a nil timer began at a time")
+		}
+		tm.Release()
+		if err := glError("no timers"); err != nil {
+			t.Error(err)
+		}
+	})
+}

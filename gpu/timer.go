@@ -12,6 +12,10 @@ import (
 //
 // Results arrive a frame or more later: read them with Result, which never
 // waits. Only one timer can run at a time on a context.
+//
+// The contexts here are OpenGL ES, where timer queries come only with
+// GL_EXT_disjoint_timer_query (ARB_timer_query is desktop GL's). Without
+// it NewTimer returns nil, and the compositor reports CPU times alone.
 type Timer struct {
 	q       uint32
 	running bool
