@@ -38,7 +38,13 @@ func (w *Window) setCallbacks() {
 			w.mouseButton(btn, a != glfw.Release, gioModifiers(mods))
 		}
 	})
-	w.win.SetScrollCallback(func(_ *glfw.Window, xoff, yoff float64) { w.wheel(float32(xoff), float32(yoff)) })
+	w.win.SetScrollCallback(func(win *glfw.Window, xoff, yoff float64) {
+		if win.GetKey(glfw.KeyLeftControl) == glfw.Press || win.GetKey(glfw.KeyRightControl) == glfw.Press {
+			w.wheelZoom(float32(yoff))
+			return
+		}
+		w.wheel(float32(xoff), float32(yoff))
+	})
 	w.win.SetKeyCallback(func(_ *glfw.Window, k glfw.Key, _ int, a glfw.Action, mods glfw.ModifierKey) {
 		if name, ok := keyNames[k]; ok {
 			w.key(name, a != glfw.Release, gioModifiers(mods))
@@ -233,6 +239,21 @@ func (w *Window) wheel(dx, dy float32) {
 	}
 }
 
+// wheelZoom handles the wheel with Ctrl held: page zoom, a step per
+// notch, as browsers do.
+func (w *Window) wheelZoom(dy float32) {
+	s := w.ui
+	if !s.pointerIn || !w.inContent(s.pointer) || s.active == nil || dy == 0 {
+		return
+	}
+	dir := 1
+	if dy < 0 {
+		dir = -1
+	}
+	w.setZoom(s.active, nextZoom(s.active.zoom, dir))
+	s.invalid = true
+}
+
 // key handles a key going down (or repeating) or up.
 func (w *Window) key(name key.Name, press bool, mods key.Modifiers) {
 	s := w.ui
@@ -268,6 +289,9 @@ func (w *Window) shortcut(name key.Name, mods key.Modifiers) bool {
 	switch {
 	case mods == key.ModCtrl && name == "C" && !s.focused:
 		t.copySelection()
+	case mods == key.ModCtrl && name == "A" && !s.focused:
+		s.selGesture++
+		t.selectText(selectMsg{gesture: s.selGesture, all: true})
 	case mods == key.ModCtrl && name == "Q":
 		w.win.SetShouldClose(true)
 	case mods == key.ModCtrl && name == "L":

@@ -85,6 +85,11 @@ func TestShellSelection(t *testing.T) {
 		t.Errorf("clipboard %q after Ctrl+C, want %q", clip, "world\nSec")
 	}
 
+	// Ctrl+A selects all the text.
+	press(t, w, "A", key.ModCtrl)
+	waitTab(t, w, "all selected", func(st tabState) bool { return st.Selected == "Hello world\nSecond link" })
+	waitPixel(t, w, 8*24+3, top+8, color.RGBA{183, 216, 255, 255})
+
 	// A click clears the selection.
 	clickAt(t, w, f32.Pt(600, top+300), pointer.ButtonPrimary)
 	waitTab(t, w, "selection cleared", func(st tabState) bool { return st.Selected == "" })

@@ -80,6 +80,7 @@ type selection struct {
 type selectMsg struct {
 	gesture       uint64
 	anchor, focus f32.Point
+	all           bool // select all the page's text (Ctrl+A) instead
 }
 
 // selectionColour is the selection highlight, drawn over the text at
@@ -530,6 +531,15 @@ func (t *tab) selectTo(m selectMsg) {
 	if t.page == nil || t.dl == nil {
 		return
 	}
+	if m.all {
+		start, end, ok := t.page.TextEnds()
+		if !ok {
+			return
+		}
+		t.sel = selection{gesture: m.gesture, anchor: start, focus: end, on: true}
+		t.showSelection()
+		return
+	}
 	scroll := t.w.scrollOf(t)
 	focus, ok := t.page.TextPositionAt(m.focus.X+scroll.X, m.focus.Y+scroll.Y)
 	if !ok {
@@ -545,6 +555,12 @@ func (t *tab) selectTo(m selectMsg) {
 		}
 	}
 	t.sel.focus, t.sel.on = focus, true
+	t.showSelection()
+}
+
+// showSelection tells the shell the selected text and commits a frame
+// with its highlight.
+func (t *tab) showSelection() {
 	text := t.page.SelectedText(t.sel.anchor, t.sel.focus)
 	if text != t.state().Selected {
 		t.update(func(s *tabState) { s.Selected = text })

@@ -91,6 +91,12 @@ func TestShellZoom(t *testing.T) {
 	shownFrame(t, w, "at 100%", func(f *compositor.Frame) bool { return f.DeviceScale == 1 })
 	waitPixel(t, w, 150, top+50, white)
 
+	// Ctrl with the wheel zooms a step per notch.
+	ui(t, w, func() { w.pointerMoved(f32.Pt(300, 300)); w.wheelZoom(1) })
+	shownFrame(t, w, "at 110% by the wheel", func(f *compositor.Frame) bool { return f.DeviceScale == 1.1 })
+	ui(t, w, func() { w.wheelZoom(-1) })
+	shownFrame(t, w, "back at 100% by the wheel", func(f *compositor.Frame) bool { return f.DeviceScale == 1 })
+
 	// Zoom is per tab: a new tab opens at 100%, and the zoomed tab keeps
 	// its zoom when shown again.
 	press(t, w, "-", key.ModCtrl)

@@ -45,6 +45,17 @@ func (p *Page) texts() []*layout.Fragment {
 	return p.textFrags
 }
 
+// TextEnds returns the positions at the start and the end of the page's
+// text (select all); ok is false when the page has no text.
+func (p *Page) TextEnds() (start, end TextPosition, ok bool) {
+	texts := p.texts()
+	if len(texts) == 0 {
+		return TextPosition{}, TextPosition{}, false
+	}
+	last := len(texts) - 1
+	return TextPosition{}, TextPosition{last, len(texts[last].Text.Text)}, true
+}
+
 // OverText reports whether the document point (x, y), in CSS px, is on
 // text (where a browser shows the I-beam).
 func (p *Page) OverText(x, y float32) bool {

@@ -53,6 +53,9 @@ func TestSelection(t *testing.T) {
 	if len(r) != 1 || r[0].X < cw-0.1 || r[0].X > cw+0.1 || r[0].W < 2*cw-0.1 || r[0].W > 2*cw+0.1 || r[0].Y > 5 || r[0].H < 20 {
 		t.Errorf("rect of \"el\" = %v, want x=%d w=%d over the line's text", r, cw, 2*cw)
 	}
+	if a, b, ok := p.TextEnds(); !ok || p.SelectedText(a, b) != "Hello big world\nsecond line" {
+		t.Errorf("all the text: %q", p.SelectedText(a, b))
+	}
 	if !p.OverText(cw, 15) || p.OverText(700, 15) || p.OverText(cw, 200) {
 		t.Error("OverText wrong")
 	}
