@@ -116,6 +116,9 @@ type TextRun struct {
 type Glyph struct {
 	ID   font.GID
 	X, Y float32
+	// Cluster is the byte offset in the run's Text of the first character
+	// the glyph stands for (for text selection).
+	Cluster int32
 }
 
 // absolutize turns the parent-relative positions layout computes into
