@@ -131,8 +131,9 @@ func installHost(rt *js.Runtime, print func(string)) error {
 			runtime.GC()
 			return js.Undefined(), nil
 		})},
-		// The engine has no ArrayBuffer to detach yet.
-		{"detachArrayBuffer", notSupported("detachArrayBuffer")},
+		{"detachArrayBuffer", rt.NewFunction("detachArrayBuffer", 1, func(c *js.Call) (js.Value, error) {
+			return js.Undefined(), rt.DetachArrayBuffer(c.Arg(0))
+		})},
 		{"agent", agent},
 	}
 	for _, p := range props {

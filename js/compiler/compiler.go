@@ -59,7 +59,7 @@ func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err 
 			panic(p)
 		}
 	}()
-	c.analyze(ast)
+	c.analyze(ast, opts.Strict)
 	return c.compileScript(ast, opts.Strict), nil
 }
 

@@ -55,7 +55,7 @@ func (c *compiler) localReg(e js.IExpr) (int, bool) {
 		return 0, false
 	}
 	if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) {
-		if string(v.Data) == "arguments" && v.Decl == js.NoDecl {
+		if identName(v.Data) == "arguments" && v.Decl == js.NoDecl {
 			return 0, false
 		}
 		return b.reg, true
@@ -175,7 +175,7 @@ func (c *compiler) expr(e js.IExpr) {
 	case *js.FuncDecl:
 		name := ""
 		if e.Name != nil {
-			name = string(e.Name.Data)
+			name = identName(e.Name.Data)
 		}
 		c.function(e, name)
 	case *js.ArrowFunc:
@@ -339,7 +339,7 @@ func (c *compiler) deleteExpr(x js.IExpr) {
 		r := c.fs.reg()
 		c.emit(bytecode.LdaGlobal, c.name("globalThis"), c.slot(bytecode.SlotGlobal))
 		c.emit(bytecode.Star, r)
-		c.loadString(string(t.Data))
+		c.loadString(identName(t.Data))
 		c.emit(bytecode.DeletePropertySloppy, r)
 	default:
 		c.expr(x)
@@ -418,7 +418,7 @@ func (c *compiler) assign(target, value js.IExpr) {
 	fs := c.fs
 	switch t := target.(type) {
 	case *js.Var:
-		c.namedExpr(value, string(t.Data))
+		c.namedExpr(value, identName(t.Data))
 		c.checkAssignable(t)
 		c.storeVar(t, false)
 	case *js.DotExpr:
@@ -490,7 +490,7 @@ func (c *compiler) assign(target, value js.IExpr) {
 
 func (c *compiler) checkAssignable(v *js.Var) {
 	if c.fs.strict {
-		if n := string(v.Data); n == "eval" || n == "arguments" {
+		if n := identName(v.Data); n == "eval" || n == "arguments" {
 			c.errorAt(v.Data, "Unexpected eval or arguments in strict mode")
 		}
 	}
@@ -608,7 +608,7 @@ func (c *compiler) logicalAssign(e *js.BinaryExpr) {
 	}
 	name := ""
 	if v, ok := e.X.(*js.Var); ok {
-		name = string(v.Data)
+		name = identName(v.Data)
 	}
 	c.namedExpr(e.Y, name)
 	store()
@@ -684,11 +684,11 @@ func isSuper(e js.IExpr) bool {
 func dotName(d *js.DotExpr) string {
 	switch y := d.Y.(type) {
 	case js.LiteralExpr:
-		return string(y.Data)
+		return identName(y.Data)
 	case *js.LiteralExpr:
-		return string(y.Data)
+		return identName(y.Data)
 	case *js.Var:
-		return string(y.Data)
+		return identName(y.Data)
 	}
 	return ""
 }
@@ -826,7 +826,7 @@ func (c *compiler) call(e *js.CallExpr, end bytecode.LabelID, used *bool) {
 		c.importCall(e)
 		return
 	}
-	if v, ok := e.X.(*js.Var); ok && string(v.Data) == "eval" && c.lookup(v) == nil {
+	if v, ok := e.X.(*js.Var); ok && identName(v.Data) == "eval" && c.lookup(v) == nil {
 		// Direct eval is run as an indirect eval for now.
 		_ = v
 	}
@@ -894,7 +894,7 @@ func isMember(e js.IExpr) bool {
 func calleeName(e js.IExpr) string {
 	switch e := e.(type) {
 	case *js.Var:
-		return string(e.Data)
+		return identName(e.Data)
 	case *js.DotExpr:
 		if x := calleeName(e.X); x != "" {
 			return x + "." + dotName(e)

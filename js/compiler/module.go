@@ -37,7 +37,7 @@ func CompileModule(file, src string) (m *bytecode.ModuleTemplate, err error) {
 	}()
 	c.module = true
 	js.Walk(&awaitBindingCheck{c: c}, ast)
-	c.analyze(ast)
+	c.analyze(ast, true)
 	return c.compileModule(ast), nil
 }
 
