@@ -790,8 +790,18 @@ func (it *Interp) dynamicImport(r *Realm, referrer string, specifier, options Va
 			if wo == nil {
 				return reject(it.typeError("The 'with' option of import() must be an object"))
 			}
-			for _, k := range wo.ownKeys(false) {
-				if p, ok := wo.getOwn(k); !ok || p.attr&Enumerable == 0 {
+			// EnumerableOwnProperties(with, key+value), through the
+			// object's own methods (it may be a proxy).
+			keys, err := it.ownStringKeys(wo)
+			if err != nil {
+				return reject(err)
+			}
+			for _, k := range keys {
+				d, ok, err := it.getOwnProperty(wo, k)
+				if err != nil {
+					return reject(err)
+				}
+				if !ok || !d.Enumerable {
 					continue
 				}
 				v, err := it.get(wo, k, with)
