@@ -57,12 +57,11 @@ type Module struct {
 	cycleRoot                  *Module
 	// asyncOrder is [[AsyncEvaluationOrder]]: 0 unset, -1 done, else the
 	// order in which the module became asynchronous.
-	asyncOrder    int
-	topLevel      *Object // [[TopLevelCapability]]'s promise
-	asyncParents  []*Module
-	pendingAsync  int
-	hasTLA        bool
-	loadingFailed bool
+	asyncOrder   int
+	topLevel     *Object // [[TopLevelCapability]]'s promise
+	asyncParents []*Module
+	pendingAsync int
+	hasTLA       bool
 }
 
 // moduleValue wraps a module record for slot 0 of its context.
