@@ -345,7 +345,7 @@ func (w *Window) implementation(d *dom.Node) js.Value {
 func (w *Window) installWindow() {
 	rt := w.RT
 	g := rt.Global()
-	rt.Set("document", w.wrap(w.Doc))
+	w.attr(g, "document", func(c *js.Call) (js.Value, error) { return w.wrap(w.Doc), nil }, nil)
 	timer := func(name string, repeat bool) {
 		w.method(g, name, 1, func(c *js.Call) (js.Value, error) {
 			handler := c.Arg(0)
@@ -369,6 +369,9 @@ func (w *Window) installWindow() {
 			var args []js.Value
 			if len(c.Args) > 2 {
 				args = append(args, c.Args[2:]...)
+			}
+			if !w.fullyActive() {
+				return js.Number(0), nil
 			}
 			id := w.Loop.SetTimer(time.Duration(ms*float64(time.Millisecond)), repeat, func() {
 				if handler.IsString() {
@@ -431,6 +434,15 @@ func (w *Window) installWindow() {
 		})
 		return js.Undefined(), nil
 	})
+	frames := rt.NewHostObject(w.protos.window, &frameList{w})
+	rt.Set("frames", frames)
+	w.attr(g, "length", func(c *js.Call) (js.Value, error) {
+		return js.Number(float64(len((&frameList{w}).windows()))), nil
+	}, nil)
+	w.attr(g, "frameElement", func(c *js.Call) (js.Value, error) {
+		return w.wrap(w.frameElement), nil
+	}, nil)
+	w.method(g, "close", 0, func(c *js.Call) (js.Value, error) { return js.Undefined(), nil })
 	perf := rt.NewObject()
 	w.method(perf, "now", 0, func(c *js.Call) (js.Value, error) { return js.Number(w.now()), nil })
 	rt.DefineConstant(perf, "timeOrigin", js.Number(float64(w.timeOrigin.UnixMicro())/1000))

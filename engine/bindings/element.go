@@ -41,6 +41,9 @@ func (w *Window) setAttr(el *dom.Node, name, value string) {
 		el.Attrs = append(el.Attrs, dom.Attr{Name: w.attrName(el, name), Value: value})
 	}
 	w.mutated()
+	if w.onFrame != nil && el.IsElement("iframe") && w.attrName(el, name) == "src" && root(el).Type == dom.DocumentNode {
+		w.onFrame(el)
+	}
 }
 
 func (w *Window) removeAttr(el *dom.Node, name string) {

@@ -20,7 +20,7 @@ func (w *Window) install() error {
 	})
 	p.window = w.class("Window", p.eventTarget, nil)
 	rt.SetPrototype(global, p.window)
-	for _, name := range []string{"window", "self", "frames", "parent", "top"} {
+	for _, name := range []string{"window", "self", "parent", "top"} {
 		rt.Set(name, global)
 	}
 
@@ -403,13 +403,21 @@ func (w *Window) installNode(proto js.Value) {
 // document run (HTML's "prepare the script element").
 func (w *Window) inserted(nodes []*dom.Node) {
 	w.mutated()
-	if w.onInsert == nil {
+	if w.onInsert == nil && w.onFrame == nil {
 		return
 	}
-	var scripts []*dom.Node
+	var scripts, frames []*dom.Node
 	for _, n := range nodes {
 		if root(n).Type != dom.DocumentNode {
 			continue
+		}
+		if w.onFrame != nil {
+			n.Walk(func(m *dom.Node) bool {
+				if m.IsElement("iframe") {
+					frames = append(frames, m)
+				}
+				return true
+			})
 		}
 		// A connected script that gets its first text runs then (HTML's
 		// "children changed steps").
@@ -424,7 +432,12 @@ func (w *Window) inserted(nodes []*dom.Node) {
 		})
 	}
 	for _, s := range scripts {
-		w.onInsert(s)
+		if w.onInsert != nil {
+			w.onInsert(s)
+		}
+	}
+	for _, f := range frames {
+		w.onFrame(f)
 	}
 }
 

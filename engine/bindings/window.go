@@ -72,6 +72,13 @@ type Window struct {
 	// onInsert is told of each script element inserted into the document
 	// by a script, so that it runs (set by the page).
 	onInsert func(script *dom.Node)
+	onFrame  func(iframe *dom.Node)
+	// ChildWindow returns the window of an iframe's browsing context,
+	// or nil (set by the page).
+	ChildWindow func(iframe *dom.Node) *Window
+	// parent and frameElement are set for an iframe's window.
+	parent       *Window
+	frameElement *dom.Node
 	objCache map[cacheKey]js.Value
 	// tagProtos are the prototypes of HTML elements by tag (html.go).
 	tagProtos map[string]js.Value
@@ -127,6 +134,50 @@ func New(doc *dom.Node, u *url.URL, loop *eventloop.Loop, host Host, console fun
 // OnScriptInserted sets what happens when a script inserts a script
 // element into the document.
 func (w *Window) OnScriptInserted(f func(script *dom.Node)) { w.onInsert = f }
+
+// OnFrameInserted sets what happens when an iframe element enters the
+// document or its src changes: the page loads its browsing context.
+func (w *Window) OnFrameInserted(f func(iframe *dom.Node)) { w.onFrame = f }
+
+// NewChild makes the window of an iframe's browsing context: a realm of
+// its own that shares parent's agent (job queue) and event loop.
+func NewChild(parent *Window, iframe, doc *dom.Node, u *url.URL) (*Window, error) {
+	w := &Window{
+		RT:           parent.RT.NewRealm(),
+		Loop:         parent.Loop,
+		Doc:          doc,
+		URL:          u,
+		host:         parent.host,
+		Console:      parent.Console,
+		wrappers:     map[*dom.Node]js.Value{},
+		timeOrigin:   time.Now(),
+		ReadyState:   "loading",
+		parent:       parent,
+		frameElement: iframe,
+	}
+	if err := w.install(); err != nil {
+		return nil, err
+	}
+	w.RT.Set("parent", parent.RT.Global())
+	top := parent
+	for top.parent != nil {
+		top = top.parent
+	}
+	w.RT.Set("top", top.RT.Global())
+	return w, nil
+}
+
+// fullyActive reports whether the window's document is the one its
+// browsing context shows and that context is still in its parent's
+// document (HTML's "fully active").
+func (w *Window) fullyActive() bool {
+	for c := w; c.parent != nil; c = c.parent {
+		if root(c.frameElement).Type != dom.DocumentNode || c.parent.ChildWindow == nil || c.parent.ChildWindow(c.frameElement) != c {
+			return false
+		}
+	}
+	return true
+}
 
 // Dirty reports whether scripts changed the document since ClearDirty.
 func (w *Window) Dirty() bool { return w.dirty }

@@ -71,8 +71,7 @@ type Page struct {
 	ctx           context.Context
 	width, height float32
 	layoutVersion uint64
-	started       map[*dom.Node]bool // script elements already started
-	deferred      []*dom.Node
+	top           *frame // the top-level browsing context, when scripting
 }
 
 var (
