@@ -124,6 +124,7 @@ func (w *Window) installAttr() {
 			return js.Undefined(), err
 		}
 		if i := a.index(); i >= 0 {
+			w.recordAttr(a.el, a.name, a.ns, a.el.Attrs[i].Value, true)
 			a.el.Attrs[i].Value = s
 			w.mutated()
 		} else {

@@ -549,6 +549,28 @@ func (w *Window) runPrelude() error {
 		}
 		return js.Null(), nil
 	})
+	w.method(native, "observing", 0, func(c *js.Call) (js.Value, error) {
+		w.observing = true
+		return js.Undefined(), nil
+	})
+	w.method(native, "parentNode", 1, func(c *js.Call) (js.Value, error) {
+		if n, ok := js.HostData(c.Arg(0)).(*dom.Node); ok {
+			return w.wrap(n.Parent), nil
+		}
+		return js.Null(), nil
+	})
+	w.method(native, "staticList", 1, func(c *js.Call) (js.Value, error) {
+		n, _ := w.RT.GetProperty(c.Arg(0), "length")
+		l, _ := w.RT.ToNumber(n)
+		var nodes []*dom.Node
+		for i := 0; i < int(l); i++ {
+			v, _ := w.RT.GetProperty(c.Arg(0), itoa(i))
+			if nd, ok := js.HostData(v).(*dom.Node); ok {
+				nodes = append(nodes, nd)
+			}
+		}
+		return w.staticList(nodes), nil
+	})
 	f, err := rt.RunScript("glassbox:prelude.js", preludeSource)
 	if err != nil {
 		return err
@@ -567,6 +589,7 @@ func (w *Window) runPrelude() error {
 		exception: getHook("exception"),
 		newEvent:  getHook("newEvent"),
 		mouse:     getHook("mouseEvent"),
+		mutation:  getHook("mutation"),
 	}
 	return nil
 }

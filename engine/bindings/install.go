@@ -206,6 +206,7 @@ func (w *Window) installNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
+		w.recordData(n, n.Data)
 		n.Data = s
 		w.mutated()
 		return js.Undefined(), nil
@@ -229,15 +230,16 @@ func (w *Window) installNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		if n.Type == dom.FragmentNode {
-			for n.FirstChild != nil {
-				n.RemoveChild(n.FirstChild)
-			}
+		switch n.Type {
+		case dom.ElementNode, dom.FragmentNode:
+			var t *dom.Node
 			if s != "" {
-				n.AppendChild(n.OwnerDocument.CreateTextNode(s))
+				t = n.OwnerDocument.CreateTextNode(s)
 			}
-		} else {
-			n.SetTextContent(s)
+			w.replaceAll(n, t)
+		case dom.TextNode, dom.CommentNode:
+			w.recordData(n, n.Data)
+			n.Data = s
 		}
 		w.mutated()
 		return js.Undefined(), nil
@@ -266,7 +268,7 @@ func (w *Window) installNode(proto js.Value) {
 			return js.Undefined(), err
 		}
 		nodes := toInsert(child)
-		if err := n.AppendChild(child); err != nil {
+		if err := w.insert(n, child, nil); err != nil {
 			return js.Undefined(), w.fromDOM(err)
 		}
 		w.inserted(nodes)
@@ -289,7 +291,7 @@ func (w *Window) installNode(proto js.Value) {
 			return js.Undefined(), err
 		}
 		nodes := toInsert(child)
-		if err := n.InsertBefore(child, ref); err != nil {
+		if err := w.insert(n, child, ref); err != nil {
 			return js.Undefined(), w.fromDOM(err)
 		}
 		w.inserted(nodes)
@@ -304,9 +306,10 @@ func (w *Window) installNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		if err := n.RemoveChild(child); err != nil {
-			return js.Undefined(), w.fromDOM(err)
+		if child.Parent != n {
+			return js.Undefined(), w.fromDOM(dom.ErrNotFound)
 		}
+		w.remove(child)
 		w.mutated()
 		return c.Arg(0), nil
 	})
@@ -324,8 +327,24 @@ func (w *Window) installNode(proto js.Value) {
 			return js.Undefined(), err
 		}
 		nodes := toInsert(nc)
+		oldParent, oldPrev, oldNext := nc.Parent, nc.PrevSibling, nc.NextSibling
+		prev, next := old.PrevSibling, old.NextSibling
 		if err := n.ReplaceChild(nc, old); err != nil {
 			return js.Undefined(), w.fromDOM(err)
+		}
+		if old != nc {
+			if nc.Type == dom.FragmentNode {
+				w.recordChildList(nc, nil, nodes, nil, nil)
+			} else if oldParent != nil {
+				w.recordChildList(oldParent, nil, nodes, oldPrev, oldNext)
+			}
+			if prev == nc {
+				prev = nc.PrevSibling
+			}
+			if next == nc {
+				next = nc.NextSibling
+			}
+			w.recordChildList(n, nodes, []*dom.Node{old}, prev, next)
 		}
 		w.mutated()
 		w.inserted(nodes)
@@ -391,7 +410,7 @@ func (w *Window) installNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		normalize(n)
+		w.normalize(n)
 		w.mutated()
 		return js.Undefined(), nil
 	})
@@ -522,23 +541,32 @@ func comparePosition(ref, other *dom.Node) int {
 	return following
 }
 
-func normalize(n *dom.Node) {
+// normalize merges adjacent Text nodes and drops empty ones, in n's
+// whole subtree, with the mutation records the DOM's steps give.
+func (w *Window) normalize(n *dom.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == dom.TextNode {
 			if c.Data == "" {
-				n.RemoveChild(c)
+				w.remove(c)
 				c = next
 				continue
 			}
-			for next != nil && next.Type == dom.TextNode {
-				c.Data += next.Data
-				nn := next.NextSibling
-				n.RemoveChild(next)
-				next = nn
+			if next != nil && next.Type == dom.TextNode {
+				var b strings.Builder
+				for t := next; t != nil && t.Type == dom.TextNode; t = t.NextSibling {
+					b.WriteString(t.Data)
+				}
+				w.recordData(c, c.Data)
+				c.Data += b.String()
+				for next != nil && next.Type == dom.TextNode {
+					nn := next.NextSibling
+					w.remove(next)
+					next = nn
+				}
 			}
 		} else {
-			normalize(c)
+			w.normalize(c)
 		}
 		c = next
 	}
@@ -552,7 +580,7 @@ func (w *Window) installChildNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		n.Remove()
+		w.remove(n)
 		w.mutated()
 		return js.Undefined(), nil
 	})
@@ -597,14 +625,14 @@ func (w *Window) installChildNode(proto js.Value) {
 		if prev != nil {
 			ref = prev.NextSibling
 		}
-		return parent.InsertBefore(node, ref)
+		return w.insert(parent, node, ref)
 	})
 	do("after", func(parent, n, node *dom.Node, args []js.Value) error {
 		next := n.NextSibling
 		for next != nil && !notIn(args, next) {
 			next = next.NextSibling
 		}
-		return parent.InsertBefore(node, next)
+		return w.insert(parent, node, next)
 	})
 	do("replaceWith", func(parent, n, node *dom.Node, args []js.Value) error {
 		next := n.NextSibling
@@ -612,9 +640,21 @@ func (w *Window) installChildNode(proto js.Value) {
 			next = next.NextSibling
 		}
 		if n.Parent == parent {
-			return parent.ReplaceChild(node, n)
+			added := toInsert(node)
+			prev, nx := n.PrevSibling, n.NextSibling
+			if err := parent.ReplaceChild(node, n); err != nil {
+				return err
+			}
+			if node.Type == dom.FragmentNode {
+				w.recordChildList(node, nil, added, nil, nil)
+			}
+			if nx != nil && nx.Parent != parent {
+				nx = next
+			}
+			w.recordChildList(parent, added, []*dom.Node{n}, prev, nx)
+			return nil
 		}
-		return parent.InsertBefore(node, next)
+		return w.insert(parent, node, next)
 	})
 }
 
@@ -634,6 +674,7 @@ func (w *Window) installCharacterData(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
+		w.recordData(n, n.Data)
 		n.Data = s
 		w.mutated()
 		return js.Undefined(), nil
@@ -656,6 +697,7 @@ func (w *Window) installCharacterData(proto js.Value) {
 			end = uint64(len(u))
 		}
 		out := append(append(append([]uint16(nil), u[:off]...), toUnits(data)...), u[end:]...)
+		w.recordData(n, n.Data)
 		n.Data = fromUnits(out)
 		w.mutated()
 		return nil

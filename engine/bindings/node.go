@@ -348,17 +348,15 @@ func (w *Window) installParentNode(proto js.Value) {
 			return js.Undefined(), nil
 		})
 	}
-	insertNodes("append", func(n, node *dom.Node) error { return n.AppendChild(node) })
-	insertNodes("prepend", func(n, node *dom.Node) error { return n.InsertBefore(node, n.FirstChild) })
+	insertNodes("append", func(n, node *dom.Node) error { return w.insert(n, node, nil) })
+	insertNodes("prepend", func(n, node *dom.Node) error { return w.insert(n, node, n.FirstChild) })
 	insertNodes("replaceChildren", func(n, node *dom.Node) error {
-		if err := n.InsertBefore(node.CloneNode(false), nil); err != nil {
+		// Validity is checked as for an insertion, before anything moves.
+		if err := n.CheckInsert(node, nil); err != nil {
 			return err
 		}
-		n.RemoveChild(n.LastChild)
-		for n.FirstChild != nil {
-			n.RemoveChild(n.FirstChild)
-		}
-		return n.AppendChild(node)
+		w.replaceAll(n, node)
+		return nil
 	})
 	_ = rt
 }

@@ -430,6 +430,126 @@
   hidden(global, "AbortSignal", AbortSignal);
   hidden(global, "AbortController", AbortController);
 
+  // MutationObserver (DOM 4.3): the Go side reports each change through
+  // the mutation hook below once native.observing() was called.
+  const moState = new WeakMap();
+  const registry = new WeakMap(); // node -> [{observer, options}]
+  const allObservers = [];
+  let moQueued = false;
+  const mst = (o) => {
+    const s = moState.get(o);
+    if (!s) throw new TypeError("Illegal invocation");
+    return s;
+  };
+  class MutationObserver {
+    constructor(callback) {
+      if (typeof callback !== "function") throw new TypeError("Failed to construct 'MutationObserver': The callback provided as parameter 1 is not a function.");
+      moState.set(this, { callback, records: [], nodes: [] });
+    }
+    observe(target, options = {}) {
+      const s = mst(this);
+      if (!native.isNode(target)) throw new TypeError("Failed to execute 'observe' on 'MutationObserver': parameter 1 is not of type 'Node'.");
+      const o = {
+        childList: !!options.childList, subtree: !!options.subtree,
+        attributes: options.attributes, characterData: options.characterData,
+        attributeOldValue: options.attributeOldValue, characterDataOldValue: options.characterDataOldValue,
+        attributeFilter: options.attributeFilter,
+      };
+      if ((o.attributeOldValue !== undefined || o.attributeFilter !== undefined) && o.attributes === undefined) o.attributes = true;
+      if (o.characterDataOldValue !== undefined && o.characterData === undefined) o.characterData = true;
+      o.attributes = !!o.attributes;
+      o.characterData = !!o.characterData;
+      if (!o.childList && !o.attributes && !o.characterData) throw new TypeError("The options object must set at least one of 'attributes', 'characterData', or 'childList' to true.");
+      if (o.attributeOldValue && !o.attributes) throw new TypeError("The options object may only set 'attributeOldValue' to true when 'attributes' is true or not present.");
+      if (o.attributeFilter !== undefined && !o.attributes) throw new TypeError("The options object may only set 'attributeFilter' when 'attributes' is true or not present.");
+      if (o.characterDataOldValue && !o.characterData) throw new TypeError("The options object may only set 'characterDataOldValue' to true when 'characterData' is true or not present.");
+      o.attributeOldValue = !!o.attributeOldValue;
+      o.characterDataOldValue = !!o.characterDataOldValue;
+      if (o.attributeFilter !== undefined) o.attributeFilter = Array.from(o.attributeFilter, String);
+      let regs = registry.get(target);
+      if (!regs) registry.set(target, (regs = []));
+      const existing = regs.find((r) => r.observer === this);
+      if (existing) existing.options = o;
+      else {
+        regs.push({ observer: this, options: o });
+        s.nodes.push(target);
+      }
+      if (!allObservers.includes(this)) allObservers.push(this);
+      native.observing();
+    }
+    disconnect() {
+      const s = mst(this);
+      for (const n of s.nodes) {
+        const regs = registry.get(n);
+        if (regs) registry.set(n, regs.filter((r) => r.observer !== this));
+      }
+      s.nodes = [];
+      s.records = [];
+    }
+    takeRecords() {
+      const s = mst(this);
+      const r = s.records;
+      s.records = [];
+      return r;
+    }
+  }
+  hidden(global, "MutationObserver", MutationObserver);
+  hidden(global, "WebKitMutationObserver", MutationObserver);
+  const recState = new WeakMap();
+  class MutationRecord {
+    constructor() { throw new TypeError("Illegal constructor"); }
+  }
+  for (const k of ["type", "target", "addedNodes", "removedNodes", "previousSibling", "nextSibling", "attributeName", "attributeNamespace", "oldValue"]) {
+    Object.defineProperty(MutationRecord.prototype, k, {
+      get() { const r = recState.get(this); if (!r) throw new TypeError("Illegal invocation"); return r[k]; },
+      enumerable: true, configurable: true,
+    });
+  }
+  hidden(global, "MutationRecord", MutationRecord);
+  function notifyObservers() {
+    moQueued = false;
+    for (const mo of allObservers.slice()) {
+      const s = moState.get(mo);
+      const records = s.records;
+      s.records = [];
+      if (records.length === 0) continue;
+      try {
+        s.callback.call(mo, records, mo);
+      } catch (err) {
+        report(err);
+      }
+    }
+  }
+  function queueMutation(type, target, name, ns, oldValue, added, removed, prev, next) {
+    const interested = new Map();
+    for (let node = target; node !== null; node = native.parentNode(node)) {
+      const regs = registry.get(node);
+      if (!regs) continue;
+      for (const r of regs) {
+        const o = r.options;
+        if (node !== target && !o.subtree) continue;
+        if (type === "attributes" && (!o.attributes || (o.attributeFilter && (ns !== null || !o.attributeFilter.includes(name))))) continue;
+        if (type === "characterData" && !o.characterData) continue;
+        if (type === "childList" && !o.childList) continue;
+        if (!interested.has(r.observer)) interested.set(r.observer, null);
+        if ((type === "attributes" && o.attributeOldValue) || (type === "characterData" && o.characterDataOldValue)) interested.set(r.observer, oldValue);
+      }
+    }
+    for (const [mo, old] of interested) {
+      const rec = Object.create(MutationRecord.prototype);
+      recState.set(rec, {
+        type, target, attributeName: name, attributeNamespace: ns, oldValue: old,
+        addedNodes: added || native.staticList([]), removedNodes: removed || native.staticList([]),
+        previousSibling: prev, nextSibling: next,
+      });
+      moState.get(mo).records.push(rec);
+    }
+    if (interested.size > 0 && !moQueued) {
+      moQueued = true;
+      queueMicrotask(notifyObservers);
+    }
+  }
+
   // Iterable interfaces: indexed lists iterate like arrays.
   for (const C of [NodeList, HTMLCollection, DOMTokenList, NamedNodeMap]) {
     hidden(C.prototype, Symbol.iterator, Array.prototype.values);
@@ -558,6 +678,7 @@
     dispatch: (t, e) => dispatch(t, e),
     report,
     exception: (message, name) => new DOMException(message, name),
+    mutation: queueMutation,
     mouseEvent: (type, x, y) => {
       const e = new MouseEvent(type, { bubbles: true, cancelable: true, composed: true, view: global, clientX: x, clientY: y, screenX: x, screenY: y, detail: 1 });
       st(e).trusted = true;

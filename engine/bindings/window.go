@@ -57,6 +57,8 @@ type Window struct {
 	// level (log, info, warn, error, debug).
 	Console func(level, text string)
 
+	// observing is set once a MutationObserver observes a node.
+	observing bool
 	// dirty is set by every change of the document a script makes, so
 	// that the next rendering opportunity restyles.
 	dirty bool
@@ -105,6 +107,7 @@ type hooks struct {
 	exception js.Value // (message, name) -> DOMException
 	newEvent  js.Value // (type, bubbles, cancelable, trusted) -> Event
 	mouse     js.Value // (type, x, y) -> trusted MouseEvent
+	mutation  js.Value // (type, target, name, ns, old, added, removed, prev, next)
 }
 
 // New makes the window of doc, loaded from u, with its runtime, running
