@@ -81,7 +81,7 @@ type Window struct {
 	// parent and frameElement are set for an iframe's window.
 	parent       *Window
 	frameElement *dom.Node
-	objCache map[cacheKey]js.Value
+	objCache     map[cacheKey]js.Value
 	// tagProtos are the prototypes of HTML elements by tag (html.go).
 	tagProtos map[string]js.Value
 	// Form control state that is not an attribute.
