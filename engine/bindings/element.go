@@ -22,7 +22,7 @@ func (w *Window) findAttr(el *dom.Node, name string) int {
 	name = w.attrName(el, name)
 	for i, a := range el.Attrs {
 		q := a.Name
-		if a.Namespace != "" && strings.Contains(a.Name, ":") == false && a.Namespace == "http://www.w3.org/1999/xlink" {
+		if a.Namespace == "http://www.w3.org/1999/xlink" && !strings.Contains(a.Name, ":") {
 			q = "xlink:" + a.Name
 		}
 		if q == name {

@@ -185,8 +185,6 @@ func (n *Node) Contains(other *Node) bool {
 	return false
 }
 
-func (n *Node) checkInsert(child *Node) error { return n.checkPreInsert(child, nil, nil) }
-
 // CheckInsert reports the error InsertBefore(child, ref) would return,
 // without changing anything.
 func (n *Node) CheckInsert(child, ref *Node) error { return n.checkPreInsert(child, ref, nil) }
