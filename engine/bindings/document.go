@@ -50,7 +50,7 @@ func (w *Window) installDocument(proto js.Value) {
 	get("characterSet", func(d *dom.Node) js.Value { return strVal("UTF-8") })
 	get("charset", func(d *dom.Node) js.Value { return strVal("UTF-8") })
 	get("contentType", func(d *dom.Node) js.Value {
-		if xmlDocs[d] {
+		if w.xmlDocs[d] {
 			return strVal("application/xml")
 		}
 		return strVal("text/html")
@@ -105,7 +105,7 @@ func (w *Window) installDocument(proto js.Value) {
 			return js.Undefined(), w.domError("InvalidCharacterError", "The tag name provided ('"+name+"') is not a valid name.")
 		}
 		el := &dom.Node{Type: dom.ElementNode, TagName: name, OwnerDocument: d}
-		if !xmlDocs[d] {
+		if !w.xmlDocs[d] {
 			el.TagName = strings.ToLower(name)
 		} else {
 			el.Namespace = ""
@@ -307,7 +307,7 @@ func (w *Window) implementation(d *dom.Node) js.Value {
 	})
 	w.method(o, "createDocument", 2, func(c *js.Call) (js.Value, error) {
 		doc := dom.NewDocument()
-		xmlDocs[doc] = true
+		w.xmlDocs[doc] = true
 		ns, _ := w.strOrNull(c.Arg(0))
 		q, err := w.strOrNull(c.Arg(1))
 		if err != nil {

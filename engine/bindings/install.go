@@ -59,7 +59,7 @@ func (w *Window) install() error {
 	w.installHTMLInterfaces()
 	p.document = w.class("Document", p.node, func(c *js.Call) (js.Value, error) {
 		d := dom.NewDocument()
-		xmlDocs[d] = true
+		w.xmlDocs[d] = true
 		return w.wrap(d), nil
 	})
 	w.installDocument(p.document)
@@ -357,8 +357,8 @@ func (w *Window) installNode(proto js.Value) {
 		}
 		if n.Type == dom.DocumentNode {
 			d := n.CloneNode(truthy(c.Arg(0)))
-			if xmlDocs[n] {
-				xmlDocs[d] = true
+			if w.xmlDocs[n] {
+				w.xmlDocs[d] = true
 			}
 			return w.wrap(d), nil
 		}

@@ -66,12 +66,9 @@ func (w *Window) isHTML(el *dom.Node) bool {
 }
 
 func (w *Window) isXML(doc *dom.Node) bool {
-	return doc != nil && xmlDocs[doc]
+	return doc != nil && w.xmlDocs[doc]
 }
 
-// xmlDocs marks documents made by createDocument, whose names are case
-// sensitive. Documents are few, and this keeps a flag out of dom.Node.
-var xmlDocs = map[*dom.Node]bool{}
 
 func nodeName(w *Window, n *dom.Node) string {
 	switch n.Type {

@@ -82,6 +82,9 @@ type Window struct {
 	parent       *Window
 	frameElement *dom.Node
 	objCache     map[cacheKey]js.Value
+	// xmlDocs marks documents made by createDocument or new Document(),
+	// whose names are case-sensitive; shared with child windows.
+	xmlDocs map[*dom.Node]bool
 	// tagProtos are the prototypes of HTML elements by tag (html.go).
 	tagProtos map[string]js.Value
 	// Form control state that is not an attribute.
@@ -123,6 +126,7 @@ func New(doc *dom.Node, u *url.URL, loop *eventloop.Loop, host Host, console fun
 		wrappers:   map[*dom.Node]js.Value{},
 		timeOrigin: time.Now(),
 		ReadyState: "loading",
+		xmlDocs:    map[*dom.Node]bool{},
 	}
 	if w.Console == nil {
 		w.Console = func(string, string) {}
@@ -157,6 +161,7 @@ func NewChild(parent *Window, iframe, doc *dom.Node, u *url.URL) (*Window, error
 		ReadyState:   "loading",
 		parent:       parent,
 		frameElement: iframe,
+		xmlDocs:      parent.xmlDocs,
 	}
 	if err := w.install(); err != nil {
 		return nil, err
