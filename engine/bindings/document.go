@@ -92,6 +92,47 @@ func (w *Window) installDocument(proto js.Value) {
 		return js.Undefined(), nil
 	})
 	w.method(proto, "getElementById", 1, w.getElementByID)
+	// The document's live collections of elements by kind.
+	collection := func(name string, match func(n *dom.Node) bool) {
+		w.attr(proto, name, func(c *js.Call) (js.Value, error) {
+			d, err := w.this(c)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			return w.cached(d, name, func() js.Value {
+				return w.htmlCollection(func() []*dom.Node { return descendants(d, match) })
+			}), nil
+		}, nil)
+	}
+	isHTML := func(tags ...string) func(n *dom.Node) bool {
+		return func(n *dom.Node) bool {
+			for _, t := range tags {
+				if n.IsElement(t) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	collection("images", isHTML("img"))
+	collection("embeds", isHTML("embed"))
+	collection("plugins", isHTML("embed"))
+	collection("forms", isHTML("form"))
+	collection("scripts", isHTML("script"))
+	collection("links", func(n *dom.Node) bool { return (n.IsElement("a") || n.IsElement("area")) && n.HasAttribute("href") })
+	w.method(proto, "getElementsByName", 1, func(c *js.Call) (js.Value, error) {
+		d, err := w.this(c)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		name, err := w.str(c, 0)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		return w.nodeList(func() []*dom.Node {
+			return descendants(d, func(n *dom.Node) bool { return w.isHTML(n) && n.AttributeOr("name") == name && n.HasAttribute("name") })
+		}), nil
+	})
 	w.method(proto, "createElement", 1, func(c *js.Call) (js.Value, error) {
 		d, err := w.this(c)
 		if err != nil {
@@ -288,7 +329,7 @@ func (w *Window) createElementNS(d *dom.Node, ns, q string) (*dom.Node, error) {
 }
 
 func (w *Window) implementation(d *dom.Node) js.Value {
-	o := w.RT.NewObject()
+	o := w.RT.NewHostObject(w.protos.implementation, nil)
 	w.method(o, "createHTMLDocument", 0, func(c *js.Call) (js.Value, error) {
 		doc := html.ParseString("")
 		if len(c.Args) > 0 && !c.Arg(0).IsUndefined() {

@@ -1006,6 +1006,11 @@ func (w *Window) installTokenList(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
+		// Both tokens are checked for emptiness before either is for
+		// white space.
+		if old == "" || nw == "" {
+			return js.Undefined(), w.domError("SyntaxError", "The token provided must not be empty.")
+		}
 		if err := check(old); err != nil {
 			return js.Undefined(), err
 		}

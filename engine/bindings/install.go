@@ -30,7 +30,7 @@ func (w *Window) install() error {
 	w.installCharacterData(p.characterData)
 	p.text = w.class("Text", p.characterData, func(c *js.Call) (js.Value, error) {
 		s := ""
-		if len(c.Args) > 0 {
+		if !c.Arg(0).IsUndefined() {
 			var err error
 			if s, err = w.str(c, 0); err != nil {
 				return js.Undefined(), err
@@ -41,7 +41,7 @@ func (w *Window) install() error {
 	w.installText(p.text)
 	p.comment = w.class("Comment", p.characterData, func(c *js.Call) (js.Value, error) {
 		s := ""
-		if len(c.Args) > 0 {
+		if !c.Arg(0).IsUndefined() {
 			var err error
 			if s, err = w.str(c, 0); err != nil {
 				return js.Undefined(), err
@@ -112,6 +112,7 @@ func (w *Window) install() error {
 	p.style = w.class("CSSStyleDeclaration", js.Undefined(), nil)
 	w.installStyle(p.style)
 	p.domStringMap = w.class("DOMStringMap", js.Undefined(), nil)
+	p.implementation = w.class("DOMImplementation", js.Undefined(), nil)
 
 	w.installAttr()
 	w.installWindow()

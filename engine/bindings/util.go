@@ -14,7 +14,7 @@ type hostFn = func(c *js.Call) (js.Value, error)
 type protos struct {
 	eventTarget, node, characterData, text, comment, element, htmlElement,
 	document, fragment, doctype, nodeList, collection, tokenList, style,
-	domStringMap, window, attr, namedNodeMap js.Value
+	domStringMap, window, attr, namedNodeMap, implementation js.Value
 }
 
 func (w *Window) method(o js.Value, name string, n int, f hostFn) {
