@@ -69,7 +69,6 @@ func (w *Window) isXML(doc *dom.Node) bool {
 	return doc != nil && w.xmlDocs[doc]
 }
 
-
 func nodeName(w *Window, n *dom.Node) string {
 	switch n.Type {
 	case dom.ElementNode:
