@@ -128,7 +128,7 @@ func FromResponseWith(ctx context.Context, loader *network.Loader, resp *network
 	case strings.HasPrefix(resp.ContentType, "image/"):
 		p.Doc = html.ParseString(`<!doctype html><body style="margin:0"><img src="` + escapeAttr(resp.URL.String()) + `">`)
 	case resp.ContentType == "text/html" || resp.ContentType == "application/xhtml+xml" || resp.ContentType == "":
-		if opts.NoScript || resp.URL == nil {
+		if opts.NoScript || resp.URL == nil || !mayScript(resp.Body) {
 			p.Doc = html.ParseWithCharset(resp.Body, resp.Charset)
 			break
 		}

@@ -1,8 +1,10 @@
 package page
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -48,6 +50,18 @@ func (p *Page) console() func(level, text string) {
 		return func(string, string) {}
 	}
 	return p.opts.Console
+}
+
+// handlerAttr finds an event handler content attribute (onclick=...).
+var handlerAttr = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
+
+// mayScript reports whether a document has anything for scripting to
+// do: a script element, an iframe (whose document may have scripts) or
+// an event handler attribute. A page with none is built without a window,
+// which saves setting up a JavaScript realm.
+func mayScript(b []byte) bool {
+	lower := bytes.ToLower(b)
+	return bytes.Contains(lower, []byte("<script")) || bytes.Contains(lower, []byte("<iframe")) || handlerAttr.Match(b)
 }
 
 // startScripting makes the page's event loop and top-level window.
