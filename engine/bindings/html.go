@@ -115,6 +115,30 @@ func (w *Window) installHTMLInterfaces() {
 		}
 	}
 	w.installFormControls()
+	for _, tag := range []string{"script", "title"} {
+		w.attr(w.tagProtos[tag], "text", func(c *js.Call) (js.Value, error) {
+			n, err := w.this(c)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			return strVal(n.TextContent()), nil
+		}, func(c *js.Call) (js.Value, error) {
+			n, err := w.this(c)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			s, err := w.str(c, 0)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			var t *dom.Node
+			if s != "" {
+				t = n.OwnerDocument.CreateTextNode(s)
+			}
+			w.replaceAll(n, t)
+			return js.Undefined(), nil
+		})
+	}
 	iframe := w.tagProtos["iframe"]
 	w.attr(iframe, "contentWindow", func(c *js.Call) (js.Value, error) {
 		n, err := w.this(c)
