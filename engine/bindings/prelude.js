@@ -238,16 +238,22 @@
     const path = [];
     for (let x = t; x !== null && x !== undefined; x = native.parent(x, s.type)) path.push(x);
     s.path = path;
-    // Activation behaviour: a click on a checkbox toggles it first.
+    // Activation behaviour (DOM 2.9 steps 5 and 11): a MouseEvent click
+    // finds the target, or for a bubbling event the nearest ancestor,
+    // that has activation behaviour; a checkbox toggles before the
+    // listeners run and fires input and change after the dispatch.
     let activation = null;
     if (s.type === "click" && event instanceof MouseEvent) {
-      for (const x of path) {
-        if (native.isElement(x) && x.localName === "input" && (x.getAttribute("type") || "").toLowerCase() === "checkbox") { activation = x; break; }
-        if (native.isElement(x) && x.localName === "a" && x.hasAttribute("href")) { break; }
+      for (let i = 0; i < path.length && (i === 0 || s.bubbles); i++) {
+        const x = path[i];
+        if (!native.isElement(x)) continue;
+        if (x.localName === "input" && native.attribute(x, "type") !== null && native.attribute(x, "type").toLowerCase() === "checkbox") { activation = x; break; }
+        if ((x.localName === "a" || x.localName === "area") && native.attribute(x, "href") !== null) { activation = x; break; }
       }
     }
+    const isCheckbox = activation !== null && activation.localName === "input";
     let checkedBefore;
-    if (activation) { checkedBefore = activation.checked; activation.checked = !checkedBefore; }
+    if (isCheckbox) { checkedBefore = activation.checked; activation.checked = !checkedBefore; }
     for (let i = path.length - 1; i >= 0 && !s.stop; i--) {
       s.eventPhase = i === 0 ? AT_TARGET : CAPTURING;
       invoke(path[i], event, s, "capture");
@@ -257,16 +263,18 @@
       s.eventPhase = i === 0 ? AT_TARGET : BUBBLING;
       invoke(path[i], event, s, "bubble");
     }
-    if (activation && s.canceled) activation.checked = checkedBefore;
-    else if (activation) {
-      fire(activation, "input", true, false);
-      fire(activation, "change", true, false);
-    }
     s.eventPhase = NONE;
     s.currentTarget = null;
     s.path = null;
     s.dispatching = false;
     s.stop = s.stopImmediate = false;
+    if (isCheckbox) {
+      if (s.canceled) activation.checked = checkedBefore;
+      else if (activation.isConnected) {
+        fire(activation, "input", true, false);
+        fire(activation, "change", true, false);
+      }
+    }
     return !s.canceled;
   }
   function fire(t, type, bubbles, cancelable) {
@@ -392,6 +400,8 @@
   };
 
   HTMLElement.prototype.click = function click() {
+    // A disabled form control ignores click().
+    if (["input", "button", "select", "textarea"].includes(this.localName) && native.attribute(this, "disabled") !== null) return;
     const e = new MouseEvent("click", { bubbles: true, cancelable: true, composed: true, view: global });
     st(e).trusted = false;
     dispatch(this, e);
