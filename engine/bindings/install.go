@@ -115,6 +115,7 @@ func (w *Window) install() error {
 	p.implementation = w.class("DOMImplementation", js.Undefined(), nil)
 
 	w.installAttr()
+	w.installComputedStyle()
 	w.installWindow()
 	return w.runPrelude()
 }

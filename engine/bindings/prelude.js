@@ -589,7 +589,7 @@
   hidden(global, "__glassboxUnhandledRejection", function (reason) {
     const e = new PromiseRejectionEvent("unhandledrejection", { cancelable: true, reason });
     st(e).trusted = true;
-    dispatch(global, e);
+    return dispatch(global, e);
   });
 
   // console.

@@ -286,18 +286,21 @@ func (w *Window) Checkpoint() {
 		w.ReportError(err)
 	}
 	for _, reason := range w.RT.UnhandledRejections() {
-		text := w.formatValue(reason)
-		w.Console("error", "Uncaught (in promise) "+text)
-		w.fireRejection(reason)
+		if w.fireRejection(reason) {
+			w.Console("error", "Uncaught (in promise) "+w.formatValue(reason))
+		}
 	}
 }
 
-// fireRejection dispatches unhandledrejection at the window.
-func (w *Window) fireRejection(reason js.Value) {
+// fireRejection dispatches unhandledrejection at the window and reports
+// whether no handler canceled it.
+func (w *Window) fireRejection(reason js.Value) bool {
 	f, err := w.RT.Get("__glassboxUnhandledRejection")
-	if err == nil && f.IsObject() {
-		w.RT.Call(f, js.Undefined(), reason)
+	if err != nil || !f.IsObject() {
+		return true
 	}
+	v, err := w.RT.Call(f, js.Undefined(), reason)
+	return err != nil || !v.IsBool() || v.BoolVal()
 }
 
 func (w *Window) formatValue(v js.Value) string {

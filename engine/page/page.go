@@ -51,6 +51,10 @@ type Page struct {
 
 	loader *network.Loader
 	sheets []style.Sheet
+	// sheetsOf are the sheets each <style> and <link> brought in at load;
+	// parsedStyles caches <style> text parsed since (subresource.go).
+	sheetsOf     map[*dom.Node]loadedSheets
+	parsedStyles map[string]*css.Stylesheet
 	images map[*dom.Node]image.Image
 	// root is the fragment tree of the last Layout, kept for hit testing
 	// (hit.go).
@@ -71,6 +75,7 @@ type Page struct {
 	ctx           context.Context
 	width, height float32
 	layoutVersion uint64
+	styles        *style.Styles // of the last Layout
 	top           *frame // the top-level browsing context, when scripting
 }
 
@@ -165,7 +170,7 @@ func (p *Page) Title() string {
 
 // Styles runs the cascade for a viewport of the given size.
 func (p *Page) Styles(width, height float32) *style.Styles {
-	sheets := append([]style.Sheet{{Sheet: userAgentSheet(), Origin: style.UserAgent}}, p.sheets...)
+	sheets := append([]style.Sheet{{Sheet: userAgentSheet(), Origin: style.UserAgent}}, p.authorSheets()...)
 	return style.Compute(p.Doc, sheets, style.Viewport{Width: width, Height: height})
 }
 
@@ -176,7 +181,8 @@ func (p *Page) Layout(width, height float32) *layout.Fragment {
 	if p.Win != nil {
 		p.layoutVersion = p.Win.Version()
 	}
-	p.root = layout.Layout(p.Doc, p.Styles(width, height), imageSource(p.images), Fonts(), width, height)
+	p.styles = p.Styles(width, height)
+	p.root = layout.Layout(p.Doc, p.styles, imageSource(p.images), Fonts(), width, height)
 	return p.root
 }
 

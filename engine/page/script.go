@@ -13,6 +13,7 @@ import (
 	"glassbox/engine/eventloop"
 	"glassbox/engine/html"
 	"glassbox/engine/layout"
+	"glassbox/engine/style"
 	"glassbox/network"
 )
 
@@ -389,4 +390,23 @@ func (p *Page) Click(x, y, vx, vy float32) bool {
 	ok := true
 	p.Loop.RunTask(func() { ok = p.Win.DispatchMouse(n, "click", vx, vy) })
 	return ok
+}
+
+// ComputedStyle returns n's computed style, restyling first if scripts
+// changed the document (bindings.StyleHost).
+func (p *Page) ComputedStyle(n *dom.Node) *style.ComputedStyle {
+	if p.styles == nil || (p.Win != nil && p.Win.Version() != p.layoutVersion) {
+		p.Layout(p.width, p.height)
+	}
+	if p.styles == nil || root(n) != p.Doc {
+		return nil
+	}
+	return p.styles.Of(n)
+}
+
+func root(n *dom.Node) *dom.Node {
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	return n
 }

@@ -232,3 +232,20 @@ func TestSyncLayout(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), want)
 	}
 }
+
+// getComputedStyle sees the sheets parsed so far, inline styles, and
+// <style> elements scripts add.
+func TestComputedStyle(t *testing.T) {
+	lines, _ := scripted(t, `<style>#d { width: 50%; padding: 10px; color: #f00 } p { font-size: 2em }</style>
+	<body style="margin:0"><div id=d>x</div><p id=p>y</p><script>
+	const d = document.getElementById("d"), cs = getComputedStyle(d);
+	console.log(cs.display, cs.width, cs.paddingLeft, cs.color, getComputedStyle(document.getElementById("p")).fontSize);
+	d.style.display = "none";
+	const s = document.createElement("style"); s.textContent = "p { color: rgb(1, 2, 3) }"; document.head.append(s);
+	console.log(cs.display, getComputedStyle(document.getElementById("p")).color);
+	</script>`, 0)
+	want := "log: block 400px 10px rgb(255, 0, 0) 32px\nlog: none rgb(1, 2, 3)"
+	if strings.Join(lines, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), want)
+	}
+}
