@@ -55,7 +55,7 @@ type Page struct {
 	// parsedStyles caches <style> text parsed since (subresource.go).
 	sheetsOf     map[*dom.Node]loadedSheets
 	parsedStyles map[string]*css.Stylesheet
-	images map[*dom.Node]image.Image
+	images       map[*dom.Node]image.Image
 	// root is the fragment tree of the last Layout, kept for hit testing
 	// (hit.go).
 	root *layout.Fragment
@@ -76,7 +76,7 @@ type Page struct {
 	width, height float32
 	layoutVersion uint64
 	styles        *style.Styles // of the last Layout
-	top           *frame // the top-level browsing context, when scripting
+	top           *frame        // the top-level browsing context, when scripting
 }
 
 var (
