@@ -212,6 +212,10 @@ func (t *tab) run() {
 				t.render(false)
 			}
 		case pt := <-t.hovers:
+			if t.page != nil {
+				doc := pt.Add(t.w.scrollOf(t))
+				t.page.MouseMove(doc.X, doc.Y, pt.X, pt.Y)
+			}
 			link := ""
 			if u, ok := t.linkAt(pt); ok {
 				link = u.String()

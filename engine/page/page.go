@@ -77,6 +77,7 @@ type Page struct {
 	layoutVersion uint64
 	styles        *style.Styles // of the last Layout
 	top           *frame        // the top-level browsing context, when scripting
+	hovered       *dom.Node     // the element under the pointer
 }
 
 var (

@@ -375,6 +375,33 @@ func (p *Page) LayoutBox(n *dom.Node) (x, y, w, h float32, ok bool) {
 	return x, y, x1 - x, y1 - y, ok
 }
 
+// MouseMove dispatches mousemove at the node under the document point
+// (x, y), and mouseout and mouseover when that node is not the one the
+// pointer was over before.
+func (p *Page) MouseMove(x, y, vx, vy float32) {
+	if p.Win == nil {
+		return
+	}
+	n := p.HitTest(x, y)
+	if n != nil && n.Type == dom.TextNode {
+		n = n.Parent
+	}
+	p.Loop.RunTask(func() {
+		if n != p.hovered {
+			if p.hovered != nil && root(p.hovered) == p.Doc {
+				p.Win.DispatchMouse(p.hovered, "mouseout", vx, vy)
+			}
+			if n != nil {
+				p.Win.DispatchMouse(n, "mouseover", vx, vy)
+			}
+			p.hovered = n
+		}
+		if n != nil {
+			p.Win.DispatchMouse(n, "mousemove", vx, vy)
+		}
+	})
+}
+
 // Click dispatches a click at the node under the document point (x, y)
 // (viewport point (vx, vy)) as a task, with its microtask checkpoint. It
 // reports whether the click's default action may go ahead: true when no
@@ -388,7 +415,11 @@ func (p *Page) Click(x, y, vx, vy float32) bool {
 		n = n.Parent
 	}
 	ok := true
-	p.Loop.RunTask(func() { ok = p.Win.DispatchMouse(n, "click", vx, vy) })
+	p.Loop.RunTask(func() {
+		p.Win.DispatchMouse(n, "mousedown", vx, vy)
+		p.Win.DispatchMouse(n, "mouseup", vx, vy)
+		ok = p.Win.DispatchMouse(n, "click", vx, vy)
+	})
 	return ok
 }
 
