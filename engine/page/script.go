@@ -171,8 +171,8 @@ func (f *frame) iframeInserted(el *dom.Node) {
 	}
 	w.ReadyState = "complete"
 	p.Loop.Post(eventloop.DOMManipulation, func() {
-		if f.children[el] != child {
-			return // navigated again meanwhile
+		if f.children[el] != child || root(el).Type != dom.DocumentNode {
+			return // navigated again, or removed, meanwhile
 		}
 		w.FireEvent(nil, "load", false, false)
 		f.win.FireEvent(el, "load", false, false)
