@@ -477,9 +477,11 @@ func (w *Window) installWindow() {
 	})
 	frames := rt.NewHostObject(w.protos.window, &frameList{w})
 	rt.Set("frames", frames)
-	w.attr(g, "length", func(c *js.Call) (js.Value, error) {
+	frameCount := func(c *js.Call) (js.Value, error) {
 		return js.Number(float64(len((&frameList{w}).windows()))), nil
-	}, nil)
+	}
+	w.attr(g, "length", frameCount, nil)
+	w.attr(frames, "length", frameCount, nil)
 	w.attr(g, "frameElement", func(c *js.Call) (js.Value, error) {
 		return w.wrap(w.frameElement), nil
 	}, nil)
