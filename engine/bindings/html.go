@@ -139,6 +139,22 @@ func (w *Window) installHTMLInterfaces() {
 			return js.Undefined(), nil
 		})
 	}
+	// A form control's form owner, without the form attribute: the
+	// nearest form ancestor.
+	for _, tag := range []string{"input", "button", "select", "textarea", "fieldset", "output", "object", "label", "legend", "option"} {
+		w.attr(w.tagProtos[tag], "form", func(c *js.Call) (js.Value, error) {
+			n, err := w.this(c)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			for a := n.Parent; a != nil; a = a.Parent {
+				if a.IsElement("form") {
+					return w.wrap(a), nil
+				}
+			}
+			return js.Null(), nil
+		}, nil)
+	}
 	iframe := w.tagProtos["iframe"]
 	w.attr(iframe, "contentWindow", func(c *js.Call) (js.Value, error) {
 		n, err := w.this(c)

@@ -249,8 +249,12 @@ func (f *frame) parserScript(n *dom.Node) {
 	if f.started[n] || !isClassicScript(n) {
 		return
 	}
+	_, hasSrc := n.Attribute("src")
+	if !hasSrc && n.TextContent() == "" {
+		return // an empty script is not started: it runs when it gets text
+	}
 	f.started[n] = true
-	if _, ok := n.Attribute("src"); ok {
+	if hasSrc {
 		switch {
 		case n.HasAttribute("async"):
 			f.postExternal(n)
