@@ -234,9 +234,45 @@ func (w *Window) CallFunction(fn, this js.Value, args ...js.Value) js.Value {
 		return err
 	})
 	if err != nil {
-		w.ReportError(err)
+		w.callbackWindow(fn).ReportError(err)
 	}
 	return v
+}
+
+// callbackWindow is the window whose realm fn belongs to, where an
+// exception fn throws is reported; w when it is none of the page's.
+func (w *Window) callbackWindow(fn js.Value) *Window {
+	g, ok := js.FunctionGlobal(fn)
+	if !ok {
+		return w
+	}
+	top := w
+	for top.parent != nil {
+		top = top.parent
+	}
+	if found := top.findByGlobal(g); found != nil {
+		return found
+	}
+	return w
+}
+
+func (w *Window) findByGlobal(g js.Value) *Window {
+	if w.RT.Global() == g {
+		return w
+	}
+	if w.ChildWindow == nil {
+		return nil
+	}
+	var found *Window
+	w.Doc.Walk(func(n *dom.Node) bool {
+		if found == nil && n.IsElement("iframe") {
+			if c := w.ChildWindow(n); c != nil {
+				found = c.findByGlobal(g)
+			}
+		}
+		return found == nil
+	})
+	return found
 }
 
 // ReportError reports an uncaught exception as HTML's "report an
