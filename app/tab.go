@@ -327,7 +327,13 @@ func (t *tab) show(p *page.Page, u *url.URL, at int, push bool) {
 		t.at = at
 	}
 	t.page = p
-	p.OnFrame = func() { t.render(false) }
+	p.OnFrame = func() {
+		t.render(false)
+		// Scripts may have changed the title.
+		if title := p.Title(); t.state().Title != title {
+			t.update(func(s *tabState) { s.Title = title })
+		}
+	}
 	t.render(true)
 	t.update(func(s *tabState) {
 		s.URL = p.URL
