@@ -20,6 +20,11 @@
 //
 // Errors thrown by scripts reach Go as *Exception; Interrupt stops a
 // running script from another goroutine with *Interrupted.
+//
+// Modules are loaded through a ModuleLoader the host installs with
+// SetModuleLoader (see module.go): RunModule compiles a module and
+// returns a promise of its namespace once its graph is loaded, linked and
+// evaluated, and Await runs jobs until a promise settles.
 package js
 
 import (
@@ -58,14 +63,28 @@ func String(s string) Value { return vm.Str(s) }
 // Runtime is one realm (a global object and its intrinsics) with the job
 // queue of its agent. It is used from one goroutine, except Interrupt.
 type Runtime struct {
-	it    *vm.Interp
-	realm *vm.Realm
+	it      *vm.Interp
+	realm   *vm.Realm
+	agent   *agent
+	modules moduleHost
+}
+
+// agent is what the runtimes (realms) of one agent share.
+type agent struct {
+	runtimes map[*vm.Realm]*Runtime
+}
+
+func (a *agent) add(it *vm.Interp, realm *vm.Realm) *Runtime {
+	rt := &Runtime{it: it, realm: realm, agent: a, modules: moduleHost{mmap: map[mapKey]*mapEntry{}}}
+	a.runtimes[realm] = rt
+	return rt
 }
 
 // New returns a runtime with the standard built-ins.
 func New() *Runtime {
 	it, realm := vm.NewInterp()
-	rt := &Runtime{it: it, realm: realm}
+	rt := (&agent{runtimes: map[*vm.Realm]*Runtime{}}).add(it, realm)
+	rt.installModuleHooks()
 	it.Compile = func(name, src string, strict bool) (*bytecode.FunctionTemplate, error) {
 		t, err := compiler.Compile(name, src, compiler.Options{Strict: strict})
 		if err != nil {
@@ -79,7 +98,7 @@ func New() *Runtime {
 // NewRealm returns a runtime with its own global object and intrinsics
 // that shares this one's agent: its job queue and interrupt flag.
 func (r *Runtime) NewRealm() *Runtime {
-	return &Runtime{it: r.it, realm: r.it.NewRealm()}
+	return r.agent.add(r.it, r.it.NewRealm())
 }
 
 // Compile compiles a script without running it, for tools.
@@ -233,6 +252,11 @@ func (r *Runtime) NewError(kind, msg string) Value {
 	defer r.it.SetRealm(prev)
 	return vm.ObjValue(r.it.NewError(k, msg))
 }
+
+// DetachArrayBuffer detaches an ArrayBuffer, as a host does when it takes
+// the buffer's memory (test262's $262.detachArrayBuffer); it throws a
+// TypeError for anything else.
+func (r *Runtime) DetachArrayBuffer(v Value) error { return r.it.DetachArrayBuffer(v) }
 
 // Interp exposes the virtual machine, for tools in this module.
 func (r *Runtime) Interp() *vm.Interp { return r.it }

@@ -17,6 +17,12 @@
 // keeps the event loop (timers, animation frames at 60 Hz) running that
 // long after load before anything is printed or rendered.
 //
+// -trace FILE writes the frame timings of every stage (the page's style,
+// layout, paint and commit; the compositor's raster, draw and swap; the
+// GPU's raster and draw where the driver has timer queries) to FILE in the
+// Trace Event Format, which Perfetto (ui.perfetto.dev) opens. A window
+// writes it when it closes.
+//
 // URL may be a file path, or a file:, http:, https:, data: or about: URL.
 // When the page cannot be loaded, the window shows an error page; headless
 // mode renders the error page too, prints a one-line message and exits
@@ -57,6 +63,7 @@ type options struct {
 	width      int
 	height     int
 	url        string
+	trace      string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -74,6 +81,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.console, "console", false, "with -headless: print console messages and uncaught errors to stdout, one line each, as level: text")
 	fs.BoolVar(&o.dumpDOM, "dump-dom", false, "with -headless: print the serialized DOM after the load event (and after -duration)")
 	fs.DurationVar(&o.duration, "duration", 0, "with -headless: keep the event loop running this long after load (timers, animation frames at 60 Hz)")
+	fs.StringVar(&o.trace, "trace", "", "write the frame timings (style, layout, paint, commit, raster, draw, GPU) to this file\nas Trace Event Format JSON, for Perfetto or chrome://tracing; a window writes it when it closes")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	_ "golang.org/x/image/webp" // WebP for <img>
 
@@ -59,6 +60,10 @@ type Page struct {
 	// root is the fragment tree of the last Layout, kept for hit testing
 	// (hit.go).
 	root *layout.Fragment
+	// textFrags are root's text fragments in tree order, found once per
+	// layout for selection (selection.go).
+	textsOf   *layout.Fragment
+	textFrags []*layout.Fragment
 	// Warnings lists subresources that failed to load, one line each, for
 	// the console.
 	Warnings []string
@@ -78,6 +83,17 @@ type Page struct {
 	styles        *style.Styles // of the last Layout
 	top           *frame        // the top-level browsing context, when scripting
 	hovered       *dom.Node     // the element under the pointer
+
+	// Timing is how long the stages of the last Layout or Frame took.
+	Timing Timing
+}
+
+// Timing is how long each rendering stage of a frame took. The stages run
+// back to back from Start: style, then layout, then paint (zero after a
+// Layout without paint).
+type Timing struct {
+	Start                time.Time
+	Style, Layout, Paint time.Duration
 }
 
 var (
@@ -182,15 +198,22 @@ func (p *Page) Layout(width, height float32) *layout.Fragment {
 	if p.Win != nil {
 		p.layoutVersion = p.Win.Version()
 	}
+	start := time.Now()
 	p.styles = p.Styles(width, height)
+	styled := time.Now()
 	p.root = layout.Layout(p.Doc, p.styles, imageSource(p.images), Fonts(), width, height)
+	p.Timing = Timing{Start: start, Style: styled.Sub(start), Layout: time.Since(styled)}
 	return p.root
 }
 
 // Frame runs every stage for a viewport of the given size and returns the
 // display list.
 func (p *Page) Frame(width, height float32) *paint.DisplayList {
-	return paint.Build(p.Layout(width, height))
+	root := p.Layout(width, height)
+	start := time.Now()
+	dl := paint.Build(root)
+	p.Timing.Paint = time.Since(start)
+	return dl
 }
 
 type imageSource map[*dom.Node]image.Image

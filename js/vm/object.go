@@ -32,6 +32,11 @@ const (
 	ClassRegExp
 	ClassMap
 	ClassSet
+	ClassProxy
+	ClassArrayBuffer // ArrayBuffer and SharedArrayBuffer
+	ClassTypedArray  // integer-indexed exotic objects: see typedarray.go
+	ClassDataView
+	ClassModuleNamespace
 	// ClassHost objects belong to an embedder (the DOM bindings): their
 	// internal value is the embedder's, and when it implements
 	// HostIndexed the object has live indexed properties (NodeList).
@@ -109,6 +114,7 @@ const (
 	flagExtensible     uint8 = 1 << iota
 	flagSlowElements         // indexed properties live in the named storage
 	flagLengthReadonly       // arrays: length is not writable
+	flagExotic               // internal methods dispatch through internal (see exotic.go)
 )
 
 // Object is a JavaScript object.
@@ -252,6 +258,11 @@ type ownProp struct {
 
 // getOwn finds an own property without running user code.
 func (o *Object) getOwn(k PropKey) (ownProp, bool) {
+	if o.class == ClassTypedArray {
+		if p, ok, numeric := o.typedGetOwn(k); numeric {
+			return p, ok
+		}
+	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			if v := o.elems[idx]; v.kind != KindHole {
@@ -274,6 +285,10 @@ func (o *Object) getOwn(k PropKey) (ownProp, bool) {
 		return ownProp{}, false
 	}
 	switch o.class {
+	case ClassModuleNamespace:
+		if k.sym == nil {
+			return o.namespaceOwn(k.s)
+		}
 	case ClassArray:
 		if k.sym == nil && k.s == "length" {
 			a := Writable
@@ -481,6 +496,15 @@ func (o *Object) removeSlot(i int) {
 
 // deleteOwn removes an own property; false when it is not configurable.
 func (o *Object) deleteOwn(k PropKey) bool {
+	if o.class == ClassTypedArray {
+		if ok, numeric := o.typedDelete(k); numeric {
+			return ok
+		}
+	}
+	if o.class == ClassModuleNamespace && k.sym == nil {
+		_, ok := o.namespaceOwn(k.s)
+		return !ok
+	}
 	if o.class == ClassHost && k.sym == nil && o.shape.lookup(k) < 0 {
 		if h, ok := o.internal.(HostNamed); ok && h.NamedDelete(k.s) {
 			return true
@@ -520,6 +544,14 @@ func (o *Object) deleteOwn(k PropKey) bool {
 // in creation order, then symbols.
 func (o *Object) ownKeys(includeSymbols bool) []PropKey {
 	var keys []PropKey
+	if o.class == ClassTypedArray {
+		keys = o.typedKeys()
+	}
+	if o.class == ClassModuleNamespace {
+		for _, n := range o.internal.(*namespaceData).names {
+			keys = append(keys, StrKey(n))
+		}
+	}
 	if o.class == ClassString {
 		for i := 0; i < o.internal.(Value).Strv().Len(); i++ {
 			keys = append(keys, StrKey(strconv.Itoa(i)))
