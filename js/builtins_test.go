@@ -57,6 +57,28 @@ var builtinTests = []struct{ name, src, want string }{
 	{"Reflect.isExtensible non-object", `Reflect.isExtensible(1)`, "TypeError: Reflect.isExtensible called on non-object"},
 	{"Reflect.preventExtensions", `var o = {}; Reflect.preventExtensions(o) && !Reflect.isExtensible(o)`, "true"},
 	{"Reflect.setPrototypeOf cycle", `var a = {}; Reflect.setPrototypeOf(Object.prototype.constructor.prototype, a)`, "false"},
+	// Iterator helpers.
+	{"Iterator abstract", `new Iterator()`, "TypeError: Abstract class Iterator not directly constructable"},
+	{"Iterator subclass", `class I extends Iterator {} new I() instanceof Iterator`, "true"},
+	{"map filter take", `[1, 2, 3, 4, 5].values().map(x => x * 2).filter(x => x > 2).take(2).toArray().join()`, "4,6"},
+	{"drop", `[1, 2, 3].values().drop(1).toArray().join()`, "2,3"},
+	{"flatMap", `[1, 2].values().flatMap(x => [x, x]).toArray().join()`, "1,1,2,2"},
+	{"flatMap rejects strings", `[1].values().flatMap(x => "ab").toArray()`, "TypeError: \"ab\" is not an object"},
+	{"reduce", `[1, 2, 3].values().reduce((a, b) => a + b)`, "6"},
+	{"reduce empty", `[].values().reduce((a, b) => a + b)`, "TypeError: Reduce of empty iterator with no initial value"},
+	{"some every find", `var i = () => [1, 2, 3].values(); [i().some(x => x > 2), i().every(x => x > 0), i().find(x => x == 2)].join()`, "true,true,2"},
+	{"forEach", `var s = 0; [1, 2].values().forEach(x => s += x); s`, "3"},
+	{"take closes", `var closed = false; var it = {__proto__: Iterator.prototype, next: () => ({value: 1}), return() { closed = true; return {} }};
+		it.take(1).toArray(); closed`, "true"},
+	{"take range", `[].values().take(-1)`, "RangeError: -1 must be positive"},
+	{"helper return closes", `var closed = 0; var it = {__proto__: Iterator.prototype, next: () => ({value: 1}), return() { closed++; return {} }};
+		var h = it.map(x => x); h.next(); h.return(); h.next().done + "," + closed`, "true,1"},
+	{"helper toStringTag", `Object.prototype.toString.call([].values().map(x => x))`, "[object Iterator Helper]"},
+	{"Iterator.from wraps", `var it = Iterator.from({next: () => ({done: true})}); it instanceof Iterator && it.next().done`, "true"},
+	{"Iterator.from string", `Iterator.from("ab").toArray().join()`, "a,b"},
+	{"Iterator.concat", `Iterator.concat([1], new Set([2, 3])).toArray().join()`, "1,2,3"},
+	{"Iterator.prototype.constructor setter", `var o = Object.create(Iterator.prototype); o.constructor = 1; o.hasOwnProperty("constructor")`, "true"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 

@@ -20,6 +20,8 @@ type Realm struct {
 	arrayIterNext, stringIterNext, functionHasInstance       *Object
 	Object, Function, Array                                  *Object
 	weakProtos                                               [numWeakKinds]*Object
+
+	iteratorCtor, wrapForValidIteratorPrototype, iteratorHelperPrototype *Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
@@ -44,6 +46,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initFunction()
 	r.initSymbol()
 	r.initIterators()
+	r.initIteratorHelpers()
 	r.initArray()
 	r.initString()
 	r.initNumber()
