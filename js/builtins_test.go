@@ -79,6 +79,24 @@ var builtinTests = []struct{ name, src, want string }{
 	{"Iterator.concat", `Iterator.concat([1], new Set([2, 3])).toArray().join()`, "1,2,3"},
 	{"Iterator.prototype.constructor setter", `var o = Object.create(Iterator.prototype); o.constructor = 1; o.hasOwnProperty("constructor")`, "true"},
 
+	// Set methods, Map and WeakMap getOrInsert, groupBy.
+	{"union", `[...new Set([1, 2]).union(new Set([2, 3]))].join()`, "1,2,3"},
+	{"intersection", `[...new Set([1, 2, 3]).intersection(new Set([3, 2]))].join()`, "3,2"},
+	{"intersection other smaller", `[...new Set([1, 2, 3]).intersection(new Set([3]))].join()`, "3"},
+	{"difference", `[...new Set([1, 2, 3]).difference(new Set([2]))].join()`, "1,3"},
+	{"symmetricDifference", `[...new Set([1, 2]).symmetricDifference(new Set([2, 3]))].join()`, "1,3"},
+	{"isSubsetOf", `new Set([1]).isSubsetOf(new Set([1, 2]))`, "true"},
+	{"isSupersetOf", `new Set([1]).isSupersetOf(new Set([1, 2]))`, "false"},
+	{"isDisjointFrom", `new Set([1]).isDisjointFrom(new Set([2]))`, "true"},
+	{"set-like map", `[...new Set([1, 5]).union(new Map([[7, 0]]))].join()`, "1,5,7"},
+	{"set-like bad size", `new Set().union({size: NaN, has() {}, keys() {}})`, "TypeError: The 'size' property must be a number"},
+	{"getOrInsert", `var m = new Map([[1, "a"]]); m.getOrInsert(1, "b") + m.getOrInsert(2, "c") + m.get(2)`, "acc"},
+	{"getOrInsertComputed", `var m = new Map(); m.getOrInsertComputed(-0, k => 1 / k)`, "Infinity"},
+	{"WeakMap getOrInsert", `var k = {}; var w = new WeakMap(); w.getOrInsert(k, 1); w.getOrInsert(k, 2)`, "1"},
+	{"WeakMap getOrInsert primitive", `new WeakMap().getOrInsert(1, 1)`, "TypeError: Invalid value used as weak map key: 1"},
+	{"Map.groupBy", `var g = Map.groupBy([1, 2, 3], x => x % 2); g.get(1).join() + ";" + g.get(0)`, "1,3;2"},
+	{"Object.groupBy", `var g = Object.groupBy([1, 2, 3], x => x > 1 ? "big" : "small"); Object.keys(g).join() + ";" + g.big`, "small,big;2,3"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 

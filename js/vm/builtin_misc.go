@@ -120,7 +120,12 @@ func (r *Realm) initCollections() {
 			if nt == nil {
 				return Undefined, it.typeError("Constructor " + name + " requires 'new'")
 			}
-			proto, err := it.protoFromCtor(nt, func(r *Realm) *Object { return p })
+			proto, err := it.protoFromCtor(nt, func(r *Realm) *Object {
+				if isSet {
+					return r.setPrototype
+				}
+				return r.mapPrototype
+			})
 			if err != nil {
 				return Undefined, err
 			}
@@ -138,6 +143,11 @@ func (r *Realm) initCollections() {
 			}
 			return ObjValue(o), nil
 		}, p)
+		if isSet {
+			r.setPrototype = p
+		} else {
+			r.mapPrototype = p
+		}
 		if isSet {
 			r.method(p, "add", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 				m, err := data(it, this)
@@ -165,6 +175,39 @@ func (r *Realm) initCollections() {
 					return m.vals[i], nil
 				}
 				return Undefined, nil
+			})
+			r.method(p, "getOrInsert", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+				m, err := data(it, this)
+				if err != nil {
+					return Undefined, err
+				}
+				if i := m.find(arg(args, 0)); i >= 0 {
+					return m.vals[i], nil
+				}
+				m.set(arg(args, 0), arg(args, 1))
+				return arg(args, 1), nil
+			})
+			r.method(p, "getOrInsertComputed", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+				m, err := data(it, this)
+				if err != nil {
+					return Undefined, err
+				}
+				k, f := arg(args, 0), arg(args, 1)
+				if !isCallable(f) {
+					return Undefined, it.typeError(describeForError(f) + " is not a function")
+				}
+				if k.kind == KindNumber && k.num == 0 {
+					k = Num(0)
+				}
+				if i := m.find(k); i >= 0 {
+					return m.vals[i], nil
+				}
+				v, err := it.Call(f, Undefined, k)
+				if err != nil {
+					return Undefined, err
+				}
+				m.set(k, v) // the callback may have added k: set overwrites it
+				return v, nil
 			})
 		}
 		r.method(p, "has", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
@@ -205,6 +248,9 @@ func (r *Realm) initCollections() {
 			m, err := data(it, this)
 			if err != nil {
 				return Undefined, err
+			}
+			if !isCallable(arg(args, 0)) {
+				return Undefined, it.typeError(describeForError(arg(args, 0)) + " is not a function")
 			}
 			for i := 0; i < len(m.keys); i++ {
 				if !m.live[i] {

@@ -22,6 +22,7 @@ type Realm struct {
 	weakProtos                                               [numWeakKinds]*Object
 
 	iteratorCtor, wrapForValidIteratorPrototype, iteratorHelperPrototype *Object
+	mapPrototype, setPrototype                                           *Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
@@ -62,6 +63,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initReflect()
 	r.initProxy()
 	r.initCollections()
+	r.initSetMethods()
 	r.initWeak()
 	r.initDate()
 	it.realm = prev
@@ -118,6 +120,12 @@ func (r *Realm) symMethod(o *Object, s *Symbol, name string, length int, f HostF
 // getter adds a built-in accessor with only a getter.
 func (r *Realm) getter(o *Object, k PropKey, f HostFunc) {
 	g := r.newFunc("get "+k.String(), 0, f)
+	o.defineOwn(k, accessorValue(&accessor{get: g}), Configurable|Accessor)
+}
+
+// getterNamed adds a built-in accessor with only a getter called name.
+func (r *Realm) getterNamed(o *Object, k PropKey, name string, f HostFunc) {
+	g := r.newFunc(name, 0, f)
 	o.defineOwn(k, accessorValue(&accessor{get: g}), Configurable|Accessor)
 }
 
