@@ -97,6 +97,16 @@ var builtinTests = []struct{ name, src, want string }{
 	{"Map.groupBy", `var g = Map.groupBy([1, 2, 3], x => x % 2); g.get(1).join() + ";" + g.get(0)`, "1,3;2"},
 	{"Object.groupBy", `var g = Object.groupBy([1, 2, 3], x => x > 1 ? "big" : "small"); Object.keys(g).join() + ";" + g.big`, "small,big;2,3"},
 
+	// Annex B.
+	{"anchor", `"x".anchor('a"b')`, `<a name="a&quot;b">x</a>`},
+	{"sub", `"x".sub()`, "<sub>x</sub>"},
+	{"escape", `escape("a b\u0100@")`, "a%20b%u0100@"},
+	{"unescape", `unescape("a%20b%u0100%zz")`, "a b\u0100%zz"},
+	{"__defineGetter__", `var o = {}; o.__defineGetter__("x", () => 7); o.x + "," + (o.__lookupGetter__("x") !== undefined)`, "7,true"},
+	{"__lookupSetter__ inherited", `var p = {set y(v) {}}; typeof Object.create(p).__lookupSetter__("y")`, "function"},
+	{"trimLeft alias", `String.prototype.trimLeft === String.prototype.trimStart`, "true"},
+	{"immutable Object.prototype", `Reflect.setPrototypeOf(Object.prototype, {})`, "false"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 

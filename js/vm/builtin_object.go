@@ -392,6 +392,9 @@ func (it *Interp) setPrototypeOf(o, p *Object) error {
 		return err
 	}
 	if !ok {
+		if o.flags&flagImmutableProto != 0 {
+			return it.typeError("Immutable prototype object cannot have its prototype set")
+		}
 		if o.flags&flagExotic == 0 && o.Extensible() {
 			return it.typeError("Cyclic __proto__ value")
 		}

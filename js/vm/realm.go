@@ -31,7 +31,7 @@ func (it *Interp) NewRealm() *Realm {
 	// Object.prototype gets a root of its own, not the dictionary that
 	// rootShape gives objects without a prototype, so that inline caches
 	// can cache lookups that reach it.
-	r.ObjectPrototype = &Object{shape: newShape(nil), flags: flagExtensible}
+	r.ObjectPrototype = &Object{shape: newShape(nil), flags: flagExtensible | flagImmutableProto}
 	r.FunctionPrototype = NewObject(r.ObjectPrototype)
 	r.FunctionPrototype.class = ClassFunction
 	r.FunctionPrototype.fn = &Function{realm: r, host: func(*Interp, Value, []Value, *Object) (Value, error) { return Undefined, nil }}
@@ -66,6 +66,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initSetMethods()
 	r.initWeak()
 	r.initDate()
+	r.initAnnexB()
 	it.realm = prev
 	r.defineGlobal("globalThis", ObjValue(r.Global))
 	return r
