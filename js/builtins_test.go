@@ -107,6 +107,16 @@ var builtinTests = []struct{ name, src, want string }{
 	{"trimLeft alias", `String.prototype.trimLeft === String.prototype.trimStart`, "true"},
 	{"immutable Object.prototype", `Reflect.setPrototypeOf(Object.prototype, {})`, "false"},
 
+	// Change array by copy.
+	{"toReversed", `var a = [1, 2, 3]; a.toReversed().join() + ";" + a.join()`, "3,2,1;1,2,3"},
+	{"toSorted holes", `[3, , 1].toSorted().length + ":" + [3, , 1].toSorted().join()`, "3:1,3,"},
+	{"toSpliced", `[1, 2, 3, 4].toSpliced(1, 2, "x").join()`, "1,x,4"},
+	{"toSpliced one arg", `[1, 2, 3].toSpliced(1).join()`, "1"},
+	{"with", `[1, 2, 3].with(-1, 9).join()`, "1,2,9"},
+	{"with range", `[1].with(1, 0)`, "RangeError: Invalid index : 1"},
+	{"toReversed too long", `Array.prototype.toReversed.call({length: 2 ** 32})`, "RangeError: Invalid array length"},
+	{"unscopables", `Object.getPrototypeOf(Array.prototype[Symbol.unscopables]) === null && Array.prototype[Symbol.unscopables].toSorted`, "true"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 

@@ -1173,6 +1173,36 @@ func (it *Interp) sortObject(o *Object, cmp Value) error {
 		}
 		vals = append(vals, v)
 	}
+	if err := it.sortValues(vals, cmp); err != nil {
+		return err
+	}
+	k := int64(0)
+	for _, v := range vals {
+		if err := it.set(o, numberKey(float64(k)), v, ObjValue(o), true); err != nil {
+			return err
+		}
+		k++
+	}
+	for ; undefs > 0; undefs-- {
+		if err := it.set(o, numberKey(float64(k)), Undefined, ObjValue(o), true); err != nil {
+			return err
+		}
+		k++
+	}
+	for ; k < n; k++ {
+		if err := it.checkInterrupt(); err != nil {
+			return err
+		}
+		if _, err := it.deleteProperty(ObjValue(o), numberKey(float64(k)), true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortValues sorts vals (none undefined) stably by SortCompare with
+// comparator cmp (undefined for string order).
+func (it *Interp) sortValues(vals []Value, cmp Value) error {
 	var sortErr error
 	less := func(a, b Value) bool {
 		if sortErr != nil {
@@ -1211,31 +1241,7 @@ func (it *Interp) sortObject(o *Object, cmp Value) error {
 		return as.Compare(bs) < 0
 	}
 	sort.SliceStable(vals, func(i, j int) bool { return less(vals[i], vals[j]) })
-	if sortErr != nil {
-		return sortErr
-	}
-	k := int64(0)
-	for _, v := range vals {
-		if err := it.set(o, numberKey(float64(k)), v, ObjValue(o), true); err != nil {
-			return err
-		}
-		k++
-	}
-	for ; undefs > 0; undefs-- {
-		if err := it.set(o, numberKey(float64(k)), Undefined, ObjValue(o), true); err != nil {
-			return err
-		}
-		k++
-	}
-	for ; k < n; k++ {
-		if err := it.checkInterrupt(); err != nil {
-			return err
-		}
-		if _, err := it.deleteProperty(ObjValue(o), numberKey(float64(k)), true); err != nil {
-			return err
-		}
-	}
-	return nil
+	return sortErr
 }
 
 func compareIntStrings(a, b int64) int {

@@ -49,6 +49,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initIterators()
 	r.initIteratorHelpers()
 	r.initArray()
+	r.initArrayCopy()
 	r.initString()
 	r.initNumber()
 	r.initBoolean()
