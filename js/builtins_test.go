@@ -117,6 +117,23 @@ var builtinTests = []struct{ name, src, want string }{
 	{"toReversed too long", `Array.prototype.toReversed.call({length: 2 ** 32})`, "RangeError: Invalid array length"},
 	{"unscopables", `Object.getPrototypeOf(Array.prototype[Symbol.unscopables]) === null && Array.prototype[Symbol.unscopables].toSorted`, "true"},
 
+	// Date.
+	{"Date.UTC and ISO", `new Date(Date.UTC(2020, 1, 29, 12, 30, 15, 7)).toISOString()`, "2020-02-29T12:30:15.007Z"},
+	{"Date extended year", `new Date(Date.UTC(-1, 0)).toISOString()`, "-000001-01-01T00:00:00.000Z"},
+	{"Date.parse ISO date is UTC", `Date.parse("1970-01-02")`, "86400000"},
+	{"Date.parse offset", `Date.parse("1970-01-01T01:00:00+01:00")`, "0"},
+	{"Date.parse -000000", `Date.parse("-000000-01-01T00:00:00Z")`, "NaN"},
+	{"Date.parse toUTCString", `var d = new Date(123456789000); Date.parse(d.toUTCString()) === 123456789000`, "true"},
+	{"Date.parse toString", `var d = new Date(123456789000); Date.parse(d.toString()) === 123456789000`, "true"},
+	{"setUTCMonth overflow", `var d = new Date(0); d.setUTCMonth(13, 31); d.toISOString()`, "1971-03-03T00:00:00.000Z"},
+	{"setUTCHours coercion order", `var log = []; var d = new Date(NaN); d.setUTCHours({valueOf() { log.push("h") }}, {valueOf() { log.push("m") }}); log.join()`, "h,m"},
+	{"setFullYear on invalid date", `var d = new Date(NaN); d.setUTCFullYear(2000); d.toISOString()`, "2000-01-01T00:00:00.000Z"},
+	{"toUTCString", `new Date(0).toUTCString()`, "Thu, 01 Jan 1970 00:00:00 GMT"},
+	{"toGMTString alias", `Date.prototype.toGMTString === Date.prototype.toUTCString`, "true"},
+	{"getYear", `new Date(Date.UTC(2000, 6)).getUTCFullYear() - 1900 === new Date(2000, 6).getYear()`, "true"},
+	{"toPrimitive hint", `new Date(0)[Symbol.toPrimitive]("bad")`, "TypeError: Invalid hint: \"bad\""},
+	{"time clip", `new Date(8.64e15 + 1).getTime()`, "NaN"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 

@@ -22,7 +22,7 @@ type Realm struct {
 	weakProtos                                               [numWeakKinds]*Object
 
 	iteratorCtor, wrapForValidIteratorPrototype, iteratorHelperPrototype *Object
-	mapPrototype, setPrototype                                           *Object
+	mapPrototype, setPrototype, datePrototype                            *Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
