@@ -134,6 +134,13 @@ var builtinTests = []struct{ name, src, want string }{
 	{"toPrimitive hint", `new Date(0)[Symbol.toPrimitive]("bad")`, "TypeError: Invalid hint: \"bad\""},
 	{"time clip", `new Date(8.64e15 + 1).getTime()`, "NaN"},
 
+	// Errors.
+	{"Error.isError", `[Error.isError(new TypeError), Error.isError({__proto__: Error.prototype}), Error.isError(new Proxy(new Error, {}))].join()`, "true,false,false"},
+	{"stack accessor", `var e = new Error("m"); e.hasOwnProperty("stack") + "," + e.stack.split("\n")[0]`, "false,Error: m"},
+	{"stack setter", `var o = {}; Object.getOwnPropertyDescriptor(Error.prototype, "stack").set.call(o, "s"); o.stack`, "s"},
+	{"AggregateError", `var e = new AggregateError(new Set([1, 2]), "m", {cause: 0}); [e.errors.join(), e.message, e.cause, e instanceof Error].join()`, "1,2,m,0,true"},
+	{"SuppressedError", `var e = new SuppressedError(1, 2, "m"); [e.error, e.suppressed, e.message, e.name].join()`, "1,2,m,SuppressedError"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 

@@ -56,6 +56,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initBigInt()
 	r.initMath()
 	r.initError()
+	r.initErrorExtras()
 	r.initJSON()
 	r.initGlobals()
 	r.initPromise()
