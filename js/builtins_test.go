@@ -1,6 +1,9 @@
 package js
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // builtinTests cover the standard library's exotic objects and newer
 // built-ins: each script's completion value, or its exception.
@@ -141,6 +144,16 @@ var builtinTests = []struct{ name, src, want string }{
 	{"AggregateError", `var e = new AggregateError(new Set([1, 2]), "m", {cause: 0}); [e.errors.join(), e.message, e.cause, e instanceof Error].join()`, "1,2,m,0,true"},
 	{"SuppressedError", `var e = new SuppressedError(1, 2, "m"); [e.error, e.suppressed, e.message, e.name].join()`, "1,2,m,SuppressedError"},
 
+	// Disposable stacks.
+	{"DisposableStack order", `var log = []; var s = new DisposableStack(); s.defer(() => log.push(1)); s.use({[Symbol.dispose]() { log.push(2) }});
+		s.adopt(3, v => log.push(v)); s.dispose(); log.join() + "," + s.disposed`, "3,2,1,true"},
+	{"DisposableStack suppressed", `var s = new DisposableStack(); s.defer(() => { throw 1 }); s.defer(() => { throw 2 });
+		try { s.dispose() } catch (e) { [e.name, e.error, e.suppressed].join() }`, "SuppressedError,1,2"},
+	{"DisposableStack move", `var s = new DisposableStack(); var n = 0; s.defer(() => n++); var t = s.move(); s.dispose(); var a = n; t.dispose(); a + "," + n`, "0,1"},
+	{"DisposableStack disposed use", `var s = new DisposableStack(); s.dispose(); s.use(null)`, "ReferenceError: DisposableStack already disposed"},
+	{"Iterator dispose", `var closed = false; var it = {__proto__: Iterator.prototype, return() { closed = true; return {} }}; it[Symbol.dispose](); closed`, "true"},
+	{"Symbol.dispose", `typeof Symbol.dispose + typeof Symbol.asyncDispose`, "symbolsymbol"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 
@@ -149,5 +162,39 @@ func TestBuiltins(t *testing.T) {
 		if got := run(t, tt.src); got != tt.want {
 			t.Errorf("%s: %s\n got  %q\n want %q", tt.name, tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestAsyncDisposableStack checks the order of async disposal: resources
+// in reverse, each awaited, a Symbol.dispose method adapted, and the
+// rejection when one throws.
+func TestAsyncDisposableStack(t *testing.T) {
+	rt := New()
+	var out []string
+	rt.Set("log", rt.NewFunction("log", 1, func(c *Call) (Value, error) {
+		s, err := c.Runtime.ToString(c.Arg(0))
+		out = append(out, s)
+		return Undefined(), err
+	}))
+	_, err := rt.RunScript("async.js", `
+		var s = new AsyncDisposableStack();
+		s.defer(async () => log("first"));
+		s.use({[Symbol.dispose]() { log("sync dispose") }});
+		s.use({async [Symbol.asyncDispose]() { log("async dispose") }});
+		s.disposeAsync().then(() => log("done " + s.disposed));
+		var t = new AsyncDisposableStack();
+		t.defer(() => { throw new Error("bad") });
+		t.disposeAsync().catch(e => log("rejected " + e.message));
+	`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rt.RunJobs(); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(out, "; ")
+	want := "async dispose; sync dispose; rejected bad; first; done true"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -182,6 +182,9 @@ func (r *Realm) initErrorExtras() {
 		c.setProto(baseCtor)
 		p.defineOwn(keyName, Str(name), Hidden)
 		p.defineOwn(keyMessage, Str(""), Hidden)
+		if name == "SuppressedError" {
+			r.suppressedErrorPrototype = p
+		}
 	}
 	extra("AggregateError", 2, func(it *Interp, o *Object, args []Value) error {
 		if err := it.installErrorCause(o, arg(args, 2)); err != nil {

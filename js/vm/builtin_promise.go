@@ -199,6 +199,9 @@ func (r *Realm) initPromise() {
 		return ObjValue(po), nil
 	}, p)
 	r.Promise = c
+	r.getterNamed(c, SymKey(r.it.SymSpecies), "get [Symbol.species]", func(_ *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+		return this, nil
+	})
 	r.method(p, "then", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		po := this.Obj()
 		if promiseOf(po) == nil {

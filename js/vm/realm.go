@@ -23,6 +23,8 @@ type Realm struct {
 
 	iteratorCtor, wrapForValidIteratorPrototype, iteratorHelperPrototype *Object
 	mapPrototype, setPrototype, datePrototype                            *Object
+	asyncIteratorPrototype, suppressedErrorPrototype                     *Object
+	disposableStackPrototype, asyncDisposableStackPrototype              *Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
@@ -68,6 +70,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initSetMethods()
 	r.initWeak()
 	r.initDate()
+	r.initDisposableStacks()
 	r.initAnnexB()
 	it.realm = prev
 	r.defineGlobal("globalThis", ObjValue(r.Global))
