@@ -154,6 +154,14 @@ var builtinTests = []struct{ name, src, want string }{
 	{"Iterator dispose", `var closed = false; var it = {__proto__: Iterator.prototype, return() { closed = true; return {} }}; it[Symbol.dispose](); closed`, "true"},
 	{"Symbol.dispose", `typeof Symbol.dispose + typeof Symbol.asyncDispose`, "symbolsymbol"},
 
+	// Promise.
+	{"Promise.try", `var r; Promise.try((a, b) => a + b, 1, 2).then(v => r = v); typeof Promise.try`, "function"},
+	{"Promise.withResolvers", `var w = Promise.withResolvers(); [typeof w.resolve, typeof w.reject, w.promise instanceof Promise].join()`, "function,function,true"},
+	{"Promise.resolve non-object this", `Promise.resolve.call(1)`, "TypeError: Promise.resolve called on non-object 1"},
+	{"then species", `class P extends Promise {} P.resolve(1).then() instanceof P`, "true"},
+	{"finally species", `class P extends Promise {} P.resolve(1).finally(() => 0) instanceof P`, "true"},
+	{"Promise.allKeyed", `typeof Promise.allKeyed + typeof Promise.allSettledKeyed`, "functionfunction"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 
@@ -162,6 +170,35 @@ func TestBuiltins(t *testing.T) {
 		if got := run(t, tt.src); got != tt.want {
 			t.Errorf("%s: %s\n got  %q\n want %q", tt.name, tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestPromiseStatics checks the outcomes of Promise.try, allKeyed,
+// allSettledKeyed and any once the jobs have run.
+func TestPromiseStatics(t *testing.T) {
+	rt := New()
+	var out []string
+	rt.Set("log", rt.NewFunction("log", 1, func(c *Call) (Value, error) {
+		s, err := c.Runtime.ToString(c.Arg(0))
+		out = append(out, s)
+		return Undefined(), err
+	}))
+	_, err := rt.RunScript("promise.js", `
+		Promise.try(() => { throw new Error("t") }).catch(e => log("try " + e.message));
+		Promise.allKeyed({a: 1, b: Promise.resolve(2)}).then(o => log("keyed " + Object.keys(o) + " " + o.a + o.b + " " + Object.getPrototypeOf(o)));
+		Promise.allSettledKeyed({x: Promise.reject(3)}).then(o => log("settled " + o.x.status + " " + o.x.reason));
+		Promise.any([Promise.reject(1)]).catch(e => log("any " + e.constructor.name + " " + e.errors));
+	`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rt.RunJobs(); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(out, "; ")
+	want := "try t; keyed a,b 12 null; settled rejected 3; any AggregateError 1"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 

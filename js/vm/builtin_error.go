@@ -182,8 +182,11 @@ func (r *Realm) initErrorExtras() {
 		c.setProto(baseCtor)
 		p.defineOwn(keyName, Str(name), Hidden)
 		p.defineOwn(keyMessage, Str(""), Hidden)
-		if name == "SuppressedError" {
+		switch name {
+		case "SuppressedError":
 			r.suppressedErrorPrototype = p
+		case "AggregateError":
+			r.aggregateErrorPrototype = p
 		}
 	}
 	extra("AggregateError", 2, func(it *Interp, o *Object, args []Value) error {

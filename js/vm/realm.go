@@ -24,6 +24,7 @@ type Realm struct {
 	iteratorCtor, wrapForValidIteratorPrototype, iteratorHelperPrototype *Object
 	mapPrototype, setPrototype, datePrototype                            *Object
 	asyncIteratorPrototype, suppressedErrorPrototype                     *Object
+	aggregateErrorPrototype                                              *Object
 	disposableStackPrototype, asyncDisposableStackPrototype              *Object
 }
 
