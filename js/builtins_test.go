@@ -162,6 +162,22 @@ var builtinTests = []struct{ name, src, want string }{
 	{"finally species", `class P extends Promise {} P.resolve(1).finally(() => 0) instanceof P`, "true"},
 	{"Promise.allKeyed", `typeof Promise.allKeyed + typeof Promise.allSettledKeyed`, "functionfunction"},
 
+	// BigInt, JSON, Math, Object.hasOwn.
+	{"asIntN", `[BigInt.asIntN(8, 255n), BigInt.asIntN(8, 128n), BigInt.asUintN(8, -1n), BigInt.asIntN(64, -1n)].join()`, "-1,-128,255,-1"},
+	{"asUintN huge", `BigInt.asUintN(2 ** 53 - 1, 5n)`, "5"},
+	{"asIntN index", `BigInt.asIntN(-1, 0n)`, "RangeError: Invalid index"},
+	{"BigInt string", `[BigInt(" 0x1f "), BigInt("-010"), BigInt("")].join()`, "31,-10,0"},
+	{"rawJSON", `JSON.stringify({a: JSON.rawJSON("1e1000")})`, `{"a":1e1000}`},
+	{"rawJSON object", `JSON.rawJSON("{}")`, "SyntaxError: JSON.rawJSON cannot make an object or array"},
+	{"isRawJSON", `JSON.isRawJSON(JSON.rawJSON("1")) && !JSON.isRawJSON({})`, "true"},
+	{"stringify replacer objects", `JSON.stringify({1: 1, b: 2, c: 3}, [new Number(1), new String("b"), "b"])`, `{"1":1,"b":2}`},
+	{"sumPrecise", `Math.sumPrecise([1e20, 0.1, -1e20])`, "0.1"},
+	{"sumPrecise empty", `Object.is(Math.sumPrecise([]), -0)`, "true"},
+	{"sumPrecise non-number", `Math.sumPrecise(["1"])`, "TypeError: \"1\" is not a number"},
+	{"f16round", `[Math.f16round(1.337), Math.f16round(65520), Math.f16round(5e-8)].join()`, "1.3369140625,Infinity,5.960464477539063e-8"},
+	{"round", `Math.round(0.49999999999999994)`, "0"},
+	{"Object.hasOwn", `Object.hasOwn({a: 1}, "a") && !Object.hasOwn({}, "toString")`, "true"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 

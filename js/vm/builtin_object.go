@@ -230,6 +230,18 @@ func (r *Realm) initObject() {
 		}
 		return ObjValue(to), nil
 	})
+	r.method(o, "hasOwn", 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		obj, err := it.ToObject(arg(args, 0))
+		if err != nil {
+			return Undefined, err
+		}
+		k, err := it.toPropertyKey(arg(args, 1))
+		if err != nil {
+			return Undefined, err
+		}
+		_, ok, err := it.getOwnProperty(obj, k)
+		return Bool(ok), err
+	})
 	r.method(o, "is", 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		return Bool(SameValue(arg(args, 0), arg(args, 1))), nil
 	})

@@ -58,6 +58,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initBoolean()
 	r.initBigInt()
 	r.initMath()
+	r.initMathExtra()
 	r.initError()
 	r.initErrorExtras()
 	r.initJSON()
