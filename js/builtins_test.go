@@ -80,6 +80,16 @@ var builtinTests = []struct{ name, src, want string }{
 	{"Iterator.from wraps", `var it = Iterator.from({next: () => ({done: true})}); it instanceof Iterator && it.next().done`, "true"},
 	{"Iterator.from string", `Iterator.from("ab").toArray().join()`, "a,b"},
 	{"Iterator.concat", `Iterator.concat([1], new Set([2, 3])).toArray().join()`, "1,2,3"},
+	{"includes", `[1, 2, NaN].values().includes(NaN) + "," + [1, 2].values().includes(1, 1)`, "true,false"},
+	{"includes skip type", `[].values().includes(1, "1")`, "TypeError: skippedElements must be a number"},
+	{"join", `["a", null, 1].values().join("-")`, "a--1"},
+	{"chunks", `JSON.stringify([1, 2, 3, 4, 5].values().chunks(2).toArray())`, "[[1,2],[3,4],[5]]"},
+	{"windows", `JSON.stringify([1, 2, 3].values().windows(2).toArray())`, "[[1,2],[2,3]]"},
+	{"windows partial", `JSON.stringify([1].values().windows(3, "allow-partial").toArray())`, "[[1]]"},
+	{"zip shortest", `JSON.stringify(Iterator.zip([[1, 2], [3]]).toArray())`, "[[1,3]]"},
+	{"zip longest padding", `JSON.stringify(Iterator.zip([[1, 2], [3]], {mode: "longest", padding: [0, 9]}).toArray())`, "[[1,3],[2,9]]"},
+	{"zip strict", `Iterator.zip([[1, 2], [3]], {mode: "strict"}).toArray()`, "TypeError: Iterator.zip: iterators have different lengths"},
+	{"zipKeyed", `JSON.stringify(Iterator.zipKeyed({a: [1, 2], b: [3, 4]}).toArray())`, `[{"a":1,"b":3},{"a":2,"b":4}]`},
 	{"Iterator.prototype.constructor setter", `var o = Object.create(Iterator.prototype); o.constructor = 1; o.hasOwnProperty("constructor")`, "true"},
 
 	// Set methods, Map and WeakMap getOrInsert, groupBy.

@@ -105,6 +105,9 @@ type iterHelper struct {
 	// abort handles a return() while suspended at a yield: by default
 	// the underlying iterator is closed.
 	abort func(it *Interp) error
+	// startClose, when set, handles a return() before the first next()
+	// instead of closing under (Iterator.zip's several iterators).
+	startClose func(it *Interp) error
 }
 
 // getIteratorFlattenable is GetIteratorFlattenable; strings are iterated
@@ -274,6 +277,12 @@ func (r *Realm) initIteratorHelpers() {
 			return it.iterResult(Undefined, true), nil
 		case helperStart:
 			h.state = helperDone
+			if h.startClose != nil {
+				if err := h.startClose(it); err != nil {
+					return Undefined, err
+				}
+				return it.iterResult(Undefined, true), nil
+			}
 			if h.under == nil {
 				return it.iterResult(Undefined, true), nil
 			}
@@ -551,6 +560,313 @@ func (r *Realm) initIteratorHelpers() {
 	searching("every", func(v, res Value) (Value, bool) { return False, !ToBoolean(res) }, True)
 	searching("find", func(v, res Value) (Value, bool) { return v, ToBoolean(res) }, Undefined)
 
+	r.method(ip, "includes", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := thisIter(it, this, "includes")
+		if err != nil {
+			return Undefined, err
+		}
+		skip := 0.0
+		if sv := arg(args, 1); !sv.IsUndefined() {
+			switch {
+			case !sv.IsNumber() || math.IsNaN(sv.num):
+				return Undefined, it.closeIterator(o, it.typeError("skippedElements must be a number"))
+			case math.IsInf(sv.num, 1):
+				skip = sv.num
+			case math.IsInf(sv.num, -1):
+				return Undefined, it.closeIterator(o, it.rangeError("skippedElements must not be negative"))
+			case sv.num != math.Trunc(sv.num):
+				return Undefined, it.closeIterator(o, it.typeError("skippedElements must be an integer"))
+			case sv.num < 0:
+				return Undefined, it.closeIterator(o, it.rangeError("skippedElements must not be negative"))
+			case sv.num > maxSafeInteger:
+				return Undefined, it.closeIterator(o, it.rangeError("skippedElements is too large"))
+			default:
+				skip = sv.num
+			}
+		}
+		rec, err := it.getIteratorDirect(o)
+		if err != nil {
+			return Undefined, err
+		}
+		search := arg(args, 0)
+		for {
+			v, done, err := it.stepValue(rec)
+			if err != nil || done {
+				return False, err
+			}
+			if skip > 0 {
+				skip--
+				continue
+			}
+			if SameValueZero(v, search) {
+				return True, it.closeIterator(rec.iter, nil)
+			}
+		}
+	})
+	r.method(ip, "join", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := thisIter(it, this, "join")
+		if err != nil {
+			return Undefined, err
+		}
+		sep := NewString(",")
+		if sv := arg(args, 0); !sv.IsUndefined() {
+			if sep, err = it.ToString(sv); err != nil {
+				return Undefined, it.closeIterator(o, err)
+			}
+		}
+		rec, err := it.getIteratorDirect(o)
+		if err != nil {
+			return Undefined, err
+		}
+		var units []uint16
+		for first := true; ; first = false {
+			v, done, err := it.stepValue(rec)
+			if err != nil {
+				return Undefined, err
+			}
+			if done {
+				return StrValue(FromUTF16(units)), nil
+			}
+			if !first {
+				units = append(units, sep.Units()...)
+			}
+			if !v.IsNullish() {
+				s, err := it.ToString(v)
+				if err != nil {
+					return Undefined, it.closeIterator(rec.iter, err)
+				}
+				units = append(units, s.Units()...)
+			}
+		}
+	})
+	// sizeArg validates chunkSize or windowSize, closing o when invalid.
+	sizeArg := func(it *Interp, o *Object, v Value, name string) (int, error) {
+		switch {
+		case !v.IsNumber() || math.IsNaN(v.num) || math.IsInf(v.num, 0) || v.num != math.Trunc(v.num):
+			return 0, it.closeIterator(o, it.typeError(name+" must be an integer"))
+		case v.num < 1 || v.num > math.MaxUint32:
+			return 0, it.closeIterator(o, it.rangeError(name+" must be between 1 and 2^32 - 1"))
+		}
+		return int(v.num), nil
+	}
+	r.method(ip, "chunks", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := thisIter(it, this, "chunks")
+		if err != nil {
+			return Undefined, err
+		}
+		size, err := sizeArg(it, o, arg(args, 0), "chunkSize")
+		if err != nil {
+			return Undefined, err
+		}
+		rec, err := it.getIteratorDirect(o)
+		if err != nil {
+			return Undefined, err
+		}
+		exhausted := false
+		h := &iterHelper{under: rec}
+		h.step = func(it *Interp) (Value, bool, error) {
+			if exhausted {
+				return Undefined, true, nil
+			}
+			var buf []Value
+			for {
+				v, done, err := it.stepValue(rec)
+				if err != nil {
+					return Undefined, true, err
+				}
+				if done {
+					exhausted = true
+					if len(buf) == 0 {
+						return Undefined, true, nil
+					}
+					return ObjValue(it.realm.arrayOf(buf)), false, nil
+				}
+				if buf = append(buf, v); len(buf) == size {
+					return ObjValue(it.realm.arrayOf(buf)), false, nil
+				}
+			}
+		}
+		h.abort = func(it *Interp) error {
+			if exhausted {
+				return nil
+			}
+			return it.closeIterator(rec.iter, nil)
+		}
+		return newHelper(it, h), nil
+	})
+	r.method(ip, "windows", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		o, err := thisIter(it, this, "windows")
+		if err != nil {
+			return Undefined, err
+		}
+		size, err := sizeArg(it, o, arg(args, 0), "windowSize")
+		if err != nil {
+			return Undefined, err
+		}
+		partial := false
+		switch u := arg(args, 1); {
+		case u.IsUndefined():
+		case u.IsString() && u.Strv().String() == "only-full":
+		case u.IsString() && u.Strv().String() == "allow-partial":
+			partial = true
+		default:
+			return Undefined, it.closeIterator(o, it.typeError("undersized must be \"only-full\" or \"allow-partial\""))
+		}
+		rec, err := it.getIteratorDirect(o)
+		if err != nil {
+			return Undefined, err
+		}
+		exhausted := false
+		var buf []Value
+		h := &iterHelper{under: rec}
+		h.step = func(it *Interp) (Value, bool, error) {
+			if exhausted {
+				return Undefined, true, nil
+			}
+			for {
+				v, done, err := it.stepValue(rec)
+				if err != nil {
+					return Undefined, true, err
+				}
+				if done {
+					exhausted = true
+					if partial && len(buf) > 0 && len(buf) < size {
+						return ObjValue(it.realm.arrayOf(append([]Value(nil), buf...))), false, nil
+					}
+					return Undefined, true, nil
+				}
+				if len(buf) == size {
+					buf = buf[1:]
+				}
+				if buf = append(buf, v); len(buf) == size {
+					return ObjValue(it.realm.arrayOf(append([]Value(nil), buf...))), false, nil
+				}
+			}
+		}
+		h.abort = func(it *Interp) error {
+			if exhausted {
+				return nil
+			}
+			return it.closeIterator(rec.iter, nil)
+		}
+		return newHelper(it, h), nil
+	})
+
+	// Iterator.zip and Iterator.zipKeyed.
+	r.method(iterCtor, "zip", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		src := arg(args, 0)
+		if !src.IsObject() {
+			return Undefined, it.typeError("Iterator.zip: iterables is not an object")
+		}
+		mode, padOpt, err := it.zipOptions(arg(args, 1))
+		if err != nil {
+			return Undefined, err
+		}
+		input, err := it.getIteratorFlattenableMethod(src)
+		if err != nil {
+			return Undefined, err
+		}
+		var iters []*iterDirect
+		for {
+			v, done, err := it.stepValue(input)
+			if err != nil {
+				return Undefined, it.closeAll(iters, err)
+			}
+			if done {
+				break
+			}
+			rec, err := it.getIteratorFlattenable(v, false)
+			if err != nil {
+				return Undefined, it.closeAll(append([]*iterDirect{input}, iters...), err)
+			}
+			iters = append(iters, rec)
+		}
+		padding := make([]Value, len(iters))
+		if mode == "longest" && !padOpt.IsUndefined() {
+			pad, err := it.getIteratorFlattenableMethod(padOpt)
+			if err != nil {
+				return Undefined, it.closeAll(iters, err)
+			}
+			using := true
+			for i := range padding {
+				if !using {
+					break
+				}
+				v, done, err := it.stepValue(pad)
+				if err != nil {
+					return Undefined, it.closeAll(iters, err)
+				}
+				if done {
+					using = false
+				} else {
+					padding[i] = v
+				}
+			}
+			if using {
+				if err := it.closeIterator(pad.iter, nil); err != nil {
+					return Undefined, it.closeAll(iters, err)
+				}
+			}
+		}
+		return it.iteratorZip(iters, mode, padding, func(vals []Value) Value {
+			return ObjValue(it.realm.arrayOf(vals))
+		}), nil
+	})
+	r.method(iterCtor, "zipKeyed", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		src := arg(args, 0)
+		so := src.Obj()
+		if so == nil {
+			return Undefined, it.typeError("Iterator.zipKeyed: iterables is not an object")
+		}
+		mode, padOpt, err := it.zipOptions(arg(args, 1))
+		if err != nil {
+			return Undefined, err
+		}
+		var iters []*iterDirect
+		var keys []PropKey
+		all, err := it.ownPropertyKeys(so)
+		if err != nil {
+			return Undefined, err
+		}
+		for _, k := range all {
+			d, ok, err := it.getOwnProperty(so, k)
+			if err != nil {
+				return Undefined, it.closeAll(iters, err)
+			}
+			if !ok || !d.Enumerable {
+				continue
+			}
+			v, err := it.get(so, k, src)
+			if err != nil {
+				return Undefined, it.closeAll(iters, err)
+			}
+			if v.IsUndefined() {
+				continue
+			}
+			rec, err := it.getIteratorFlattenable(v, false)
+			if err != nil {
+				return Undefined, it.closeAll(iters, err)
+			}
+			keys = append(keys, k)
+			iters = append(iters, rec)
+		}
+		padding := make([]Value, len(iters))
+		if mode == "longest" && !padOpt.IsUndefined() {
+			for i, k := range keys {
+				if padding[i], err = it.get(padOpt.Obj(), k, padOpt); err != nil {
+					return Undefined, it.closeAll(iters, err)
+				}
+			}
+		}
+		return it.iteratorZip(iters, mode, padding, func(vals []Value) Value {
+			o := NewObject(nil)
+			for i, k := range keys {
+				o.defineOwn(k, vals[i], Default)
+			}
+			return ObjValue(o)
+		}), nil
+	})
+
 	// Iterator.concat(...items).
 	r.method(iterCtor, "concat", 0, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		type iterable struct{ obj, method Value }
@@ -625,4 +941,120 @@ func (it *Interp) getMethod(v Value, k PropKey) (Value, error) {
 		return Undefined, it.typeError(describeForError(m) + " is not a function")
 	}
 	return m, nil
+}
+
+// zipOptions reads the mode and padding options of Iterator.zip and
+// zipKeyed.
+func (it *Interp) zipOptions(options Value) (mode string, padding Value, err error) {
+	mode = "shortest"
+	if options.IsUndefined() {
+		return mode, Undefined, nil
+	}
+	o := options.Obj()
+	if o == nil {
+		return "", Undefined, it.typeError("options must be an object")
+	}
+	m, err := it.get(o, StrKey("mode"), options)
+	if err != nil {
+		return "", Undefined, err
+	}
+	if !m.IsUndefined() {
+		if !m.IsString() {
+			return "", Undefined, it.typeError("mode must be \"shortest\", \"longest\" or \"strict\"")
+		}
+		switch mode = m.Strv().String(); mode {
+		case "shortest", "longest", "strict":
+		default:
+			return "", Undefined, it.typeError("mode must be \"shortest\", \"longest\" or \"strict\"")
+		}
+	}
+	if mode == "longest" {
+		if padding, err = it.get(o, StrKey("padding"), options); err != nil {
+			return "", Undefined, err
+		}
+		if !padding.IsUndefined() && !padding.IsObject() {
+			return "", Undefined, it.typeError("padding must be an object")
+		}
+	}
+	return mode, padding, nil
+}
+
+// closeAll is IteratorCloseAll: each iterator closed, last first, with
+// the completion (a throw when cause is set) carried through.
+func (it *Interp) closeAll(iters []*iterDirect, cause error) error {
+	for i := len(iters) - 1; i >= 0; i-- {
+		cause = it.closeIterator(iters[i].iter, cause)
+	}
+	return cause
+}
+
+// iteratorZip is IteratorZip: an Iterator Helper yielding finish of one
+// value from each iterator per step, in the given mode.
+func (it *Interp) iteratorZip(iters []*iterDirect, mode string, padding []Value, finish func([]Value) Value) Value {
+	n := len(iters)
+	iters = append([]*iterDirect(nil), iters...)
+	open := append([]*iterDirect(nil), iters...)
+	remove := func(r *iterDirect) {
+		for i, o := range open {
+			if o == r {
+				open = append(open[:i], open[i+1:]...)
+				return
+			}
+		}
+	}
+	h := &iterHelper{}
+	h.step = func(it *Interp) (Value, bool, error) {
+		if n == 0 {
+			return Undefined, true, nil
+		}
+		results := make([]Value, n)
+		for i := 0; i < n; i++ {
+			rec := iters[i]
+			if rec == nil {
+				results[i] = padding[i]
+				continue
+			}
+			v, done, err := it.stepValue(rec)
+			if err != nil {
+				remove(rec)
+				return Undefined, true, it.closeAll(open, err)
+			}
+			if !done {
+				results[i] = v
+				continue
+			}
+			remove(rec)
+			switch mode {
+			case "shortest":
+				return Undefined, true, it.closeAll(open, nil)
+			case "strict":
+				if i != 0 {
+					return Undefined, true, it.closeAll(open, it.typeError("Iterator.zip: iterators have different lengths"))
+				}
+				for k := 1; k < n; k++ {
+					_, done, err := it.stepValue(iters[k])
+					if err != nil {
+						remove(iters[k])
+						return Undefined, true, it.closeAll(open, err)
+					}
+					if !done {
+						return Undefined, true, it.closeAll(open, it.typeError("Iterator.zip: iterators have different lengths"))
+					}
+					remove(iters[k])
+				}
+				return Undefined, true, nil
+			}
+			if len(open) == 0 {
+				return Undefined, true, nil
+			}
+			iters[i] = nil
+			results[i] = padding[i]
+		}
+		return finish(results), false, nil
+	}
+	h.abort = func(it *Interp) error { return it.closeAll(open, nil) }
+	h.startClose = h.abort
+	o := NewObject(it.realm.iteratorHelperPrototype)
+	o.internal = h
+	return ObjValue(o)
 }
