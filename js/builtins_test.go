@@ -188,6 +188,15 @@ var builtinTests = []struct{ name, src, want string }{
 	{"round", `Math.round(0.49999999999999994)`, "0"},
 	{"Object.hasOwn", `Object.hasOwn({a: 1}, "a") && !Object.hasOwn({}, "toString")`, "true"},
 
+	// Array species.
+	{"map species", `class A extends Array {} function mk(C, ...v) { var a = new C(); a.push(...v); return a } var a = mk(A, 1, 2).map(x => x * 2); (a instanceof A) + ":" + a.join()`, "true:2,4"},
+	{"filter species", `class A extends Array {} function mk(C, ...v) { var a = new C(); a.push(...v); return a } mk(A, 1, 2, 3).filter(x => x > 1) instanceof A`, "true"},
+	{"slice species length", `class A extends Array {} function mk(C, ...v) { var a = new C(); a.push(...v); return a } var s = mk(A, 1, 2, 3).slice(1); (s instanceof A) + ":" + s.length`, "true:2"},
+	{"concat species", `var a = [1]; a.constructor = {[Symbol.species]: function (n) { return {n} }}; var r = a.concat([2]); r.n + ":" + r.length + ":" + r[1]`, "0:2:2"},
+	{"species not a constructor", `var a = []; a.constructor = {[Symbol.species]: 1}; a.map(x => x)`, "TypeError: object.constructor[Symbol.species] is not a constructor"},
+	{"splice species", `class A extends Array {} function mk(C, ...v) { var a = new C(); a.push(...v); return a } var r = mk(A, 1, 2, 3).splice(0, 2); (r instanceof A) + ":" + r.join()`, "true:1,2"},
+	{"flat species", `class A extends Array {} function mk(C, ...v) { var a = new C(); a.push(...v); return a } mk(A, [1], 2).flat() instanceof A`, "true"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 
