@@ -197,6 +197,9 @@ var builtinTests = []struct{ name, src, want string }{
 	{"splice species", `class A extends Array {} function mk(C, ...v) { var a = new C(); a.push(...v); return a } var r = mk(A, 1, 2, 3).splice(0, 2); (r instanceof A) + ":" + r.join()`, "true:1,2"},
 	{"flat species", `class A extends Array {} function mk(C, ...v) { var a = new C(); a.push(...v); return a } mk(A, [1], 2).flat() instanceof A`, "true"},
 
+	{"Array.from this", `function C() { this.made = true } var r = Array.from.call(C, [1, 2]); r.made + ":" + r.length + ":" + r[1]`, "true:2:2"},
+	{"Array.of this", `function C(n) { this.n = n } var r = Array.of.call(C, 7, 8); r.n + ":" + r.length + ":" + r[0]`, "2:2:7"},
+
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 }
 

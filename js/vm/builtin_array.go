@@ -40,10 +40,26 @@ func (r *Realm) initArray() {
 		ok, err := it.isArray(arg(args, 0))
 		return Bool(o != nil && ok), err
 	})
-	r.method(a, "of", 0, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+	r.method(a, "of", 0, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		if c := this.Obj(); c != nil && c != it.realm.Array && c.IsConstructor() {
+			ao, err := it.Construct(this, []Value{Int(len(args))}, nil)
+			if err != nil {
+				return Undefined, err
+			}
+			out := arrayTarget{o: ao.Obj()}
+			for k, v := range args {
+				if err := out.put(it, int64(k), v); err != nil {
+					return Undefined, err
+				}
+			}
+			return ao, out.setLength(it, int64(len(args)))
+		}
 		return ObjValue(r.arrayOf(append([]Value(nil), args...))), nil
 	})
-	r.method(a, "from", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+	r.method(a, "from", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		if c := this.Obj(); c != nil && c != it.realm.Array && c.IsConstructor() {
+			return it.arrayFromCtor(c, args)
+		}
 		src := arg(args, 0)
 		fn := arg(args, 1)
 		var out []Value
@@ -1371,4 +1387,87 @@ func (it *Interp) arraySpeciesCreate(o *Object, n int64) (arrayTarget, error) {
 		return arrayTarget{}, err
 	}
 	return arrayTarget{o: a.Obj()}, nil
+}
+
+// arrayFromCtor is Array.from with a this value C that is a constructor
+// other than %Array%: the result is made by C and filled through
+// CreateDataPropertyOrThrow, its length set at the end.
+func (it *Interp) arrayFromCtor(c *Object, args []Value) (Value, error) {
+	src, fn, thisArg := arg(args, 0), arg(args, 1), arg(args, 2)
+	if !fn.IsUndefined() && !isCallable(fn) {
+		return Undefined, it.typeError("Array.from: when provided, the second argument must be a function")
+	}
+	mapped := func(v Value, k int64) (Value, error) {
+		if fn.IsUndefined() {
+			return v, nil
+		}
+		return it.Call(fn, thisArg, v, Num(float64(k)))
+	}
+	m, err := it.getMethod(src, SymKey(it.SymIterator))
+	if err != nil {
+		return Undefined, err
+	}
+	if !m.IsUndefined() {
+		ao, err := it.Construct(ObjValue(c), nil, nil)
+		if err != nil {
+			return Undefined, err
+		}
+		out := arrayTarget{o: ao.Obj()}
+		iv, err := it.Call(m, src)
+		if err != nil {
+			return Undefined, err
+		}
+		io := iv.Obj()
+		if io == nil {
+			return Undefined, it.typeError("Result of the Symbol.iterator method is not an object")
+		}
+		rec, err := it.getIteratorDirect(io)
+		if err != nil {
+			return Undefined, err
+		}
+		for k := int64(0); ; k++ {
+			v, done, err := it.stepValue(rec)
+			if err != nil {
+				return Undefined, err
+			}
+			if done {
+				return ao, out.setLength(it, k)
+			}
+			if v, err = mapped(v, k); err == nil {
+				err = out.put(it, k, v)
+			}
+			if err != nil {
+				return Undefined, it.closeIterator(rec.iter, err)
+			}
+		}
+	}
+	o, err := it.ToObject(src)
+	if err != nil {
+		return Undefined, err
+	}
+	n, err := it.lengthOf(o)
+	if err != nil {
+		return Undefined, err
+	}
+	ao, err := it.Construct(ObjValue(c), []Value{Num(float64(n))}, nil)
+	if err != nil {
+		return Undefined, err
+	}
+	out := arrayTarget{o: ao.Obj()}
+	for k := int64(0); k < n; k++ {
+		if err := it.checkInterrupt(); err != nil {
+			return Undefined, err
+		}
+		v, err := it.Get(o, numberKey(float64(k)))
+		if err != nil {
+			return Undefined, err
+		}
+		if v, err = mapped(v, k); err != nil {
+			return Undefined, err
+		}
+		if err := out.put(it, k, v); err != nil {
+			return Undefined, err
+		}
+	}
+	return ao, out.setLength(it, n)
 }
