@@ -175,7 +175,7 @@ var builtinTests = []struct{ name, src, want string }{
 	// BigInt, JSON, Math, Object.hasOwn.
 	{"asIntN", `[BigInt.asIntN(8, 255n), BigInt.asIntN(8, 128n), BigInt.asUintN(8, -1n), BigInt.asIntN(64, -1n)].join()`, "-1,-128,255,-1"},
 	{"asUintN huge", `BigInt.asUintN(2 ** 53 - 1, 5n)`, "5"},
-	{"asIntN index", `BigInt.asIntN(-1, 0n)`, "RangeError: Invalid index"},
+	{"asIntN index", `BigInt.asIntN(-1, 0n)`, "RangeError: Invalid index: -1"},
 	{"BigInt string", `[BigInt(" 0x1f "), BigInt("-010"), BigInt("")].join()`, "31,-10,0"},
 	{"rawJSON", `JSON.stringify({a: JSON.rawJSON("1e1000")})`, `{"a":1e1000}`},
 	{"rawJSON object", `JSON.rawJSON("{}")`, "SyntaxError: JSON.rawJSON cannot make an object or array"},

@@ -82,11 +82,11 @@ func (r *Realm) initAnnexB() {
 			}
 			var v uint16
 			for _, c := range u[i : i+n] {
-				d, ok := hexDigit(c)
-				if !ok {
+				d := hexDigit(c)
+				if d < 0 {
 					return 0, false
 				}
-				v = v<<4 | d
+				v = v<<4 | uint16(d)
 			}
 			return v, true
 		}
@@ -172,16 +172,4 @@ func (r *Realm) initAnnexB() {
 	}
 	lookup("__lookupGetter__", false)
 	lookup("__lookupSetter__", true)
-}
-
-func hexDigit(c uint16) (uint16, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
 }

@@ -930,18 +930,6 @@ func (r *Realm) initIteratorHelpers() {
 // iterWrap is the state of a %WrapForValidIteratorPrototype% object.
 type iterWrap struct{ r *iterDirect }
 
-// getMethod is GetMethod: undefined for undefined or null, a TypeError
-// for other values that are not callable.
-func (it *Interp) getMethod(v Value, k PropKey) (Value, error) {
-	m, err := it.getV(v, k)
-	if err != nil || m.IsNullish() {
-		return Undefined, err
-	}
-	if !isCallable(m) {
-		return Undefined, it.typeError(describeForError(m) + " is not a function")
-	}
-	return m, nil
-}
 
 // zipOptions reads the mode and padding options of Iterator.zip and
 // zipKeyed.

@@ -5,24 +5,7 @@ import (
 	"math/big"
 )
 
-// Math.sumPrecise and Math.f16round.
-
-// roundToFloat16 rounds f to the nearest binary16 value, ties to even.
-func roundToFloat16(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) || f == 0 {
-		return f
-	}
-	a := math.Abs(f)
-	if a >= 65520 { // halfway between the largest half, 65504, and 2^16
-		return math.Copysign(math.Inf(1), f)
-	}
-	quantum := math.Ldexp(1, -24) // subnormal spacing
-	if a >= math.Ldexp(1, -14) {
-		_, exp := math.Frexp(a)
-		quantum = math.Ldexp(1, exp-11)
-	}
-	return math.Copysign(math.RoundToEven(a/quantum)*quantum, f)
-}
+// Math.sumPrecise.
 
 // sumPrecise adds finite numbers exactly: a big.Float wide enough for
 // the whole double range holds the sum until the one final rounding.
@@ -63,10 +46,6 @@ func sumPrecise(xs []float64) float64 {
 func (r *Realm) initMathExtra() {
 	m, _ := r.Global.getOwn(StrKey("Math"))
 	mo := m.value.Obj()
-	r.method(mo, "f16round", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		f, err := it.ToNumber(arg(args, 0))
-		return Num(roundToFloat16(f)), err
-	})
 	r.method(mo, "sumPrecise", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		items := arg(args, 0)
 		if items.IsNullish() {

@@ -3,7 +3,6 @@ package vm
 import (
 	"math"
 	"math/big"
-	"strings"
 )
 
 // mapData is the storage of Map and Set: insertion-ordered entries with
@@ -340,7 +339,11 @@ func (r *Realm) initBigInt() {
 		case KindBool:
 			return BigIntValue(big.NewInt(int64(v.num))), nil
 		}
-		return it.toBigInt(v)
+		b, err := it.toBigInt(v)
+		if err != nil {
+			return Undefined, err
+		}
+		return BigIntValue(b), nil
 	}, p)
 	asN := func(name string, signed bool) {
 		r.method(c, name, 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
@@ -348,14 +351,13 @@ func (r *Realm) initBigInt() {
 			if err != nil {
 				return Undefined, err
 			}
-			bv, err := it.toBigInt(arg(args, 1))
+			x, err := it.toBigInt(arg(args, 1))
 			if err != nil {
 				return Undefined, err
 			}
-			x := bv.Big()
 			// Wide enough already: nothing to cut.
-			if signed && float64(x.BitLen()) < bits || !signed && x.Sign() >= 0 && float64(x.BitLen()) <= bits {
-				return bv, nil
+			if signed && int64(x.BitLen()) < bits || !signed && x.Sign() >= 0 && int64(x.BitLen()) <= bits {
+				return BigIntValue(x), nil
 			}
 			if bits > 1<<24 {
 				return Undefined, it.rangeError("Maximum BigInt size exceeded")
@@ -404,75 +406,4 @@ func (r *Realm) initBigInt() {
 		}
 		return BigIntValue(b), nil
 	})
-}
-
-// toBigInt is ToBigInt.
-func (it *Interp) toBigInt(v Value) (Value, error) {
-	v, err := it.toPrimitive(v, "number")
-	if err != nil {
-		return Undefined, err
-	}
-	switch v.kind {
-	case KindBigInt:
-		return v, nil
-	case KindBool:
-		return BigIntValue(big.NewInt(int64(v.num))), nil
-	case KindString:
-		b, ok := stringToBigInt(v.Strv().String())
-		if !ok {
-			return Undefined, it.throwError(SyntaxError, "Cannot convert "+v.Strv().String()+" to a BigInt")
-		}
-		return BigIntValue(b), nil
-	}
-	return Undefined, it.typeError("Cannot convert " + describeForError(v) + " to a BigInt")
-}
-
-// stringToBigInt is StringToBigInt: a decimal integer with an optional
-// sign, or a 0x, 0o or 0b literal, within white space; empty is 0.
-func stringToBigInt(s string) (*big.Int, bool) {
-	s = strings.TrimFunc(s, isJSSpace)
-	if s == "" {
-		return new(big.Int), true
-	}
-	base := 10
-	if len(s) > 2 && s[0] == '0' {
-		switch s[1] {
-		case 'x', 'X':
-			base = 16
-		case 'o', 'O':
-			base = 8
-		case 'b', 'B':
-			base = 2
-		}
-		if base != 10 {
-			s = s[2:]
-		}
-	}
-	if base == 10 && (s[0] == '+' || s[0] == '-') && len(s) > 1 {
-		if s[1] < '0' || s[1] > '9' {
-			return nil, false
-		}
-	} else if s[0] == '+' || s[0] == '-' {
-		return nil, false
-	}
-	if strings.ContainsAny(s, "_") {
-		return nil, false
-	}
-	return new(big.Int).SetString(s, base)
-}
-
-// toIndex is ToIndex.
-func (it *Interp) toIndex(v Value) (float64, error) {
-	if v.IsUndefined() {
-		return 0, nil
-	}
-	f, err := it.ToNumber(v)
-	if err != nil {
-		return 0, err
-	}
-	f = ToIntegerOrInfinity(f)
-	if f < 0 || f > maxSafeInteger {
-		return 0, it.rangeError("Invalid index")
-	}
-	return f, nil
 }

@@ -71,8 +71,12 @@ func (r *Realm) initObject() {
 			var out []Value
 			for _, k := range keys {
 				if obj.flags&flagExotic == 0 {
-					if p, ok := obj.getOwn(k); !ok || p.attr&Enumerable == 0 {
+					p, ok := obj.getOwn(k)
+					if !ok || p.attr&Enumerable == 0 {
 						continue
+					}
+					if p.value.kind == KindHole {
+						return Undefined, it.namespaceTDZ(k)
 					}
 				} else if d, ok, err := it.getOwnProperty(obj, k); err != nil {
 					return Undefined, err
@@ -174,6 +178,9 @@ func (r *Realm) initObject() {
 		if err != nil || !ok {
 			return Undefined, err
 		}
+		if d.Value.kind == KindHole {
+			return Undefined, it.namespaceTDZ(k)
+		}
 		return ObjValue(r.fromPropertyDescriptor(d)), nil
 	})
 	r.method(o, "getOwnPropertyDescriptors", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
@@ -192,6 +199,9 @@ func (r *Realm) initObject() {
 				return Undefined, err
 			}
 			if ok {
+				if d.Value.kind == KindHole {
+					return Undefined, it.namespaceTDZ(k)
+				}
 				out.defineOwn(k, ObjValue(r.fromPropertyDescriptor(d)), Default)
 			}
 		}
@@ -246,8 +256,21 @@ func (r *Realm) initObject() {
 		return Bool(SameValue(arg(args, 0), arg(args, 1))), nil
 	})
 	integrity := func(frozen bool) HostFunc {
+		level := "seal"
+		if frozen {
+			level = "freeze"
+		}
 		return func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 			if obj := arg(args, 0).Obj(); obj != nil {
+				if frozen && obj.class == ClassModuleNamespace {
+					// Its exports are writable and cannot be made otherwise.
+					if err := it.namespaceFreeze(obj); err != nil {
+						return Undefined, err
+					}
+				}
+				if err := it.typedIntegrity(obj, level); err != nil {
+					return Undefined, err
+				}
 				ok, err := it.setIntegrityLevel(obj, frozen)
 				if err != nil {
 					return Undefined, err
@@ -263,6 +286,9 @@ func (r *Realm) initObject() {
 	r.method(o, "seal", 1, integrity(false))
 	r.method(o, "preventExtensions", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		if obj := arg(args, 0).Obj(); obj != nil {
+			if err := it.typedIntegrity(obj, "preventExtensions"); err != nil {
+				return Undefined, err
+			}
 			ok, err := it.preventExtensionsObj(obj)
 			if err != nil {
 				return Undefined, err
@@ -326,7 +352,10 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		_, ok, err := it.getOwnProperty(obj, k)
+		d, ok, err := it.getOwnProperty(obj, k)
+		if err == nil && ok && d.Value.kind == KindHole {
+			err = it.namespaceTDZ(k)
+		}
 		return Bool(ok), err
 	})
 	r.method(p, "isPrototypeOf", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
@@ -357,6 +386,9 @@ func (r *Realm) initObject() {
 			return Undefined, err
 		}
 		d, ok, err := it.getOwnProperty(obj, k)
+		if err == nil && ok && d.Value.kind == KindHole {
+			err = it.namespaceTDZ(k)
+		}
 		return Bool(ok && d.Enumerable), err
 	})
 	r.method(p, "toString", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {

@@ -39,6 +39,22 @@ type Interp struct {
 	// Compile turns source into a template; set by the embedder so that
 	// Function() and eval can compile without an import cycle.
 	Compile func(name, src string, strict bool) (*bytecode.FunctionTemplate, error)
+
+	// CanBlock is the agent's [[CanBlock]]: whether Atomics.wait may
+	// suspend it. A browser's main thread cannot block.
+	CanBlock bool
+
+	// taLength caches, per element type, the prototype chain last seen
+	// to lead a typed array's length to the built-in getter (typedarray.go).
+	taLength [numTAKinds]taLengthCache
+
+	// HostLoadImportedModule finds the modules that import declarations
+	// and import() name; set by the embedder (see module.go).
+	HostLoadImportedModule HostLoader
+	// HostImportMetaProperties gives the properties of a module's
+	// import.meta, made on its first use.
+	HostImportMetaProperties func(m *Module) []MetaProperty
+	asyncCounter             int // the last [[AsyncEvaluationOrder]] given
 }
 
 // frame is one activation of a bytecode function. Frames live on the heap:

@@ -213,7 +213,8 @@ type forInState struct {
 }
 
 // forInPrepare collects the enumerable string keys of v and its
-// prototypes, shadowed keys once, through the internal methods.
+// prototypes, shadowed keys once, through the internal methods. Reading
+// an uninitialized export of a module namespace throws.
 func (it *Interp) forInPrepare(v Value) (Value, error) {
 	st := &forInState{}
 	o := NewObject(nil)
@@ -245,6 +246,9 @@ func (it *Interp) forInPrepare(v Value) (Value, error) {
 			}
 			seen[k] = true
 			if d.Enumerable {
+				if d.Value.kind == KindHole {
+					return Undefined, it.namespaceTDZ(k)
+				}
 				st.keys = append(st.keys, k)
 			}
 		}

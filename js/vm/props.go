@@ -53,7 +53,14 @@ func (it *Interp) get(o *Object, k PropKey, receiver Value) (Value, error) {
 				}
 				return it.Call(ObjValue(g), receiver)
 			}
+			if p.value.kind == KindHole {
+				// Only a module namespace's uninitialized binding.
+				return Undefined, it.namespaceTDZ(k)
+			}
 			return p.value, nil
+		}
+		if typedNumeric(o, k) {
+			return Undefined, nil
 		}
 		o = o.shape.proto
 	}
@@ -76,6 +83,9 @@ func (it *Interp) hasProperty(o *Object, k PropKey) (bool, error) {
 		}
 		if _, ok := o.getOwn(k); ok {
 			return true, nil
+		}
+		if typedNumeric(o, k) {
+			return false, nil
 		}
 	}
 	return false, nil
@@ -112,6 +122,16 @@ func (it *Interp) setProp(o *Object, k PropKey, v Value, receiver Value) (string
 // setWalk is OrdinarySet up the prototype chain from o, handing over to
 // the first exotic object's [[Set]] (o's own too when exotic is set).
 func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic bool) (string, error) {
+	if o.class == ClassModuleNamespace {
+		return "Cannot assign to read only property '" + k.String() + "' of module namespace", nil
+	}
+	if o.class == ClassHost && k.sym == nil && receiver.Obj() == o {
+		if h, ok := o.internal.(HostNamed); ok && o.shape.lookup(k) < 0 {
+			if took, err := h.NamedSet(k.s, v); took || err != nil {
+				return "", err
+			}
+		}
+	}
 	holder := o
 	for holder != nil {
 		if holder.flags&flagExotic != 0 && (exotic || holder != o) && holder.isExotic(k) {
@@ -120,6 +140,13 @@ func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic 
 				return "", err
 			}
 			return "Cannot assign to property '" + k.String() + "'", nil
+		}
+		if holder.class == ClassTypedArray {
+			if f, ok := numericKey(k); ok {
+				if handled, err := it.typedSet(holder, f, v, receiver); handled || err != nil {
+					return "", err
+				}
+			}
 		}
 		p, ok := holder.getOwn(k)
 		if !ok {
@@ -146,8 +173,18 @@ func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic 
 	if r.isExotic(k) {
 		return it.setOnReceiver(r, k, v)
 	}
+	if r.class == ClassModuleNamespace {
+		ok, err := it.defineOwnProperty(r, k, PropertyDescriptor{Value: v, HasValue: true})
+		if err != nil || ok {
+			return "", err
+		}
+		return "Cannot assign to read only property '" + k.String() + "' of module namespace", nil
+	}
 	if r == holder {
 		return it.setExisting(r, k, v)
+	}
+	if r.class == ClassTypedArray {
+		return it.typedSetReceiver(r, k, v)
 	}
 	if p, ok := r.getOwn(k); ok {
 		if p.attr&Accessor != 0 || p.attr&Writable == 0 {
@@ -251,6 +288,14 @@ func (d *PropertyDescriptor) isAccessor() bool { return d.HasGet || d.HasSet }
 func (it *Interp) defineOwnProperty(o *Object, k PropKey, d PropertyDescriptor) (bool, error) {
 	if o.isExotic(k) {
 		return o.exotic().defineOwnProperty(it, o, k, d)
+	}
+	if o.class == ClassModuleNamespace && k.sym == nil {
+		return it.namespaceDefine(o, k, d)
+	}
+	if o.class == ClassTypedArray {
+		if f, ok := numericKey(k); ok {
+			return it.typedDefine(o, f, d)
+		}
 	}
 	return it.ordinaryDefineOwnProperty(o, k, d)
 }
