@@ -226,6 +226,9 @@ func TestPromiseStatics(t *testing.T) {
 		Promise.allKeyed({a: 1, b: Promise.resolve(2)}).then(o => log("keyed " + Object.keys(o) + " " + o.a + o.b + " " + Object.getPrototypeOf(o)));
 		Promise.allSettledKeyed({x: Promise.reject(3)}).then(o => log("settled " + o.x.status + " " + o.x.reason));
 		Promise.any([Promise.reject(1)]).catch(e => log("any " + e.constructor.name + " " + e.errors));
+		Array.fromAsync([Promise.resolve(1), 2], x => x * 10).then(a => log("fromAsync " + a));
+		Array.fromAsync({length: 1, 0: Promise.reject(new Error("r"))}).catch(e => log("fromAsync " + e.message));
+		Array.fromAsync(5, 5).catch(e => log("fromAsync " + e.name));
 	`)
 	if err != nil {
 		t.Fatal(err)
@@ -234,7 +237,7 @@ func TestPromiseStatics(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(out, "; ")
-	want := "try t; keyed a,b 12 null; settled rejected 3; any AggregateError 1"
+	want := "try t; fromAsync TypeError; keyed a,b 12 null; settled rejected 3; any AggregateError 1; fromAsync r; fromAsync 10,20"
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -62,6 +62,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initIteratorHelpers()
 	r.initArray()
 	r.initArrayCopy()
+	r.initFromAsync()
 	r.initString()
 	r.initNumber()
 	r.initBoolean()
