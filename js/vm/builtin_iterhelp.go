@@ -930,7 +930,6 @@ func (r *Realm) initIteratorHelpers() {
 // iterWrap is the state of a %WrapForValidIteratorPrototype% object.
 type iterWrap struct{ r *iterDirect }
 
-
 // zipOptions reads the mode and padding options of Iterator.zip and
 // zipKeyed.
 func (it *Interp) zipOptions(options Value) (mode string, padding Value, err error) {
