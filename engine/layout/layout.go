@@ -21,6 +21,13 @@ type Images interface {
 	Image(n *dom.Node) (image.Image, bool)
 }
 
+// BackgroundImages is what an Images may also be: the source of the
+// background images computed styles name by URL, which layout hands to
+// paint in Fragment.Background.
+type BackgroundImages interface {
+	BackgroundImage(url string) (image.Image, bool)
+}
+
 // Layout lays out the document doc (a document node, or an element taken
 // as the root) in a viewport of the given size and returns the fragment
 // tree, rooted at a KindViewport fragment the size of the viewport.
@@ -50,6 +57,7 @@ func Layout(doc *dom.Node, styles StyleSource, images Images, fonts *text.Collec
 		fontCache: make(map[*style.ComputedStyle]*text.Font), familyCache: make(map[familyKey]*text.Font),
 		strutCache: make(map[*style.ComputedStyle]strut)}
 	defer fonts.Release(l.shaper)
+	l.backgrounds, _ = images.(BackgroundImages)
 
 	icb := containingBlock{w: viewportW, h: viewportH, hDefinite: true}
 	f, _, _ := l.block(rb, icb, collapse{}, true, space{})
@@ -91,6 +99,8 @@ type layouter struct {
 	// containing blocks' layout to finish.
 	cbs []*Fragment
 	abs []absBox
+
+	backgrounds BackgroundImages // nil when there are none
 }
 
 // alloc returns a new fragment holding f. Fragments are allocated in
@@ -99,6 +109,9 @@ type layouter struct {
 func (l *layouter) alloc(f Fragment) *Fragment {
 	if len(l.frags) == cap(l.frags) {
 		l.frags = make([]Fragment, 0, 512)
+	}
+	if f.Style != nil && f.Style.BackgroundImage != "" && l.backgrounds != nil && f.Kind != KindText && f.Kind != KindLine {
+		f.Background, _ = l.backgrounds.BackgroundImage(f.Style.BackgroundImage)
 	}
 	l.frags = append(l.frags, f)
 	return &l.frags[len(l.frags)-1]

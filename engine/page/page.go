@@ -50,6 +50,9 @@ type Page struct {
 	loader *network.Loader
 	sheets []style.Sheet
 	images map[*dom.Node]image.Image
+	// backgrounds are the background images, by URL as computed
+	// styles name them (backgroundURLs).
+	backgrounds map[string]image.Image
 	// root is the fragment tree of the last Layout, kept for hit testing
 	// (hit.go).
 	root *layout.Fragment
@@ -135,7 +138,7 @@ func (p *Page) Styles(width, height float32) *style.Styles {
 // Layout runs style and layout for a viewport of the given size and
 // returns the fragment tree. The page keeps it for hit testing.
 func (p *Page) Layout(width, height float32) *layout.Fragment {
-	p.root = layout.Layout(p.Doc, p.Styles(width, height), imageSource(p.images), Fonts(), width, height)
+	p.root = layout.Layout(p.Doc, p.Styles(width, height), imageSource{p.images, p.backgrounds}, Fonts(), width, height)
 	return p.root
 }
 
@@ -145,10 +148,20 @@ func (p *Page) Frame(width, height float32) *paint.DisplayList {
 	return paint.Build(p.Layout(width, height))
 }
 
-type imageSource map[*dom.Node]image.Image
+// imageSource gives layout the page's decoded images: those of img
+// elements, and background images by the URL their computed style names.
+type imageSource struct {
+	nodes       map[*dom.Node]image.Image
+	backgrounds map[string]image.Image
+}
 
 func (s imageSource) Image(n *dom.Node) (image.Image, bool) {
-	img, ok := s[n]
+	img, ok := s.nodes[n]
+	return img, ok
+}
+
+func (s imageSource) BackgroundImage(url string) (image.Image, bool) {
+	img, ok := s.backgrounds[url]
 	return img, ok
 }
 

@@ -17,21 +17,22 @@ var initialFamilies = []string{"serif"}
 // initialStyle returns the initial value of every property.
 func initialStyle() ComputedStyle {
 	cs := ComputedStyle{
-		Display:     DisplayInline,
-		Width:       AutoLength,
-		Height:      AutoLength,
-		MinWidth:    AutoLength,
-		MinHeight:   AutoLength,
-		MaxWidth:    NoneLength,
-		MaxHeight:   NoneLength,
-		Color:       black,
-		FontFamily:  initialFamilies,
-		FontSize:    mediumFontSize,
-		FontWeight:  400,
-		LineHeight:  LineHeight{Kind: LineHeightNormal},
-		BorderColor: [4]color.NRGBA{black, black, black, black},
-		Inset:       [4]Length{AutoLength, AutoLength, AutoLength, AutoLength},
-		ZIndexAuto:  true,
+		Display:            DisplayInline,
+		Width:              AutoLength,
+		Height:             AutoLength,
+		MinWidth:           AutoLength,
+		MinHeight:          AutoLength,
+		MaxWidth:           NoneLength,
+		MaxHeight:          NoneLength,
+		Color:              black,
+		FontFamily:         initialFamilies,
+		FontSize:           mediumFontSize,
+		FontWeight:         400,
+		LineHeight:         LineHeight{Kind: LineHeightNormal},
+		BorderColor:        [4]color.NRGBA{black, black, black, black},
+		Inset:              [4]Length{AutoLength, AutoLength, AutoLength, AutoLength},
+		ZIndexAuto:         true,
+		BackgroundPosition: [2]Length{{Unit: Percent}, {Unit: Percent}},
 	}
 	for i := range cs.Margin {
 		cs.Margin[i] = PxLength(0)
@@ -191,6 +192,12 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.OverflowY = parent.OverflowY
 	case propVerticalAlign:
 		cs.VerticalAlign = parent.VerticalAlign
+	case propBackgroundImage:
+		cs.BackgroundImage = parent.BackgroundImage
+	case propBackgroundRepeat:
+		cs.BackgroundRepeat = parent.BackgroundRepeat
+	case propBackgroundPositionX, propBackgroundPositionY:
+		cs.BackgroundPosition[p-propBackgroundPositionX] = parent.BackgroundPosition[p-propBackgroundPositionX]
 	}
 }
 
@@ -287,6 +294,12 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.OverflowX = Overflow(v.key)
 	case propOverflowY:
 		cs.OverflowY = Overflow(v.key)
+	case propBackgroundImage:
+		cs.BackgroundImage = v.str // "" for none
+	case propBackgroundRepeat:
+		cs.BackgroundRepeat = BackgroundRepeat(v.key)
+	case propBackgroundPositionX, propBackgroundPositionY:
+		cs.BackgroundPosition[p-propBackgroundPositionX] = c.length(v, cs.FontSize)
 	case propVerticalAlign:
 		if v.kind == kKeyword {
 			cs.VerticalAlign = VerticalAlign{Kind: VAlignKind(v.key)}

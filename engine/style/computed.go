@@ -255,6 +255,17 @@ type VerticalAlign struct {
 	Len  Length // px or percent, for VAlignLength
 }
 
+// BackgroundRepeat is the computed background-repeat.
+type BackgroundRepeat uint8
+
+// Background repeat values.
+const (
+	RepeatBoth BackgroundRepeat = iota
+	RepeatX
+	RepeatY
+	RepeatNone
+)
+
 // Sides index the [4] arrays of a ComputedStyle, in the CSS shorthand order.
 const (
 	Top = iota
@@ -311,6 +322,13 @@ type ComputedStyle struct {
 	OverflowX, OverflowY Overflow
 
 	VerticalAlign VerticalAlign
+
+	// BackgroundImage is the URL of the background image, "" for none,
+	// as written: the page resolves it (style sheets' URLs it makes
+	// absolute against their own URLs when it loads them).
+	BackgroundImage    string
+	BackgroundRepeat   BackgroundRepeat
+	BackgroundPosition [2]Length // x and y: px or percent
 }
 
 // IsFloat reports whether the box floats.

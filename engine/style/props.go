@@ -70,6 +70,10 @@ const (
 	propOverflowX
 	propOverflowY
 	propVerticalAlign
+	propBackgroundImage
+	propBackgroundRepeat
+	propBackgroundPositionX
+	propBackgroundPositionY
 	numProps
 )
 
@@ -103,7 +107,9 @@ var longhands = map[string]propID{
 	"float": propFloat, "clear": propClear, "position": propPosition,
 	"top": propTop, "right": propRight, "bottom": propBottom, "left": propLeft,
 	"z-index": propZIndex, "overflow-x": propOverflowX, "overflow-y": propOverflowY,
-	"vertical-align":    propVerticalAlign,
+	"vertical-align":   propVerticalAlign,
+	"background-image": propBackgroundImage, "background-repeat": propBackgroundRepeat,
+	"background-position-x": propBackgroundPositionX, "background-position-y": propBackgroundPositionY,
 	"inset-block-start": propTop, "inset-inline-end": propRight,
 	"inset-block-end": propBottom, "inset-inline-start": propLeft,
 
@@ -133,6 +139,7 @@ const (
 	kFamilies     // fams
 	kAuto
 	kNone
+	kURL // str
 )
 
 // value is a specified value: parsed and validated, but not yet
@@ -145,6 +152,7 @@ type value struct {
 	key  int
 	rgba color.NRGBA
 	fams []string
+	str  string
 }
 
 // unit is a length unit.
@@ -208,26 +216,27 @@ func compile(decls []css.Declaration) []specDecl {
 // shorthands lists the longhands each shorthand sets, for the global
 // keywords (margin: inherit).
 var shorthands = map[string][]propID{
-	"margin":          sides(propMarginTop),
-	"padding":         sides(propPaddingTop),
-	"border-width":    sides(propBorderTopWidth),
-	"border-style":    sides(propBorderTopStyle),
-	"border-color":    sides(propBorderTopColor),
-	"border":          append(append(sides(propBorderTopWidth), sides(propBorderTopStyle)...), sides(propBorderTopColor)...),
-	"border-top":      {propBorderTopWidth, propBorderTopStyle, propBorderTopColor},
-	"border-right":    {propBorderRightWidth, propBorderRightStyle, propBorderRightColor},
-	"border-bottom":   {propBorderBottomWidth, propBorderBottomStyle, propBorderBottomColor},
-	"border-left":     {propBorderLeftWidth, propBorderLeftStyle, propBorderLeftColor},
-	"font":            {propFontStyle, propFontWeight, propFontSize, propLineHeight, propFontFamily},
-	"background":      {propBackgroundColor},
-	"list-style":      {propListStyleType},
-	"text-decoration": {propTextDecorationLine},
-	"margin-inline":   {propMarginLeft, propMarginRight},
-	"margin-block":    {propMarginTop, propMarginBottom},
-	"padding-inline":  {propPaddingLeft, propPaddingRight},
-	"padding-block":   {propPaddingTop, propPaddingBottom},
-	"overflow":        {propOverflowX, propOverflowY},
-	"inset":           {propTop, propRight, propBottom, propLeft},
+	"margin":              sides(propMarginTop),
+	"padding":             sides(propPaddingTop),
+	"border-width":        sides(propBorderTopWidth),
+	"border-style":        sides(propBorderTopStyle),
+	"border-color":        sides(propBorderTopColor),
+	"border":              append(append(sides(propBorderTopWidth), sides(propBorderTopStyle)...), sides(propBorderTopColor)...),
+	"border-top":          {propBorderTopWidth, propBorderTopStyle, propBorderTopColor},
+	"border-right":        {propBorderRightWidth, propBorderRightStyle, propBorderRightColor},
+	"border-bottom":       {propBorderBottomWidth, propBorderBottomStyle, propBorderBottomColor},
+	"border-left":         {propBorderLeftWidth, propBorderLeftStyle, propBorderLeftColor},
+	"font":                {propFontStyle, propFontWeight, propFontSize, propLineHeight, propFontFamily},
+	"background":          {propBackgroundColor, propBackgroundImage, propBackgroundRepeat, propBackgroundPositionX, propBackgroundPositionY},
+	"background-position": {propBackgroundPositionX, propBackgroundPositionY},
+	"list-style":          {propListStyleType},
+	"text-decoration":     {propTextDecorationLine},
+	"margin-inline":       {propMarginLeft, propMarginRight},
+	"margin-block":        {propMarginTop, propMarginBottom},
+	"padding-inline":      {propPaddingLeft, propPaddingRight},
+	"padding-block":       {propPaddingTop, propPaddingBottom},
+	"overflow":            {propOverflowX, propOverflowY},
+	"inset":               {propTop, propRight, propBottom, propLeft},
 }
 
 func sides(first propID) []propID {
@@ -339,19 +348,64 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 	case "font":
 		return expandFont(out, words, important)
 	case "background":
-		// Only the colour matters to this engine. It can only appear in
-		// the last layer; the shorthand resets it when absent.
+		// CSS 2.1's single layer: the last one, which alone may have a
+		// colour. What the shorthand leaves out is reset.
 		layers := splitCommas(val)
+		words := split(layers[len(layers)-1])
 		c := &value{kind: kColor}
-		for _, w := range split(layers[len(layers)-1]) {
-			if len(w) != 1 {
-				continue // "center / cover" and the like
+		img := vNone
+		rep := &value{kind: kKeyword, key: int(RepeatBoth)}
+		var pos [][]css.Token
+		for i := 0; i < len(words); i++ {
+			w := words[i]
+			t, ok := one(w)
+			if !ok {
+				return out
 			}
-			if v := parseColorValue(w[0]); v != nil {
+			if t.IsDelim('/') {
+				// A background-size follows: not computed, skipped.
+				for n := 0; n < 2 && i+1 < len(words); n++ {
+					st, _ := one(words[i+1])
+					if keyword(st, map[string]int{"auto": 0, "cover": 0, "contain": 0}) == nil && parseLength(st, allowPercent) == nil {
+						break
+					}
+					i++
+				}
+				continue
+			}
+			if v := parseColorValue(t); v != nil {
 				c = v
+			} else if v := parseImage(t); v != nil {
+				img = v
+			} else if v := keyword(t, repeats); v != nil {
+				rep = v
+			} else if keyword(t, attachments) != nil || keyword(t, boxes) != nil {
+				// attachment, origin and clip: not computed
+			} else if len(pos) < 2 {
+				pos = append(pos, w)
+			} else {
+				return out
+			}
+		}
+		px, py := vZeroPercent, vZeroPercent
+		if len(pos) > 0 {
+			var ok bool
+			if px, py, ok = parsePosition(pos); !ok {
+				return out
 			}
 		}
 		add(propBackgroundColor, c)
+		add(propBackgroundImage, img)
+		add(propBackgroundRepeat, rep)
+		add(propBackgroundPositionX, px)
+		add(propBackgroundPositionY, py)
+	case "background-position":
+		layers := splitCommas(val)
+		x, y, ok := parsePosition(split(layers[len(layers)-1]))
+		if ok {
+			add(propBackgroundPositionX, x)
+			add(propBackgroundPositionY, y)
+		}
 	case "overflow":
 		if len(words) < 1 || len(words) > 2 {
 			return out
@@ -622,6 +676,94 @@ var verticalAligns = map[string]int{
 	"middle": int(VAlignMiddle), "top": int(VAlignTop), "bottom": int(VAlignBottom),
 }
 
+var repeats = map[string]int{
+	"repeat": int(RepeatBoth), "repeat-x": int(RepeatX), "repeat-y": int(RepeatY),
+	"no-repeat": int(RepeatNone),
+}
+
+var attachments = map[string]int{"scroll": 0, "fixed": 0, "local": 0}
+
+var boxes = map[string]int{"border-box": 0, "padding-box": 0, "content-box": 0}
+
+var vZeroPercent = &value{kind: kPercent}
+
+// parseImage reads an <image> that this engine draws: url(...), or none.
+func parseImage(t css.Token) *value {
+	switch {
+	case t.IsIdent("none"):
+		return vNone
+	case t.Type == css.URLToken:
+		return &value{kind: kURL, str: t.Value}
+	case t.Type == css.FunctionToken && strings.EqualFold(t.Value, "url"):
+		for _, c := range t.Children {
+			if c.Type == css.StringToken {
+				return &value{kind: kURL, str: c.Value}
+			}
+		}
+	}
+	return nil
+}
+
+// parsePosition reads a CSS 2.1 background-position: one or two of
+// left, center, right, top, bottom and length-percentages, keywords in
+// either order. A lone value sets x (or y for top and bottom) and
+// centres the other.
+func parsePosition(words [][]css.Token) (x, y *value, ok bool) {
+	if len(words) < 1 || len(words) > 2 {
+		return nil, nil, false
+	}
+	type part struct {
+		v          *value
+		isX, isY   bool // a keyword only valid on one axis
+		isKeyword  bool
+		isVertical bool
+	}
+	var ps []part
+	for _, w := range words {
+		t, single := one(w)
+		if !single {
+			return nil, nil, false
+		}
+		switch {
+		case t.IsIdent("left"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 0}, isX: true, isKeyword: true})
+		case t.IsIdent("right"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 100}, isX: true, isKeyword: true})
+		case t.IsIdent("top"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 0}, isY: true, isKeyword: true})
+		case t.IsIdent("bottom"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 100}, isY: true, isKeyword: true})
+		case t.IsIdent("center"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 50}, isKeyword: true})
+		default:
+			v := parseLength(t, allowPercent|allowNegative)
+			if v == nil {
+				return nil, nil, false
+			}
+			ps = append(ps, part{v: v})
+		}
+	}
+	center := &value{kind: kPercent, num: 50}
+	if len(ps) == 1 {
+		if ps[0].isY {
+			return center, ps[0].v, true
+		}
+		return ps[0].v, center, true
+	}
+	a, b := ps[0], ps[1]
+	if a.isY || b.isX {
+		// Keywords in y, x order; a length may not be swapped.
+		if !a.isKeyword || !b.isKeyword || a.isX || b.isY {
+			return nil, nil, false
+		}
+		a, b = b, a
+	}
+	if a.isY || b.isX {
+		return nil, nil, false
+	}
+	return a.v, b.v, true
+}
+
 var fontStyles = map[string]int{
 	"normal": int(FontNormal), "italic": int(FontItalic), "oblique": int(FontOblique),
 }
@@ -783,6 +925,17 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 	case propOverflowX, propOverflowY:
 		return keyword(t, overflows)
+	case propBackgroundImage:
+		return parseImage(t)
+	case propBackgroundRepeat:
+		return keyword(t, repeats)
+	case propBackgroundPositionX, propBackgroundPositionY:
+		k := map[propID]map[string]int{propBackgroundPositionX: {"left": 0, "center": 50, "right": 100},
+			propBackgroundPositionY: {"top": 0, "center": 50, "bottom": 100}}[p]
+		if v := keyword(t, k); v != nil {
+			return &value{kind: kPercent, num: float32(v.key)}
+		}
+		return parseLength(t, allowPercent|allowNegative)
 	case propVerticalAlign:
 		if v := keyword(t, verticalAligns); v != nil {
 			return v

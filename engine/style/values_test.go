@@ -429,3 +429,28 @@ func TestVerticalAlign(t *testing.T) {
 		}
 	}
 }
+
+func TestBackgroundImage(t *testing.T) {
+	pct := func(v float32) Length { return Length{v, Percent} }
+	tests := []struct {
+		decls  string
+		img    string
+		repeat BackgroundRepeat
+		pos    [2]Length
+	}{
+		{"background-image: url(a.png)", "a.png", RepeatBoth, [2]Length{pct(0), pct(0)}},
+		{`background: url("b c.png") no-repeat right bottom`, "b c.png", RepeatNone, [2]Length{pct(100), pct(100)}},
+		{"background: url(a.png) repeat-x top", "a.png", RepeatX, [2]Length{pct(50), pct(0)}},
+		{"background: url(a.png) center left", "a.png", RepeatBoth, [2]Length{pct(0), pct(50)}},
+		{"background: url(a.png); background-position: 10px 2em", "a.png", RepeatBoth, [2]Length{PxLength(10), PxLength(40)}},
+		{"background-image: url(a.png); background-image: none", "", RepeatBoth, [2]Length{pct(0), pct(0)}},
+		{"background-position: 10px left", "", RepeatBoth, [2]Length{pct(0), pct(0)}}, // invalid: dropped
+		{"background: url(a.png) repeat-y 30% / cover", "a.png", RepeatY, [2]Length{pct(30), pct(50)}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "font-size: 20px; "+tt.decls)
+		if cs.BackgroundImage != tt.img || cs.BackgroundRepeat != tt.repeat || cs.BackgroundPosition != tt.pos {
+			t.Errorf("%s: got %q %v %v", tt.decls, cs.BackgroundImage, cs.BackgroundRepeat, cs.BackgroundPosition)
+		}
+	}
+}
