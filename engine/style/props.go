@@ -713,10 +713,9 @@ func parsePosition(words [][]css.Token) (x, y *value, ok bool) {
 		return nil, nil, false
 	}
 	type part struct {
-		v          *value
-		isX, isY   bool // a keyword only valid on one axis
-		isKeyword  bool
-		isVertical bool
+		v         *value
+		isX, isY  bool // a keyword only valid on one axis
+		isKeyword bool
 	}
 	var ps []part
 	for _, w := range words {
