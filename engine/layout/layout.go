@@ -21,6 +21,14 @@ type Images interface {
 	Image(n *dom.Node) (image.Image, bool)
 }
 
+// PseudoStyles is what a StyleSource may also be: the source of the
+// styles of ::before and ::after pseudo-elements (which is style.Before or
+// style.After), nil for those that generate no box. *style.Styles
+// satisfies it.
+type PseudoStyles interface {
+	Pseudo(n *dom.Node, which int) *style.ComputedStyle
+}
+
 // BackgroundImages is what an Images may also be: the source of the
 // background images computed styles name by URL, which layout hands to
 // paint in Fragment.Background.
@@ -46,6 +54,7 @@ func Layout(doc *dom.Node, styles StyleSource, images Images, fonts *text.Collec
 		return vp
 	}
 	bd := builder{styles: styles, images: images}
+	bd.pseudos, _ = styles.(PseudoStyles)
 	rb := bd.buildRoot(root)
 	if rb == nil {
 		return vp

@@ -192,6 +192,14 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.OverflowY = parent.OverflowY
 	case propVerticalAlign:
 		cs.VerticalAlign = parent.VerticalAlign
+	case propContent:
+		cs.Content = parent.Content
+	case propCounterReset:
+		cs.CounterReset = parent.CounterReset
+	case propCounterIncrement:
+		cs.CounterIncrement = parent.CounterIncrement
+	case propQuotes:
+		cs.Quotes = parent.Quotes
 	case propBackgroundImage:
 		cs.BackgroundImage = parent.BackgroundImage
 	case propBackgroundRepeat:
@@ -294,6 +302,14 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.OverflowX = Overflow(v.key)
 	case propOverflowY:
 		cs.OverflowY = Overflow(v.key)
+	case propContent:
+		cs.Content = v.content // nil for none and normal
+	case propCounterReset:
+		cs.CounterReset = v.counters
+	case propCounterIncrement:
+		cs.CounterIncrement = v.counters
+	case propQuotes:
+		cs.Quotes = v.fams
 	case propBackgroundImage:
 		cs.BackgroundImage = v.str // "" for none
 	case propBackgroundRepeat:

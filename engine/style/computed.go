@@ -266,6 +266,35 @@ const (
 	RepeatNone
 )
 
+// ContentKind is the kind of an item of the content property.
+type ContentKind uint8
+
+// Content item kinds.
+const (
+	ContentString   ContentKind = iota // Text
+	ContentAttr                        // the value of the attribute named Text
+	ContentCounter                     // counter(Text, Style)
+	ContentCounters                    // counters(Text, Sep, Style)
+	ContentOpenQuote
+	ContentCloseQuote
+	ContentNoOpenQuote
+	ContentNoCloseQuote
+)
+
+// ContentItem is one item of a computed content value.
+type ContentItem struct {
+	Kind  ContentKind
+	Text  string
+	Sep   string
+	Style ListStyleType
+}
+
+// CounterOp is one counter of counter-reset or counter-increment.
+type CounterOp struct {
+	Name  string
+	Value int
+}
+
 // Sides index the [4] arrays of a ComputedStyle, in the CSS shorthand order.
 const (
 	Top = iota
@@ -329,6 +358,14 @@ type ComputedStyle struct {
 	BackgroundImage    string
 	BackgroundRepeat   BackgroundRepeat
 	BackgroundPosition [2]Length // x and y: px or percent
+
+	// Content is the content of a ::before or ::after pseudo-element;
+	// nil for normal and none.
+	Content                        []ContentItem
+	CounterReset, CounterIncrement []CounterOp
+	// Quotes are the open and close quotes, in pairs by nesting level;
+	// nil for auto (the UA's), empty for none.
+	Quotes []string
 }
 
 // IsFloat reports whether the box floats.

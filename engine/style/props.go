@@ -74,6 +74,10 @@ const (
 	propBackgroundRepeat
 	propBackgroundPositionX
 	propBackgroundPositionY
+	propContent
+	propCounterReset
+	propCounterIncrement
+	propQuotes
 	numProps
 )
 
@@ -81,7 +85,7 @@ const (
 var inherited = [numProps]bool{
 	propFontSize: true, propColor: true, propFontFamily: true, propFontWeight: true,
 	propFontStyle: true, propLineHeight: true, propTextAlign: true, propWhiteSpace: true,
-	propListStyleType: true, propVisibility: true,
+	propListStyleType: true, propVisibility: true, propQuotes: true,
 }
 
 // longhands maps property names to their IDs.
@@ -107,7 +111,9 @@ var longhands = map[string]propID{
 	"float": propFloat, "clear": propClear, "position": propPosition,
 	"top": propTop, "right": propRight, "bottom": propBottom, "left": propLeft,
 	"z-index": propZIndex, "overflow-x": propOverflowX, "overflow-y": propOverflowY,
-	"vertical-align":   propVerticalAlign,
+	"vertical-align": propVerticalAlign,
+	"content":        propContent, "counter-reset": propCounterReset,
+	"counter-increment": propCounterIncrement, "quotes": propQuotes,
 	"background-image": propBackgroundImage, "background-repeat": propBackgroundRepeat,
 	"background-position-x": propBackgroundPositionX, "background-position-y": propBackgroundPositionY,
 	"inset-block-start": propTop, "inset-inline-end": propRight,
@@ -139,7 +145,10 @@ const (
 	kFamilies     // fams
 	kAuto
 	kNone
-	kURL // str
+	kURL      // str
+	kContent  // content
+	kCounters // counters
+	kQuotes   // strs
 )
 
 // value is a specified value: parsed and validated, but not yet
@@ -153,6 +162,9 @@ type value struct {
 	rgba color.NRGBA
 	fams []string
 	str  string
+
+	content  []ContentItem
+	counters []CounterOp
 }
 
 // unit is a length unit.
@@ -245,7 +257,9 @@ func sides(first propID) []propID {
 
 // expand validates one declaration and appends its longhands to out.
 func expand(out []specDecl, name string, val []css.Token, important bool) []specDecl {
-	if usesUnsupported(val) {
+	if name != "content" && usesUnsupported(val) {
+		// content's attr() is the CSS 2.1 one, which is known when
+		// the box tree is built.
 		return out
 	}
 	add := func(p propID, v *value) { out = append(out, specDecl{p, important, v}) }
@@ -763,6 +777,150 @@ func parsePosition(words [][]css.Token) (x, y *value, ok bool) {
 	return a.v, b.v, true
 }
 
+// parseContent reads content: normal, none, or a list of strings,
+// attr(), counter(), counters() and the quote keywords. Images (url())
+// are accepted and generate nothing.
+func parseContent(val []css.Token) *value {
+	var items []ContentItem
+	n := 0
+	for _, t := range val {
+		if t.Type == css.WhitespaceToken {
+			continue
+		}
+		n++
+		switch {
+		case t.IsIdent("normal") || t.IsIdent("none"):
+			if len(val) != 1 {
+				return nil
+			}
+			return vNone
+		case t.Type == css.StringToken:
+			items = append(items, ContentItem{Kind: ContentString, Text: t.Value})
+		case t.IsIdent("open-quote"):
+			items = append(items, ContentItem{Kind: ContentOpenQuote})
+		case t.IsIdent("close-quote"):
+			items = append(items, ContentItem{Kind: ContentCloseQuote})
+		case t.IsIdent("no-open-quote"):
+			items = append(items, ContentItem{Kind: ContentNoOpenQuote})
+		case t.IsIdent("no-close-quote"):
+			items = append(items, ContentItem{Kind: ContentNoCloseQuote})
+		case t.Type == css.URLToken, t.Type == css.FunctionToken && strings.EqualFold(t.Value, "url"):
+		case t.Type == css.FunctionToken:
+			var args [][]css.Token
+			for _, a := range splitCommas(t.Children) {
+				var w []css.Token
+				for _, x := range a {
+					if x.Type != css.WhitespaceToken {
+						w = append(w, x)
+					}
+				}
+				if len(w) != 1 {
+					return nil
+				}
+				args = append(args, w)
+			}
+			name := strings.ToLower(t.Value)
+			switch {
+			case name == "attr" && len(args) == 1 && args[0][0].Type == css.IdentToken:
+				items = append(items, ContentItem{Kind: ContentAttr, Text: args[0][0].Value})
+			case name == "counter" && (len(args) == 1 || len(args) == 2) && args[0][0].Type == css.IdentToken:
+				it := ContentItem{Kind: ContentCounter, Text: args[0][0].Value, Style: ListDecimal}
+				if len(args) == 2 && !counterStyle(args[1][0], &it) {
+					return nil
+				}
+				items = append(items, it)
+			case name == "counters" && (len(args) == 2 || len(args) == 3) && args[0][0].Type == css.IdentToken &&
+				args[1][0].Type == css.StringToken:
+				it := ContentItem{Kind: ContentCounters, Text: args[0][0].Value, Sep: args[1][0].Value, Style: ListDecimal}
+				if len(args) == 3 && !counterStyle(args[2][0], &it) {
+					return nil
+				}
+				items = append(items, it)
+			default:
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return &value{kind: kContent, content: items}
+}
+
+// counterStyle reads the list-style-type argument of counter() and
+// counters().
+func counterStyle(t css.Token, it *ContentItem) bool {
+	if t.Type != css.IdentToken {
+		return false
+	}
+	if v := keyword(t, listStyleTypes); v != nil {
+		it.Style = ListStyleType(v.key)
+	} else {
+		it.Style = ListDecimal
+	}
+	return true
+}
+
+// parseCounterOps reads counter-reset or counter-increment: none, or
+// names each optionally followed by an integer (0 for resets, 1 for
+// increments by default).
+func parseCounterOps(words [][]css.Token, reset bool) *value {
+	if len(words) == 1 && words[0][0].IsIdent("none") && len(words[0]) == 1 {
+		return &value{kind: kCounters}
+	}
+	var ops []CounterOp
+	for _, w := range words {
+		t, ok := one(w)
+		if !ok {
+			return nil
+		}
+		switch {
+		case t.Type == css.IdentToken:
+			switch strings.ToLower(t.Value) {
+			case "none", "inherit", "initial", "unset", "default":
+				return nil
+			}
+			op := CounterOp{Name: t.Value, Value: 1}
+			if reset {
+				op.Value = 0
+			}
+			ops = append(ops, op)
+		case t.Type == css.NumberToken && t.Num == math.Trunc(t.Num) && len(ops) > 0 && math.Abs(t.Num) < 1<<31:
+			ops[len(ops)-1].Value = int(t.Num)
+		default:
+			return nil
+		}
+	}
+	if len(ops) == 0 {
+		return nil
+	}
+	return &value{kind: kCounters, counters: ops}
+}
+
+// parseQuotes reads quotes: none, or pairs of strings.
+func parseQuotes(words [][]css.Token) *value {
+	if len(words) == 1 && len(words[0]) == 1 && words[0][0].IsIdent("none") {
+		return &value{kind: kQuotes, fams: []string{}}
+	}
+	if len(words) == 1 && len(words[0]) == 1 && words[0][0].IsIdent("auto") {
+		return &value{kind: kQuotes}
+	}
+	if len(words) == 0 || len(words)%2 != 0 {
+		return nil
+	}
+	var qs []string
+	for _, w := range words {
+		t, ok := one(w)
+		if !ok || t.Type != css.StringToken {
+			return nil
+		}
+		qs = append(qs, t.Value)
+	}
+	return &value{kind: kQuotes, fams: qs}
+}
+
 var fontStyles = map[string]int{
 	"normal": int(FontNormal), "italic": int(FontItalic), "oblique": int(FontOblique),
 }
@@ -816,8 +974,15 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 		return nil
 	}
-	if p == propTextDecorationLine {
+	switch p {
+	case propTextDecorationLine:
 		return parseTextDecoration(words, false)
+	case propContent:
+		return parseContent(val)
+	case propCounterReset, propCounterIncrement:
+		return parseCounterOps(words, p == propCounterReset)
+	case propQuotes:
+		return parseQuotes(words)
 	}
 	if p == propFontStyle && len(words) == 2 && words[0][0].IsIdent("oblique") {
 		return &value{kind: kKeyword, key: int(FontOblique)} // oblique <angle>

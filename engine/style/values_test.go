@@ -454,3 +454,29 @@ func TestBackgroundImage(t *testing.T) {
 		}
 	}
 }
+
+func TestContent(t *testing.T) {
+	tests := []struct {
+		decl string
+		want []ContentItem
+	}{
+		{`content: "a" attr(title) counter(c) counters(c, ".", upper-roman) open-quote close-quote`, []ContentItem{
+			{Kind: ContentString, Text: "a"}, {Kind: ContentAttr, Text: "title"},
+			{Kind: ContentCounter, Text: "c", Style: ListDecimal},
+			{Kind: ContentCounters, Text: "c", Sep: ".", Style: ListUpperRoman},
+			{Kind: ContentOpenQuote}, {Kind: ContentCloseQuote}}},
+		{`content: none`, nil},
+		{`content: "a" none`, nil}, // invalid
+		{`content: counter(c, "x")`, nil},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", tt.decl)
+		if fmt.Sprint(cs.Content) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.decl, cs.Content, tt.want)
+		}
+	}
+	cs := styleOf(t, "", "", "counter-reset: a b 3; counter-increment: a -2")
+	if fmt.Sprint(cs.CounterReset) != "[{a 0} {b 3}]" || fmt.Sprint(cs.CounterIncrement) != "[{a -2}]" {
+		t.Errorf("counters: %v %v", cs.CounterReset, cs.CounterIncrement)
+	}
+}

@@ -1,0 +1,59 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"glassbox/engine/css"
+	"glassbox/engine/html"
+	"glassbox/engine/style"
+	"glassbox/engine/text"
+)
+
+// TestGeneratedContent lays out documents whose ::before and ::after
+// generate content (CSS 2.1 12.1 to 12.4) and compares the text of the
+// laid-out lines, joined with "|" between blocks.
+func TestGeneratedContent(t *testing.T) {
+	tests := []struct {
+		name, css, body, want string
+	}{
+		{"strings before and after", `p::before { content: "<" } p::after { content: ">" }`,
+			`<p>x</p>`, "<x>"},
+		{"attr", `a::after { content: " (" attr(href) ")" }`, `<p><a href="u">link</a></p>`, "link (u)"},
+		{"none and normal generate nothing", `p::before { content: none } p::after { content: normal }`,
+			`<p>x</p>`, "x"},
+		{"counters nest", `body { counter-reset: c } h1 { counter-increment: c; counter-reset: s }
+			h2 { counter-increment: s } h1::before { content: counter(c) " " }
+			h2::before { content: counter(c) "." counter(s) " " }`,
+			`<h1>A</h1><h2>a</h2><h2>b</h2><h1>B</h1><h2>c</h2>`, "1 A|1.1 a|1.2 b|2 B|2.1 c"},
+		{"counters() and styles", `ol { counter-reset: i } li { counter-increment: i; display: block }
+			li::before { content: counters(i, "-", lower-roman) " " }`,
+			`<ol><li>x<ol><li>y</li></ol></li><li>z</li></ol>`, "i x|i-i y|ii z"},
+		{"quotes nest", `q::before { content: open-quote } q::after { content: close-quote }`,
+			`<p><q>a <q>b</q></q></p>`, "\u201ca \u2018b\u2019\u201d"},
+		{"quotes property", `q { quotes: "[" "]" } q::before { content: open-quote } q::after { content: close-quote }`,
+			`<p><q>a</q></p>`, "[a]"},
+		{"block pseudo-element", `div::before { content: "first"; display: block }`,
+			`<div>second</div>`, "first|second"},
+		{"display none", `p::before { content: "x"; display: none }`, `<p>y</p>`, "y"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := html.ParseString("<!doctype html><body>" + tt.body)
+			sheets := []style.Sheet{{Sheet: css.Parse("body { margin: 0 } p, h1, h2, ol, div { display: block; margin: 0; padding: 0 } " + tt.css), Origin: style.Author}}
+			st := style.Compute(doc, sheets, style.Viewport{Width: 800, Height: 600})
+			root := Layout(doc, st, nil, text.Bundled(), 800, 600)
+			var lines []string
+			for _, ln := range all(root, KindLine) {
+				var b strings.Builder
+				for _, tf := range all(ln, KindText) {
+					b.WriteString(tf.Text.Text)
+				}
+				lines = append(lines, b.String())
+			}
+			if got := strings.Join(lines, "|"); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
