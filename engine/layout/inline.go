@@ -457,8 +457,6 @@ type lineBuilder struct {
 	// open are the inline boxes open at the start of the next line
 	// (outermost first), which continue there.
 	open []*item
-	// parents is scratch space for build's vertical alignment.
-	parents []alignParent
 }
 
 // alignParent is an inline box (or the line's container) whose children
@@ -567,7 +565,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	// below the line's; boxes aligned with the line's top or bottom are
 	// placed once its height is known.
 	maxA, maxD := lb.strutA, lb.strutD
-	parents := lb.parents[:0]
+	parents := lb.l.alignParents[:0]
 	parents = append(parents, alignParent{s: lb.container.style})
 	var lineAligned []*item
 	openBox := func(it *item) {
@@ -603,7 +601,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 			maxA, maxD = max(maxA, a-off), max(maxD, d+off)
 		}
 	}
-	lb.parents = parents
+	lb.l.alignParents = parents
 	for _, it := range lineAligned {
 		f := it.ext.frag
 		if h := f.Margin[top] + f.H + f.Margin[bottom]; h > maxA+maxD {

@@ -100,7 +100,8 @@ type layouter struct {
 	runs     []TextRun
 	glyphBuf []Glyph
 
-	atBreak []bool // scratch for gatherer.split
+	atBreak      []bool        // scratch for gatherer.split
+	alignParents []alignParent // scratch for lineBuilder.build
 
 	// cbs are the fragments of the positioned boxes being laid out,
 	// innermost last: the containing blocks of absolutely positioned
