@@ -116,6 +116,11 @@ func (bd *builder) decorate(b *box, inherited style.TextDecorationLine, c color.
 // fillContainer builds the children of the block container b.
 func (bd *builder) fillContainer(b *box) {
 	kids := bd.children(b, b.node, nil, new(listCounter))
+	if bd.pseudos != nil && b.node != nil && b.generated == nil {
+		if s := bd.pseudos.Pseudo(b.node, style.FirstLetter); s != nil {
+			kids = bd.firstLetter(b, s, kids)
+		}
+	}
 	hasBlock := false
 	for _, k := range kids {
 		if k.blockLevel() {

@@ -3,9 +3,12 @@ package layout
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"glassbox/engine/dom"
 	"glassbox/engine/style"
+	"glassbox/engine/text"
 )
 
 // generator keeps what generated content needs while the box tree is
@@ -152,4 +155,94 @@ func (bd *builder) pseudo(parent *box, n *dom.Node, which int, out []*box, lc *l
 	// generated marker to stand for its content: the empty text.
 	kids := []*box{{kind: boxText, node: n, style: s, text: t}}
 	return bd.elementBox(parent, n, s, kids, out, lc)
+}
+
+// firstLetter wraps the first letter of block container b's first line,
+// with the punctuation around it (CSS 2.1 5.12.2), in a box of the
+// ::first-letter style s. kids are b's child boxes, which it returns with
+// the change. The letter is looked for in the first in-flow child,
+// through inline boxes and into blocks, skipping collapsible white space;
+// anything else first (an image, an inline-block, a line break) means
+// there is no first letter.
+func (bd *builder) firstLetter(b *box, s *style.ComputedStyle, kids []*box) []*box {
+	for i, k := range kids {
+		switch {
+		case k.outOfFlow():
+			continue
+		case k.kind == boxText:
+			t := k.text
+			if text.CollapsesSpaces(k.style.WhiteSpace) {
+				t = strings.TrimLeft(t, " \t\n\r\f")
+			}
+			if t == "" {
+				continue
+			}
+			n := letterPrefix(t)
+			if n == 0 {
+				return kids
+			}
+			lead := len(k.text) - len(t)
+			first := *k
+			first.text, first.style = t[:n], s
+			rest := *k
+			rest.text = t[n:]
+			var wrapped []*box
+			wrapped = bd.elementBox(b, b.node, s, []*box{&first}, wrapped, new(listCounter))
+			out := append([]*box(nil), kids[:i]...)
+			if lead > 0 {
+				space := *k
+				space.text = k.text[:lead]
+				out = append(out, &space)
+			}
+			out = append(out, wrapped...)
+			out = append(out, &rest)
+			return append(out, kids[i+1:]...)
+		case k.kind == boxInline, k.kind == boxBlock && !establishesBFC(k), k.kind == boxAnonBlock:
+			if allIgnorable([]*box{k}) && k.kind == boxInline {
+				continue
+			}
+			k.children = bd.firstLetter(b, s, k.children)
+			return kids
+		default:
+			return kids
+		}
+	}
+	return kids
+}
+
+// letterPrefix returns the length of the first letter at the start of t
+// with the punctuation before and after it, 0 when t does not start with
+// a letter (or digit) after any punctuation.
+func letterPrefix(t string) int {
+	i := 0
+	for i < len(t) {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !isFirstLetterPunct(r) {
+			break
+		}
+		i += size
+	}
+	r, size := utf8.DecodeRuneInString(t[i:])
+	if i == len(t) || r == ' ' || r == '\n' || r == '\t' || isFirstLetterPunct(r) {
+		if i > 0 && i == len(t) {
+			return i // only punctuation: it is all the first letter
+		}
+		return 0
+	}
+	i += size
+	for i < len(t) {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !isFirstLetterPunct(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// isFirstLetterPunct reports whether r is punctuation that goes with the
+// first letter: Unicode's open, close, initial, final and other
+// punctuation.
+func isFirstLetterPunct(r rune) bool {
+	return unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.Po)
 }

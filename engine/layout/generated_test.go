@@ -57,3 +57,39 @@ func TestGeneratedContent(t *testing.T) {
 		})
 	}
 }
+
+func TestLetterPrefix(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Test", "T"},
+		{")T)est", ")T)"},
+		{"\u201cHello\u201d", "\u201cH"},
+		{"\u00abA\u00bb b", "\u00abA\u00bb"},
+		{"9 lives", "9"},
+		{"...", "..."},
+		{" x", ""},
+		{"", ""},
+		{"\u00e9t\u00e9", "\u00e9"},
+	}
+	for _, tt := range tests {
+		if got := tt.in[:letterPrefix(tt.in)]; got != tt.want {
+			t.Errorf("letterPrefix(%q) takes %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFirstLetter(t *testing.T) {
+	doc := html.ParseString(`<!doctype html><body><div id=d>  <span>"Quoted</span> text</div><div id=e><img></div>`)
+	sheets := []style.Sheet{{Sheet: css.Parse(`div { display: block } div::first-letter { font-size: 40px }`), Origin: style.Author}}
+	st := style.Compute(doc, sheets, style.Viewport{Width: 800, Height: 600})
+	root := Layout(doc, st, nil, text.Bundled(), 800, 600)
+	var got []string
+	for _, f := range all(root, KindText) {
+		got = append(got, f.Text.Text+"/"+num(f.Style.FontSize))
+	}
+	if want := `"Q/40 uoted/16  text/16`; strings.Join(got, " ") != want {
+		t.Errorf("text runs %q, want %q", strings.Join(got, " "), want)
+	}
+}

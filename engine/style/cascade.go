@@ -41,13 +41,14 @@ type Styles struct {
 	initial *ComputedStyle
 	// pseudo holds the styles of the ::before and ::after
 	// pseudo-elements that generate boxes (content other than none).
-	pseudo [2]map[*dom.Node]*ComputedStyle
+	pseudo [3]map[*dom.Node]*ComputedStyle
 }
 
-// Pseudo returns the style of element n's ::before (which = Before) or
-// ::after (After) pseudo-element, nil when it generates no box.
+// Pseudo returns the style of element n's ::before (which = Before),
+// ::after (After) or ::first-letter (FirstLetter) pseudo-element, nil
+// when it generates no box (or no rule styles the first letter).
 func (s *Styles) Pseudo(n *dom.Node, which int) *ComputedStyle {
-	if which < 0 || which > 1 || s.pseudo[which] == nil {
+	if which < 0 || which >= len(s.pseudo) || s.pseudo[which] == nil {
 		return nil
 	}
 	return s.pseudo[which][n]
@@ -130,13 +131,14 @@ type index struct {
 	other   []*entry
 	// pseudo holds the rules for ::before and ::after, indexed the same
 	// way by their originating element; nil when there are none.
-	pseudo [2]*index
+	pseudo [3]*index
 }
 
 // Pseudo-elements that generate boxes, indexing index.pseudo.
 const (
 	Before = iota
 	After
+	FirstLetter
 )
 
 func newIndex() *index {
@@ -170,11 +172,8 @@ func buildIndex(sheets []Sheet, env css.MediaEnv) *index {
 				into := ix
 				switch sel.PseudoElement {
 				case "":
-				case "before", "after":
-					which := Before
-					if sel.PseudoElement == "after" {
-						which = After
-					}
+				case "before", "after", "first-letter":
+					which := map[string]int{"before": Before, "after": After, "first-letter": FirstLetter}[sel.PseudoElement]
 					if ix.pseudo[which] == nil {
 						ix.pseudo[which] = newIndex()
 					}
@@ -311,7 +310,11 @@ func (c *computer) element(el *dom.Node, parent *ComputedStyle, isRoot bool) {
 			continue
 		}
 		c.cascade(pix, el, cs, false)
-		if v := c.spec[propContent]; v == nil || v.kind != kContent {
+		if which == FirstLetter {
+			if len(c.matches) == 0 {
+				continue
+			}
+		} else if v := c.spec[propContent]; v == nil || v.kind != kContent {
 			continue // content: normal or none generates nothing
 		}
 		ps := c.alloc()
