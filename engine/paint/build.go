@@ -62,6 +62,9 @@ type builder struct {
 	// canvasOwner is the element fragment whose background became the
 	// canvas's.
 	canvasOwner *layout.Fragment
+	// outlines are those of the boxes painted so far in the current
+	// stacking context, which paints them last (Appendix E, step 10).
+	outlines []*layout.Fragment
 }
 
 // canvas propagates the root's or body's background to the canvas.
@@ -126,6 +129,14 @@ func z(f *layout.Fragment) int32 {
 // context paints the stacking context rooted at f (the viewport, or a
 // layer).
 func (b *builder) context(f *layout.Fragment) {
+	outer := b.outlines
+	b.outlines = nil
+	defer func() {
+		for _, o := range b.outlines {
+			b.outline(o)
+		}
+		b.outlines = outer
+	}()
 	var layers []*layout.Fragment
 	collectLayers(f, &layers)
 	slices.SortStableFunc(layers, func(a, c *layout.Fragment) int { return cmp.Compare(z(a), z(c)) })
@@ -326,6 +337,9 @@ func (b *builder) boxDecorations(f *layout.Fragment) {
 		return
 	}
 	r := snap(Rect{f.X, f.Y, f.W, f.H})
+	if s.OutlineWidth > 0 {
+		b.outlines = append(b.outlines, f)
+	}
 	if s.BackgroundColor.A != 0 && f != b.canvasOwner && !r.Empty() {
 		b.dl.Add(&FillRect{Rect: r, Color: s.BackgroundColor})
 	}
@@ -345,6 +359,17 @@ func (b *builder) boxDecorations(f *layout.Fragment) {
 	if bd.Widths != [4]float32{} {
 		b.dl.Add(bd)
 	}
+}
+
+// outline paints f's outline, just outside its border box.
+func (b *builder) outline(f *layout.Fragment) {
+	s := f.Style
+	w := s.OutlineWidth
+	r := snap(Rect{f.X - w, f.Y - w, f.W + 2*w, f.H + 2*w})
+	st := borderStyle(s.OutlineStyle)
+	b.dl.Add(&Border{Rect: r, Widths: [4]float32{w, w, w, w},
+		Colors: [4]color.NRGBA{s.OutlineColor, s.OutlineColor, s.OutlineColor, s.OutlineColor},
+		Styles: [4]BorderStyle{st, st, st, st}})
 }
 
 // borderStyle maps a CSS border style onto one raster draws.

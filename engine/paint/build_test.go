@@ -278,6 +278,12 @@ func TestStackingOrder(t *testing.T) {
 				s.OverflowX, s.OverflowY = style.OverflowHidden, style.OverflowHidden
 			}),
 		)), "fill 0,0 10x10 blue\nclip 0,0 10x10\nfill 0,0 50x50 red\npop"},
+		{"outlines last, outside the border box", viewport(frag(layout.KindBlock, "html", none(), 0, 0, 800, 100,
+			with(frag(layout.KindBlock, "div", blue, 10, 10, 10, 10), func(s *style.ComputedStyle) {
+				s.OutlineStyle, s.OutlineWidth, s.OutlineColor = style.BorderSolid, 2, red
+			}),
+			frag(layout.KindBlock, "div", green, 30, 10, 10, 10),
+		)), "fill 10,10 10x10 blue\nfill 30,10 10x10 green\nborder 8,8 14x14 [2 2 2 2] [0 0 0 0]"},
 		{"hidden paints nothing of its own", viewport(frag(layout.KindBlock, "html", none(), 0, 0, 800, 100,
 			with(frag(layout.KindBlock, "div", blue, 0, 0, 10, 10,
 				frag(layout.KindBlock, "div", red, 0, 0, 5, 5)), func(s *style.ComputedStyle) { s.Visibility = style.VisibilityHidden }),

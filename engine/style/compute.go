@@ -72,6 +72,11 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 		}
 	}
 	cs.BorderWidth = borderWidth
+	if cs.OutlineStyle == BorderNone {
+		cs.OutlineWidth = 0
+	} else if c.spec[propOutlineWidth] == nil || c.spec[propOutlineWidth].kind == kInitial || c.spec[propOutlineWidth].kind == kUnset {
+		cs.OutlineWidth = 3 // medium
+	}
 
 	// CSS 2.1 9.7: absolute positioning wins over float, and both, like
 	// being the root, make the box block-level.
@@ -192,6 +197,12 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.OverflowY = parent.OverflowY
 	case propVerticalAlign:
 		cs.VerticalAlign = parent.VerticalAlign
+	case propOutlineStyle:
+		cs.OutlineStyle = parent.OutlineStyle
+	case propOutlineWidth:
+		cs.OutlineWidth = parent.OutlineWidth
+	case propOutlineColor:
+		cs.OutlineColor = parent.OutlineColor
 	case propContent:
 		cs.Content = parent.Content
 	case propCounterReset:
@@ -215,6 +226,8 @@ func (c *computer) reset(cs *ComputedStyle, p propID) {
 	switch p {
 	case propBorderTopColor, propBorderRightColor, propBorderBottomColor, propBorderLeftColor:
 		cs.BorderColor[p-propBorderTopColor] = cs.Color // currentColor
+	case propOutlineColor:
+		cs.OutlineColor = cs.Color // invert, drawn as currentColor
 	}
 }
 
@@ -302,6 +315,12 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.OverflowX = Overflow(v.key)
 	case propOverflowY:
 		cs.OverflowY = Overflow(v.key)
+	case propOutlineStyle:
+		cs.OutlineStyle = BorderStyle(v.key)
+	case propOutlineWidth:
+		cs.OutlineWidth = c.px(v, cs.FontSize)
+	case propOutlineColor:
+		cs.OutlineColor = c.color(v, cs)
 	case propContent:
 		cs.Content = v.content // nil for none and normal
 	case propCounterReset:

@@ -363,6 +363,12 @@ type ComputedStyle struct {
 	// nil for normal and none.
 	Content                        []ContentItem
 	CounterReset, CounterIncrement []CounterOp
+	// Outline: drawn outside the border box when its style is not none
+	// and its width not 0 (OutlineWidth is 0 then).
+	OutlineStyle BorderStyle
+	OutlineWidth float32
+	OutlineColor color.NRGBA
+
 	// Quotes are the open and close quotes, in pairs by nesting level;
 	// nil for auto (the UA's), empty for none.
 	Quotes []string

@@ -78,6 +78,9 @@ const (
 	propCounterReset
 	propCounterIncrement
 	propQuotes
+	propOutlineStyle
+	propOutlineWidth
+	propOutlineColor
 	numProps
 )
 
@@ -112,7 +115,8 @@ var longhands = map[string]propID{
 	"top": propTop, "right": propRight, "bottom": propBottom, "left": propLeft,
 	"z-index": propZIndex, "overflow-x": propOverflowX, "overflow-y": propOverflowY,
 	"vertical-align": propVerticalAlign,
-	"content":        propContent, "counter-reset": propCounterReset,
+	"outline-style":  propOutlineStyle, "outline-width": propOutlineWidth, "outline-color": propOutlineColor,
+	"content": propContent, "counter-reset": propCounterReset,
 	"counter-increment": propCounterIncrement, "quotes": propQuotes,
 	"background-image": propBackgroundImage, "background-repeat": propBackgroundRepeat,
 	"background-position-x": propBackgroundPositionX, "background-position-y": propBackgroundPositionY,
@@ -454,6 +458,17 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 		for i, v := range vs {
 			add(propTop+propID(i), v)
 		}
+	case "outline":
+		w, st, c, ok := parseBorder(words)
+		if !ok {
+			if len(words) != 1 || !words[0][0].IsIdent("invert") {
+				return out
+			}
+			w, st, c = vMedium, &value{kind: kKeyword, key: int(BorderNone)}, vCurrent
+		}
+		add(propOutlineWidth, w)
+		add(propOutlineStyle, st)
+		add(propOutlineColor, c)
 	case "list-style":
 		if v := parseListStyle(words); v != nil {
 			add(propListStyleType, v)
@@ -1089,6 +1104,20 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 	case propOverflowX, propOverflowY:
 		return keyword(t, overflows)
+	case propOutlineStyle:
+		if t.IsIdent("auto") {
+			return &value{kind: kKeyword, key: int(BorderSolid)}
+		}
+		if v := keyword(t, borderStyles); v != nil && v.key != int(BorderHidden) {
+			return v
+		}
+	case propOutlineWidth:
+		return parseBorderWidth(t)
+	case propOutlineColor:
+		if t.IsIdent("invert") {
+			return vCurrent // invert is not drawn: the current colour stands in
+		}
+		return parseColorValue(t)
 	case propBackgroundImage:
 		return parseImage(t)
 	case propBackgroundRepeat:

@@ -480,3 +480,23 @@ func TestContent(t *testing.T) {
 		t.Errorf("counters: %v %v", cs.CounterReset, cs.CounterIncrement)
 	}
 }
+
+func TestOutline(t *testing.T) {
+	tests := []struct {
+		decls string
+		style BorderStyle
+		width float32
+		color color.NRGBA
+	}{
+		{"outline: 2px solid red", BorderSolid, 2, color.NRGBA{255, 0, 0, 255}},
+		{"outline: dashed", BorderDashed, 3, color.NRGBA{0, 0, 255, 255}},
+		{"outline-width: 4px", BorderNone, 0, color.NRGBA{0, 0, 255, 255}},
+		{"outline: 1px solid; outline-color: invert", BorderSolid, 1, color.NRGBA{0, 0, 255, 255}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "color: blue; "+tt.decls)
+		if cs.OutlineStyle != tt.style || cs.OutlineWidth != tt.width || cs.OutlineColor != tt.color {
+			t.Errorf("%s: got %v %v %v", tt.decls, cs.OutlineStyle, cs.OutlineWidth, cs.OutlineColor)
+		}
+	}
+}
