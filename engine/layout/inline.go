@@ -387,6 +387,9 @@ func (l *layouter) atomic(it *item, avail float32) {
 	f := l.alloc(Fragment{Kind: KindImage, Node: b.node, Style: b.style, Image: b.img,
 		Margin: e.margin, Border: e.border, Padding: e.padding,
 		W: w + e.horizontal(), H: h + e.vertical()})
+	if b.style.Position == style.PositionRelative {
+		l.relative(f, containingBlock{w: avail})
+	}
 	// A replaced element's baseline is its bottom margin edge.
 	it.ext = &itemExt{frag: f, ascent: e.margin[top] + f.H + e.margin[bottom]}
 	it.width = e.margin[left] + f.W + e.margin[right]
@@ -732,6 +735,9 @@ func (lb *lineBuilder) closeInline(fr inlineFrag, x, baseline float32, parent *F
 	f := fr.f
 	if !ended {
 		f.Margin[right], f.Border[right], f.Padding[right] = 0, 0, 0
+	}
+	if f.Style.Position == style.PositionRelative {
+		lb.l.relative(f, containingBlock{w: lb.avail})
 	}
 	_, _, fa, fd := lb.l.strut(f.Style)
 	f.W = x - f.X
