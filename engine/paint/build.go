@@ -131,11 +131,15 @@ func z(f *layout.Fragment) int32 {
 func (b *builder) context(f *layout.Fragment) {
 	outer := b.outlines
 	b.outlines = nil
+	clipped := b.pushClipRect(f)
 	defer func() {
 		for _, o := range b.outlines {
 			b.outline(o)
 		}
 		b.outlines = outer
+		if clipped {
+			b.popClip()
+		}
 	}()
 	var layers []*layout.Fragment
 	collectLayers(f, &layers)
@@ -150,10 +154,33 @@ func (b *builder) context(f *layout.Fragment) {
 		if isContext(l) {
 			b.context(l)
 		} else {
+			clipped := b.pushClipRect(l)
 			b.self(l)
 			b.flow(l)
+			if clipped {
+				b.popClip()
+			}
 		}
 	}
+}
+
+// pushClipRect starts clipping to the clip rectangle of an absolutely
+// positioned box with one (CSS 2.1 11.1.2), and reports whether it did.
+func (b *builder) pushClipRect(f *layout.Fragment) bool {
+	s := f.Style
+	if s == nil || !s.ClipSet || !s.OutOfFlowPositioned() {
+		return false
+	}
+	edge := func(l style.Length, auto float32) float32 {
+		if l.IsAuto() {
+			return auto
+		}
+		return l.Resolve(0, 0)
+	}
+	t, r := edge(s.Clip[style.Top], 0), edge(s.Clip[style.Right], f.W)
+	bt, l := edge(s.Clip[style.Bottom], f.H), edge(s.Clip[style.Left], 0)
+	b.dl.Add(&PushClip{Rect: snap(Rect{f.X + l, f.Y + t, max(r-l, 0), max(bt-t, 0)})})
+	return true
 }
 
 // collectLayers appends the layers of the stacking context that f's

@@ -284,6 +284,12 @@ func TestStackingOrder(t *testing.T) {
 			}),
 			frag(layout.KindBlock, "div", green, 30, 10, 10, 10),
 		)), "fill 10,10 10x10 blue\nfill 30,10 10x10 green\nborder 8,8 14x14 [2 2 2 2] [0 0 0 0]"},
+		{"clip rect on an absolute box", viewport(frag(layout.KindBlock, "html", none(), 0, 0, 800, 100,
+			with(frag(layout.KindBlock, "div", blue, 10, 10, 50, 50), func(s *style.ComputedStyle) {
+				s.Position, s.ClipSet = style.PositionAbsolute, true
+				s.Clip = [4]style.Length{style.PxLength(5), style.AutoLength, style.PxLength(20), style.PxLength(5)}
+			}),
+		)), "clip 15,15 45x15\nfill 10,10 50x50 blue\npop"},
 		{"hidden paints nothing of its own", viewport(frag(layout.KindBlock, "html", none(), 0, 0, 800, 100,
 			with(frag(layout.KindBlock, "div", blue, 0, 0, 10, 10,
 				frag(layout.KindBlock, "div", red, 0, 0, 5, 5)), func(s *style.ComputedStyle) { s.Visibility = style.VisibilityHidden }),

@@ -197,6 +197,8 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.OverflowY = parent.OverflowY
 	case propVerticalAlign:
 		cs.VerticalAlign = parent.VerticalAlign
+	case propClip:
+		cs.Clip, cs.ClipSet = parent.Clip, parent.ClipSet
 	case propOutlineStyle:
 		cs.OutlineStyle = parent.OutlineStyle
 	case propOutlineWidth:
@@ -315,6 +317,13 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.OverflowX = Overflow(v.key)
 	case propOverflowY:
 		cs.OverflowY = Overflow(v.key)
+	case propClip:
+		cs.ClipSet = v.kind == kClip
+		if cs.ClipSet {
+			for i, r := range v.rect {
+				cs.Clip[i] = c.length(r, cs.FontSize)
+			}
+		}
 	case propOutlineStyle:
 		cs.OutlineStyle = BorderStyle(v.key)
 	case propOutlineWidth:

@@ -369,6 +369,12 @@ type ComputedStyle struct {
 	OutlineWidth float32
 	OutlineColor color.NRGBA
 
+	// Clip is the clip rectangle of an absolutely positioned box, top,
+	// right, bottom and left from its border box's top-left corner (auto
+	// for its edges); ClipSet is false for clip: auto.
+	Clip    [4]Length
+	ClipSet bool
+
 	// Quotes are the open and close quotes, in pairs by nesting level;
 	// nil for auto (the UA's), empty for none.
 	Quotes []string

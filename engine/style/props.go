@@ -81,6 +81,7 @@ const (
 	propOutlineStyle
 	propOutlineWidth
 	propOutlineColor
+	propClip
 	numProps
 )
 
@@ -115,6 +116,7 @@ var longhands = map[string]propID{
 	"top": propTop, "right": propRight, "bottom": propBottom, "left": propLeft,
 	"z-index": propZIndex, "overflow-x": propOverflowX, "overflow-y": propOverflowY,
 	"vertical-align": propVerticalAlign,
+	"clip":           propClip,
 	"outline-style":  propOutlineStyle, "outline-width": propOutlineWidth, "outline-color": propOutlineColor,
 	"content": propContent, "counter-reset": propCounterReset,
 	"counter-increment": propCounterIncrement, "quotes": propQuotes,
@@ -153,6 +155,7 @@ const (
 	kContent  // content
 	kCounters // counters
 	kQuotes   // strs
+	kClip     // rect
 )
 
 // value is a specified value: parsed and validated, but not yet
@@ -169,6 +172,7 @@ type value struct {
 
 	content  []ContentItem
 	counters []CounterOp
+	rect     [4]*value
 }
 
 // unit is a length unit.
@@ -936,6 +940,37 @@ func parseQuotes(words [][]css.Token) *value {
 	return &value{kind: kQuotes, fams: qs}
 }
 
+// parseClipRect reads rect(top, right, bottom, left), each a length or
+// auto, separated by commas or (the legacy syntax) spaces.
+func parseClipRect(t css.Token) *value {
+	if t.Type != css.FunctionToken || !strings.EqualFold(t.Value, "rect") {
+		return nil
+	}
+	var parts []css.Token
+	commas := 0
+	for _, c := range t.Children {
+		switch c.Type {
+		case css.WhitespaceToken:
+		case css.CommaToken:
+			commas++
+		default:
+			parts = append(parts, c)
+		}
+	}
+	if len(parts) != 4 || (commas != 0 && commas != 3) {
+		return nil
+	}
+	v := &value{kind: kClip}
+	for i, p := range parts {
+		if p.IsIdent("auto") {
+			v.rect[i] = vAuto
+		} else if v.rect[i] = parseLength(p, allowNegative); v.rect[i] == nil {
+			return nil
+		}
+	}
+	return v
+}
+
 var fontStyles = map[string]int{
 	"normal": int(FontNormal), "italic": int(FontItalic), "oblique": int(FontOblique),
 }
@@ -1104,6 +1139,11 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 	case propOverflowX, propOverflowY:
 		return keyword(t, overflows)
+	case propClip:
+		if t.IsIdent("auto") {
+			return vAuto
+		}
+		return parseClipRect(t)
 	case propOutlineStyle:
 		if t.IsIdent("auto") {
 			return &value{kind: kKeyword, key: int(BorderSolid)}

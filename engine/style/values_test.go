@@ -500,3 +500,22 @@ func TestOutline(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		decl string
+		set  bool
+		want [4]Length
+	}{
+		{"clip: rect(1px, 2em, auto, 0)", true, [4]Length{PxLength(1), PxLength(40), AutoLength, PxLength(0)}},
+		{"clip: rect(1px 2px 3px 4px)", true, [4]Length{PxLength(1), PxLength(2), PxLength(3), PxLength(4)}},
+		{"clip: auto", false, [4]Length{}},
+		{"clip: rect(1px, 2px, 3px)", false, [4]Length{}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "font-size: 20px; "+tt.decl)
+		if cs.ClipSet != tt.set || (tt.set && cs.Clip != tt.want) {
+			t.Errorf("%s: got %v %v", tt.decl, cs.ClipSet, cs.Clip)
+		}
+	}
+}
