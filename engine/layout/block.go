@@ -56,8 +56,8 @@ func resolveEdges(s *style.ComputedStyle, cbw float32) edges {
 func contentSize(l style.Length, basis float32, basisKnown bool, s *style.ComputedStyle, edges float32) (float32, bool) {
 	switch l.Unit {
 	case style.Px:
-	case style.Percent:
-		if !basisKnown {
+	case style.Percent, style.Calc:
+		if !basisKnown && l.HasPercent() {
 			return 0, false
 		}
 	default:
@@ -170,7 +170,7 @@ func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool, sp s
 		l.cbs = append(l.cbs, f)
 		defer func() { l.cbs = l.cbs[:len(l.cbs)-1] }()
 	}
-	out, through := l.contents(b, f, w, cb, in, bfc || establishesBFC(b), sp)
+	out, through := l.contents(b, f, w, cb, in, bfc || establishesBFC(b) || b.flex || b.grid, sp)
 	return f, out, through
 }
 
@@ -186,6 +186,9 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	bb, pb := f.Border[bottom], f.Padding[bottom]
 	vert := bt + pt + pb + bb
 	h, hFixed := contentSize(s.Height, cb.h, cb.hDefinite, s, vert)
+	if b.hasForceH {
+		h, hFixed = b.forceH, true // a flex item, sized by flex.go
+	}
 
 	in.add(f.Margin[top])
 	sepTop := bfc || bt > 0 || pt > 0
@@ -209,9 +212,14 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	}
 	contentTop := bt + pt
 	var r flow
-	if b.inline {
+	switch {
+	case b.flex:
+		r = l.flexContent(b, f, w, h, hFixed, cb, contentTop)
+	case b.grid:
+		r = l.gridContent(b, f, w, h, hFixed, cb, contentTop)
+	case b.inline:
 		r = l.inlineContent(b, f, w, contentTop, innerMargins, inner)
-	} else {
+	default:
 		childCB := containingBlock{w: w, h: h, hDefinite: hFixed}
 		if hFixed {
 			childCB.h = usedHeight(s, h, cb, vert)
@@ -472,6 +480,10 @@ func (l *layouter) inlineBlock(b *box, cbw float32) (*Fragment, float32) {
 	}
 	l.contents(b, f, w, containingBlock{w: cbw}, collapse{}, true, space{})
 	f.X, f.Y = 0, 0
+	if f.hasBase {
+		// A flex container's baseline is its first (CSS Flexbox 1, 8.5).
+		return f, e.margin[top] + f.base
+	}
 	if base, ok := lastBaseline(f); ok {
 		return f, e.margin[top] + base
 	}
@@ -490,6 +502,9 @@ func lastBaseline(f *Fragment) (float32, bool) {
 		case KindLine:
 			return c.Y + c.Baseline, true
 		case KindBlock, KindAnonymousBlock:
+			if c.hasBase {
+				return c.Y + c.base, true
+			}
 			if b, ok := lastBaseline(c); ok {
 				return c.Y + b, true
 			}
@@ -509,6 +524,9 @@ func firstBaseline(f *Fragment) (float32, bool) {
 		case KindLine:
 			return c.Y + c.Baseline, true
 		case KindBlock, KindAnonymousBlock:
+			if c.hasBase {
+				return c.Y + c.base, true
+			}
 			if b, ok := firstBaseline(c); ok {
 				return c.Y + b, true
 			}

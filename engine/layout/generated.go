@@ -154,7 +154,11 @@ func (bd *builder) pseudo(parent *box, n *dom.Node, which int, out []*box, lc *l
 	// An empty box still has edges, so it needs a child for the
 	// generated marker to stand for its content: the empty text.
 	kids := []*box{{kind: boxText, node: n, style: s, text: t}}
-	return bd.elementBox(parent, n, s, kids, out, lc)
+	display := s.Display
+	if parent.flex || parent.grid {
+		display = blockify(display)
+	}
+	return bd.elementBox(parent, n, s, display, kids, out, lc)
 }
 
 // firstLetter wraps the first letter of block container b's first line,
@@ -187,7 +191,7 @@ func (bd *builder) firstLetter(b *box, s *style.ComputedStyle, kids []*box) []*b
 			rest := *k
 			rest.text = t[n:]
 			var wrapped []*box
-			wrapped = bd.elementBox(b, b.node, s, []*box{&first}, wrapped, new(listCounter))
+			wrapped = bd.elementBox(b, b.node, s, s.Display, []*box{&first}, wrapped, new(listCounter))
 			out := append([]*box(nil), kids[:i]...)
 			if lead > 0 {
 				space := *k

@@ -683,7 +683,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 				textStart = it.off
 				p.Children = append(p.Children, prevText)
 			}
-			lb.appendText(prevText, it, x)
+			lb.appendText(prevText, it, x, it.off-textStart)
 			prevText.Text.Text = it.src[textStart:it.end]
 			x += it.width
 			if it.space && k < hangFrom && k >= first {
@@ -773,13 +773,14 @@ func (lb *lineBuilder) newText(rest []item, x, baseline float32) *Fragment {
 			Decoration: it.box.deco, DecorationColor: it.box.decoColor, Glyphs: lb.l.glyphs(n)})})
 }
 
-// appendText adds a word or space, starting at x, to text fragment f.
-func (lb *lineBuilder) appendText(f *Fragment, it *item, x float32) {
+// appendText adds a word or space, starting at x, to text fragment f,
+// whose text has it at byte offset off.
+func (lb *lineBuilder) appendText(f *Fragment, it *item, x float32, off int32) {
 	t := f.Text
 	size := t.Size
 	ox := x - f.X
 	for _, g := range it.shaped.Glyphs {
-		t.Glyphs = append(t.Glyphs, Glyph{ID: g.ID, X: ox + g.X*size, Y: t.Baseline + g.Y*size})
+		t.Glyphs = append(t.Glyphs, Glyph{ID: g.ID, X: ox + g.X*size, Y: t.Baseline + g.Y*size, Cluster: off + int32(g.Cluster)})
 	}
 }
 

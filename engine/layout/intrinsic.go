@@ -10,9 +10,14 @@ func (l *layouter) intrinsic(b *box) (minW, maxW float32) {
 	if b.intrinsicDone {
 		return b.minW, b.maxW
 	}
-	if b.inline {
+	switch {
+	case b.flex:
+		minW, maxW = l.flexIntrinsic(b)
+	case b.grid:
+		minW, maxW = l.gridIntrinsic(b)
+	case b.inline:
 		minW, maxW = l.inlineIntrinsic(b)
-	} else {
+	default:
 		for _, c := range b.children {
 			if c.abspos {
 				continue

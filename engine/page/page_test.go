@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"glassbox/engine/dom"
 	"glassbox/engine/paint"
@@ -216,5 +217,28 @@ func TestBackgroundImagesLoad(t *testing.T) {
 		if _, ok := p.backgrounds[u]; !ok {
 			t.Errorf("#%s: background %q not loaded (have %v)", id, u, p.backgrounds)
 		}
+	}
+}
+
+func TestFrameTiming(t *testing.T) {
+	u, _ := url.Parse("file:///t.html")
+	var b strings.Builder
+	b.WriteString("<!doctype html><style>p { color: #123 }</style>")
+	for range 200 {
+		b.WriteString("<p>some words to shape and lay out</p>")
+	}
+	p := FromHTML(context.Background(), nil, u, b.String())
+	before := time.Now()
+	p.Frame(800, 600)
+	tm := p.Timing
+	if tm.Start.Before(before) || time.Since(tm.Start) < tm.Style+tm.Layout+tm.Paint {
+		t.Errorf("timing %+v does not lie within the call", tm)
+	}
+	if tm.Style <= 0 || tm.Layout <= 0 || tm.Paint <= 0 {
+		t.Errorf("Frame timing %+v: every stage must take some time", tm)
+	}
+	p.Layout(800, 600)
+	if p.Timing.Layout <= 0 || p.Timing.Paint != 0 {
+		t.Errorf("Layout timing %+v: want layout and no paint", p.Timing)
 	}
 }

@@ -31,6 +31,8 @@ import (
 // box (positioned descendants, painted with their stacking context, are
 // not clipped). Boxes with visibility other than visible paint nothing of
 // their own, but their visible descendants do.
+// Flex items (fragments marked Atomic) are painted whole, as inline-blocks
+// are, in the inline content step (CSS Flexbox 1, 5.4).
 //
 // The canvas takes the root element's background, or body's when the
 // root's is transparent (CSS 2.1 14.2); that element's background is not
@@ -288,7 +290,7 @@ func (b *builder) floats(f *layout.Fragment) {
 // boxes in f's subtree (Appendix E step 4), not looking into lines: what
 // is in lines is painted with the inline content.
 func (b *builder) blockBackgrounds(f *layout.Fragment) {
-	if isFloat(f) || isLayer(f) {
+	if isFloat(f) || isLayer(f) || f.Atomic {
 		return
 	}
 	switch f.Kind {
@@ -310,6 +312,14 @@ func (b *builder) blockBackgrounds(f *layout.Fragment) {
 // images and list markers (Appendix E step 7).
 func (b *builder) inlineContent(f *layout.Fragment) {
 	if isFloat(f) || isLayer(f) {
+		return
+	}
+	if f.Atomic {
+		// Painted whole where it sits, as an inline-block is.
+		b.self(f)
+		if f.Kind != layout.KindImage {
+			b.flow(f)
+		}
 		return
 	}
 	switch f.Kind {

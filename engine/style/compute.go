@@ -33,6 +33,10 @@ func initialStyle() ComputedStyle {
 		Inset:              [4]Length{AutoLength, AutoLength, AutoLength, AutoLength},
 		ZIndexAuto:         true,
 		BackgroundPosition: [2]Length{{Unit: Percent}, {Unit: Percent}},
+		FlexShrink:         1,
+		FlexBasis:          AutoLength,
+		AlignSelf:          AlignAuto,
+		JustifySelf:        AlignAuto,
 	}
 	for i := range cs.Margin {
 		cs.Margin[i] = PxLength(0)
@@ -53,8 +57,15 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 	for i := range borderWidth {
 		borderWidth[i] = 3 // medium
 	}
+	cs.vars = computeCustom(parent.vars, c.customs)
 	for p := propID(0); p < numProps; p++ {
 		v := c.spec[p]
+		if v != nil && v.kind == kVar {
+			// Invalid at computed-value time: as unset.
+			if v = resolveVar(p, v, cs.vars); v == nil {
+				v = vUnset
+			}
+		}
 		switch {
 		case v == nil && inherited[p],
 			v != nil && v.kind == kInherit,
@@ -219,6 +230,8 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.BackgroundRepeat = parent.BackgroundRepeat
 	case propBackgroundPositionX, propBackgroundPositionY:
 		cs.BackgroundPosition[p-propBackgroundPositionX] = parent.BackgroundPosition[p-propBackgroundPositionX]
+	default:
+		inheritFlex(cs, parent, p)
 	}
 }
 
@@ -258,6 +271,9 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 			cs.LineHeight = LineHeight{Kind: LineHeightNumber, Value: v.num}
 		case kPercent:
 			cs.LineHeight = LineHeight{Kind: LineHeightPx, Value: v.num * cs.FontSize / 100}
+		case kCalc:
+			l := c.calcLength(v.calc, cs.FontSize)
+			cs.LineHeight = LineHeight{Kind: LineHeightPx, Value: max(l.Resolve(cs.FontSize, 0), 0)}
 		default:
 			cs.LineHeight = LineHeight{Kind: LineHeightPx, Value: c.px(v, cs.FontSize)}
 		}
@@ -350,6 +366,8 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		} else {
 			cs.VerticalAlign = VerticalAlign{Kind: VAlignLength, Len: c.length(v, cs.FontSize)}
 		}
+	default:
+		c.setFlex(cs, p, v)
 	}
 }
 
@@ -369,13 +387,37 @@ func (c *computer) length(v *value, fontSize float32) Length {
 		return NoneLength
 	case kPercent:
 		return Length{Value: v.num, Unit: Percent}
+	case kCalc:
+		return c.calcLength(v.calc, fontSize)
 	}
 	return PxLength(c.px(v, fontSize))
+}
+
+// calcLength computes a math expression: lengths to px, and what is left
+// a px length, a percentage, or a Calc length for layout to finish.
+func (c *computer) calcLength(n *calcNode, fontSize float32) Length {
+	lin, tree := n.compute(func(num float32, u unit) float32 {
+		return c.px(&value{kind: kLength, unit: u, num: num}, fontSize)
+	})
+	switch {
+	case tree != nil:
+		return Length{Unit: Calc, Calc: &CalcLength{tree: tree}}
+	case lin.pct == 0:
+		return PxLength(finite(lin.px))
+	case lin.px == 0:
+		return Length{Value: finite(lin.pct), Unit: Percent}
+	}
+	return Length{Unit: Calc, Calc: &CalcLength{lin: lin}}
 }
 
 // px converts a length to CSS px. fontSize is what em refers to: the
 // element's own font size, or the parent's when computing font-size.
 func (c *computer) px(v *value, fontSize float32) float32 {
+	if v.kind == kCalc {
+		// A length-only expression (border widths and the like).
+		l := c.calcLength(v.calc, fontSize)
+		return l.Resolve(0, 0)
+	}
 	n := v.num
 	var r float32
 	switch v.unit {
@@ -436,6 +478,8 @@ func (c *computer) fontSize(v *value, parent *ComputedStyle) float32 {
 		return mediumFontSize * fontSizeScale[v.key]
 	case kPercent:
 		return parent.FontSize * v.num / 100
+	case kCalc:
+		return max(c.calcLength(v.calc, parent.FontSize).Resolve(parent.FontSize, 0), 0)
 	}
 	return c.px(v, parent.FontSize)
 }

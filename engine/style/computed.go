@@ -13,12 +13,17 @@ const (
 	Percent             // Value is a percentage (50 means 50%).
 	Auto                // the keyword auto; Value is unused.
 	None                // the keyword none (max-width, max-height); Value is unused.
+	Calc                // a math expression mixing lengths and percentages, in Calc.
+	Content             // the keyword content (flex-basis); Value is unused.
 )
 
 // Length is a computed length-percentage, auto or none.
 type Length struct {
 	Value float32
 	Unit  Unit
+	// Calc is the expression of a Calc length: calc(100% - 2em) and the
+	// like, which only layout can resolve.
+	Calc *CalcLength
 }
 
 // Convenience constructors.
@@ -38,8 +43,16 @@ func (l Length) Resolve(basis, fallback float32) float32 {
 		return l.Value
 	case Percent:
 		return l.Value * basis / 100
+	case Calc:
+		return finite(l.Calc.Resolve(basis))
 	}
 	return fallback
+}
+
+// HasPercent reports whether the length depends on a percentage basis: a
+// percentage, or a math expression with one.
+func (l Length) HasPercent() bool {
+	return l.Unit == Percent || l.Unit == Calc && l.Calc.HasPercent()
 }
 
 // IsAuto reports whether l is auto.
@@ -378,6 +391,27 @@ type ComputedStyle struct {
 	// Quotes are the open and close quotes, in pairs by nesting level;
 	// nil for auto (the UA's), empty for none.
 	Quotes []string
+
+	// Flex containers and items, and box alignment (flexprops.go).
+	FlexDirection         FlexDirection
+	FlexWrap              FlexWrap
+	Order                 int32
+	FlexGrow, FlexShrink  float32
+	FlexBasis             Length // px, percent, auto, or Content
+	JustifyContent        Align
+	AlignItems, AlignSelf Align
+	AlignContent          Align
+	RowGap, ColumnGap     Length // px or percent; normal is 0
+	JustifyItems          Align  // grid items' default justify-self
+	JustifySelf           Align
+
+	// Grid containers and items (gridprops.go); nil when initial.
+	Grid     *GridContainer
+	GridItem *GridPlacement
+
+	// vars are the custom properties, shared with the parent's style
+	// when the element declares none.
+	vars customProps
 }
 
 // IsFloat reports whether the box floats.

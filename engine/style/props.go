@@ -82,6 +82,32 @@ const (
 	propOutlineWidth
 	propOutlineColor
 	propClip
+	// Flexbox and box alignment: parsed and computed in flexprops.go.
+	propFlexDirection
+	propFlexWrap
+	propOrder
+	propFlexGrow
+	propFlexShrink
+	propFlexBasis
+	propJustifyContent
+	propAlignItems
+	propAlignSelf
+	propAlignContent
+	propRowGap
+	propColumnGap
+	// Grid: parsed and computed in gridprops.go.
+	propGridTemplateColumns
+	propGridTemplateRows
+	propGridTemplateAreas
+	propGridAutoColumns
+	propGridAutoRows
+	propGridAutoFlow
+	propGridRowStart
+	propGridRowEnd
+	propGridColumnStart
+	propGridColumnEnd
+	propJustifyItems
+	propJustifySelf
 	numProps
 )
 
@@ -124,6 +150,18 @@ var longhands = map[string]propID{
 	"background-position-x": propBackgroundPositionX, "background-position-y": propBackgroundPositionY,
 	"inset-block-start": propTop, "inset-inline-end": propRight,
 	"inset-block-end": propBottom, "inset-inline-start": propLeft,
+	"flex-direction": propFlexDirection, "flex-wrap": propFlexWrap, "order": propOrder,
+	"flex-grow": propFlexGrow, "flex-shrink": propFlexShrink, "flex-basis": propFlexBasis,
+	"justify-content": propJustifyContent, "align-items": propAlignItems,
+	"align-self": propAlignSelf, "align-content": propAlignContent,
+	"row-gap": propRowGap, "column-gap": propColumnGap,
+	"grid-row-gap": propRowGap, "grid-column-gap": propColumnGap,
+	"grid-template-columns": propGridTemplateColumns, "grid-template-rows": propGridTemplateRows,
+	"grid-template-areas": propGridTemplateAreas, "grid-auto-columns": propGridAutoColumns,
+	"grid-auto-rows": propGridAutoRows, "grid-auto-flow": propGridAutoFlow,
+	"grid-row-start": propGridRowStart, "grid-row-end": propGridRowEnd,
+	"grid-column-start": propGridColumnStart, "grid-column-end": propGridColumnEnd,
+	"justify-items": propJustifyItems, "justify-self": propJustifySelf,
 
 	// Logical aliases, resolved for horizontal left-to-right text.
 	"margin-block-start": propMarginTop, "margin-inline-end": propMarginRight,
@@ -156,6 +194,8 @@ const (
 	kCounters // counters
 	kQuotes   // strs
 	kClip     // rect
+	kCalc     // calc: a math expression of lengths, percentages or numbers
+	kVar      // raw: tokens holding var(), of the declaration of property name
 )
 
 // value is a specified value: parsed and validated, but not yet
@@ -173,6 +213,10 @@ type value struct {
 	content  []ContentItem
 	counters []CounterOp
 	rect     [4]*value
+	calc     *calcNode
+	raw      []css.Token // kVar
+	name     string      // kVar: the property declared, longhand or shorthand
+	grid     any         // the parsed grid values of gridprops.go
 }
 
 // unit is a length unit.
@@ -215,11 +259,13 @@ var (
 	vMedium  = &value{kind: kLength, num: 3}
 )
 
-// specDecl is a compiled declaration of one longhand.
+// specDecl is a compiled declaration of one longhand, or of a custom
+// property when custom is set (and prop is unused).
 type specDecl struct {
 	prop      propID
 	important bool
 	val       *value
+	custom    *customDecl
 }
 
 // compile turns parsed declarations into longhand declarations,
@@ -249,6 +295,7 @@ var shorthands = map[string][]propID{
 	"font":                {propFontStyle, propFontWeight, propFontSize, propLineHeight, propFontFamily},
 	"background":          {propBackgroundColor, propBackgroundImage, propBackgroundRepeat, propBackgroundPositionX, propBackgroundPositionY},
 	"background-position": {propBackgroundPositionX, propBackgroundPositionY},
+	"outline":             {propOutlineWidth, propOutlineStyle, propOutlineColor},
 	"list-style":          {propListStyleType},
 	"text-decoration":     {propTextDecorationLine},
 	"margin-inline":       {propMarginLeft, propMarginRight},
@@ -257,6 +304,19 @@ var shorthands = map[string][]propID{
 	"padding-block":       {propPaddingTop, propPaddingBottom},
 	"overflow":            {propOverflowX, propOverflowY},
 	"inset":               {propTop, propRight, propBottom, propLeft},
+	"flex":                {propFlexGrow, propFlexShrink, propFlexBasis},
+	"flex-flow":           {propFlexDirection, propFlexWrap},
+	"gap":                 {propRowGap, propColumnGap},
+	"grid-gap":            {propRowGap, propColumnGap},
+	"place-content":       {propAlignContent, propJustifyContent},
+	"place-items":         {propAlignItems, propJustifyItems},
+	"place-self":          {propAlignSelf, propJustifySelf},
+	"grid-row":            {propGridRowStart, propGridRowEnd},
+	"grid-column":         {propGridColumnStart, propGridColumnEnd},
+	"grid-area":           {propGridRowStart, propGridColumnStart, propGridRowEnd, propGridColumnEnd},
+	"grid-template":       {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas},
+	"grid": {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas,
+		propGridAutoRows, propGridAutoColumns, propGridAutoFlow},
 }
 
 func sides(first propID) []propID {
@@ -270,7 +330,37 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 		// the box tree is built.
 		return out
 	}
-	add := func(p propID, v *value) { out = append(out, specDecl{p, important, v}) }
+	if strings.HasPrefix(name, "--") {
+		d := &customDecl{name: name, raw: val}
+		if len(val) == 1 {
+			switch {
+			case val[0].IsIdent("inherit"):
+				d.kind, d.raw = kInherit, nil
+			case val[0].IsIdent("initial"):
+				d.kind, d.raw = kInitial, nil
+			case val[0].IsIdent("unset"), val[0].IsIdent("revert"), val[0].IsIdent("revert-layer"):
+				d.kind, d.raw = kUnset, nil
+			}
+		}
+		if d.raw != nil && !validVarSyntax(d.raw) {
+			return out
+		}
+		return append(out, specDecl{important: important, custom: d})
+	}
+	add := func(p propID, v *value) { out = append(out, specDecl{prop: p, important: important, val: v}) }
+	if hasVar(val) {
+		if !validVarSyntax(val) {
+			return out
+		}
+		v := &value{kind: kVar, raw: val, name: name}
+		if p, ok := longhands[name]; ok {
+			add(p, v)
+		}
+		for _, p := range shorthands[name] {
+			add(p, v)
+		}
+		return out
+	}
 	if len(val) == 1 && val[0].Type == css.IdentToken {
 		var g *value
 		switch strings.ToLower(val[0].Value) {
@@ -300,6 +390,12 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 		return out
 	}
 	words := split(val)
+	if flexShorthand(name) {
+		return expandFlex(out, name, words, important)
+	}
+	if gridShorthand(name) {
+		return expandGrid(out, name, val, important)
+	}
 	switch name {
 	case "margin", "padding", "border-width", "border-style", "border-color":
 		first := map[string]propID{"margin": propMarginTop, "padding": propPaddingTop,
@@ -486,13 +582,13 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 }
 
 // usesUnsupported reports whether a value uses functions whose result
-// cannot be known while parsing: var(), env(), attr(), calc() and kin.
-// Such declarations are dropped whole.
+// cannot be known while parsing: env() and attr(). Such declarations are
+// dropped whole.
 func usesUnsupported(ts []css.Token) bool {
 	for _, t := range ts {
 		if t.Type == css.FunctionToken {
 			switch strings.ToLower(t.Value) {
-			case "var", "env", "attr", "calc", "min", "max", "clamp", "-webkit-calc", "-moz-calc":
+			case "env", "attr":
 				return true
 			}
 			if usesUnsupported(t.Children) {
@@ -560,6 +656,8 @@ const (
 func parseLength(t css.Token, flags int) *value {
 	var v *value
 	switch t.Type {
+	case css.FunctionToken:
+		return parseMathLength(t, flags)
 	case css.NumberToken:
 		if t.Num != 0 {
 			return nil
@@ -586,6 +684,49 @@ func parseLength(t css.Token, flags int) *value {
 		return nil
 	}
 	return v
+}
+
+// parseMathLength reads a math function whose type is a length or, with
+// allowPercent, a length-percentage. Negative values are kept whatever
+// the flags: the range of a math function is clamped when it is used.
+func parseMathLength(t css.Token, flags int) *value {
+	if !isMathFunction(t) {
+		return nil
+	}
+	n := parseMath(t)
+	if n == nil {
+		return nil
+	}
+	switch n.typ {
+	case typeLength:
+	case typePercent, typeLengthPercent:
+		if flags&allowPercent == 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return &value{kind: kCalc, calc: n}
+}
+
+// parseNumber reads a <number>, or a math function of type number,
+// computed here since numbers need nothing from the element.
+func parseNumber(t css.Token) (float32, bool) {
+	switch {
+	case t.Type == css.NumberToken:
+		if math.IsInf(t.Num, 0) || math.IsNaN(t.Num) {
+			return 0, false
+		}
+		return float32(t.Num), true
+	case isMathFunction(t):
+		n := parseMath(t)
+		if n == nil || n.typ != typeNumber {
+			return 0, false
+		}
+		l, _ := n.compute(func(v float32, _ unit) float32 { return v })
+		return finite(l.px), true
+	}
+	return 0, false
 }
 
 func parseColorValue(t css.Token) *value {
@@ -1037,6 +1178,12 @@ func parseLonghand(p propID, val []css.Token) *value {
 	if p == propFontStyle && len(words) == 2 && words[0][0].IsIdent("oblique") {
 		return &value{kind: kKeyword, key: int(FontOblique)} // oblique <angle>
 	}
+	if p >= propGridTemplateColumns {
+		return parseGridLonghand(p, val, words)
+	}
+	if p >= propFlexDirection {
+		return parseFlexLonghand(p, words)
+	}
 	if len(val) != 1 {
 		return nil
 	}
@@ -1071,6 +1218,9 @@ func parseLonghand(p propID, val []css.Token) *value {
 			return vNone
 		case t.Type == css.NumberToken && t.Num >= 0 && !math.IsInf(t.Num, 0):
 			return &value{kind: kNumber, num: float32(t.Num)}
+		}
+		if n, ok := parseNumber(t); ok && isMathFunction(t) {
+			return &value{kind: kNumber, num: max(n, 0)}
 		}
 		return parseLength(t, allowPercent)
 	case propDisplay:
@@ -1277,7 +1427,7 @@ func parseFamilies(val []css.Token) *value {
 //
 // Everything it does not set is reset to its initial value.
 func expandFont(out []specDecl, words [][]css.Token, important bool) []specDecl {
-	add := func(p propID, v *value) { out = append(out, specDecl{p, important, v}) }
+	add := func(p propID, v *value) { out = append(out, specDecl{prop: p, important: important, val: v}) }
 	if len(words) == 1 {
 		// System fonts: the engine has no platform font settings, so
 		// they all get a plain 13px sans-serif, as most desktops use.
