@@ -93,3 +93,35 @@ func TestFirstLetter(t *testing.T) {
 		t.Errorf("text runs %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestTextProperties checks text-indent, letter-spacing, word-spacing
+// and text-transform (CSS 2.1 16.1, 16.4, 16.5).
+func TestTextProperties(t *testing.T) {
+	layout := func(decls string) *Fragment {
+		doc := html.ParseString(`<!doctype html><body><p>ab cd <b>ef</b>gh</p>`)
+		sheets := []style.Sheet{{Sheet: css.Parse(`body, p { display: block; margin: 0 } p { ` + decls + ` }`), Origin: style.Author}}
+		return Layout(doc, style.Compute(doc, sheets, style.Viewport{Width: 800, Height: 600}), nil, text.Bundled(), 800, 600)
+	}
+	plain := all(layout(""), KindText)
+	width := func(fs []*Fragment) float32 {
+		var w float32
+		for _, f := range fs {
+			w += f.W
+		}
+		return w
+	}
+	if got := all(layout("text-indent: 30px"), KindLine)[0].X; got != 30 {
+		t.Errorf("text-indent: first line at %v, want 30", got)
+	}
+	// 10 glyphs get 2px each; the two spaces 5px more.
+	if got, want := width(all(layout("letter-spacing: 2px; word-spacing: 5px"), KindText)), width(plain)+10*2+2*5; num(got) != num(want) {
+		t.Errorf("spacing: width %v, want %v", got, want)
+	}
+	var words []string
+	for _, f := range all(layout("text-transform: capitalize"), KindText) {
+		words = append(words, f.Text.Text)
+	}
+	if got := strings.Join(words, "|"); got != "Ab Cd |Ef|gh" {
+		t.Errorf("capitalize: %q", got)
+	}
+}

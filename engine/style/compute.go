@@ -210,6 +210,14 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.VerticalAlign = parent.VerticalAlign
 	case propClip:
 		cs.Clip, cs.ClipSet = parent.Clip, parent.ClipSet
+	case propTextIndent:
+		cs.TextIndent = parent.TextIndent
+	case propTextTransform:
+		cs.TextTransform = parent.TextTransform
+	case propLetterSpacing:
+		cs.LetterSpacing = parent.LetterSpacing
+	case propWordSpacing:
+		cs.WordSpacing = parent.WordSpacing
 	case propOutlineStyle:
 		cs.OutlineStyle = parent.OutlineStyle
 	case propOutlineWidth:
@@ -333,6 +341,14 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.OverflowX = Overflow(v.key)
 	case propOverflowY:
 		cs.OverflowY = Overflow(v.key)
+	case propTextIndent:
+		cs.TextIndent = c.length(v, cs.FontSize)
+	case propTextTransform:
+		cs.TextTransform = TextTransform(v.key)
+	case propLetterSpacing:
+		cs.LetterSpacing = c.px(v, cs.FontSize)
+	case propWordSpacing:
+		cs.WordSpacing = c.px(v, cs.FontSize)
 	case propClip:
 		cs.ClipSet = v.kind == kClip
 		if cs.ClipSet {

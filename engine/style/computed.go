@@ -308,6 +308,17 @@ type CounterOp struct {
 	Value int
 }
 
+// TextTransform is the computed text-transform.
+type TextTransform uint8
+
+// Text transforms.
+const (
+	TransformNone TextTransform = iota
+	TransformUppercase
+	TransformLowercase
+	TransformCapitalize
+)
+
 // Sides index the [4] arrays of a ComputedStyle, in the CSS shorthand order.
 const (
 	Top = iota
@@ -381,6 +392,12 @@ type ComputedStyle struct {
 	OutlineStyle BorderStyle
 	OutlineWidth float32
 	OutlineColor color.NRGBA
+
+	TextIndent    Length // px or percent of the containing block's width
+	TextTransform TextTransform
+	// LetterSpacing and WordSpacing are added to each letter and each
+	// space; normal is 0.
+	LetterSpacing, WordSpacing float32
 
 	// Clip is the clip rectangle of an absolutely positioned box, top,
 	// right, bottom and left from its border box's top-left corner (auto

@@ -82,6 +82,10 @@ const (
 	propOutlineWidth
 	propOutlineColor
 	propClip
+	propTextIndent
+	propTextTransform
+	propLetterSpacing
+	propWordSpacing
 	// Flexbox and box alignment: parsed and computed in flexprops.go.
 	propFlexDirection
 	propFlexWrap
@@ -116,6 +120,7 @@ var inherited = [numProps]bool{
 	propFontSize: true, propColor: true, propFontFamily: true, propFontWeight: true,
 	propFontStyle: true, propLineHeight: true, propTextAlign: true, propWhiteSpace: true,
 	propListStyleType: true, propVisibility: true, propQuotes: true,
+	propTextIndent: true, propTextTransform: true, propLetterSpacing: true, propWordSpacing: true,
 }
 
 // longhands maps property names to their IDs.
@@ -136,6 +141,8 @@ var longhands = map[string]propID{
 	"width": propWidth, "height": propHeight, "min-width": propMinWidth,
 	"min-height": propMinHeight, "max-width": propMaxWidth, "max-height": propMaxHeight,
 	"background-color": propBackgroundColor, "text-align": propTextAlign,
+	"text-indent": propTextIndent, "text-transform": propTextTransform,
+	"letter-spacing": propLetterSpacing, "word-spacing": propWordSpacing,
 	"white-space": propWhiteSpace, "text-decoration-line": propTextDecorationLine,
 	"list-style-type": propListStyleType, "visibility": propVisibility,
 	"float": propFloat, "clear": propClear, "position": propPosition,
@@ -1294,6 +1301,16 @@ func parseLonghand(p propID, val []css.Token) *value {
 			return vAuto
 		}
 		return parseClipRect(t)
+	case propTextIndent:
+		return parseLength(t, allowPercent|allowNegative)
+	case propTextTransform:
+		return keyword(t, map[string]int{"none": int(TransformNone), "uppercase": int(TransformUppercase),
+			"lowercase": int(TransformLowercase), "capitalize": int(TransformCapitalize)})
+	case propLetterSpacing, propWordSpacing:
+		if t.IsIdent("normal") {
+			return vZero
+		}
+		return parseLength(t, allowNegative)
 	case propOutlineStyle:
 		if t.IsIdent("auto") {
 			return &value{kind: kKeyword, key: int(BorderSolid)}

@@ -518,3 +518,16 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+func TestTextProperties(t *testing.T) {
+	cs := styleOf(t, "", "text-indent: 10%; text-transform: capitalize; letter-spacing: 0.1em; word-spacing: 3px",
+		"font-size: 20px")
+	if cs.TextIndent != (Length{Value: 10, Unit: Percent}) || cs.TextTransform != TransformCapitalize ||
+		!near(cs.LetterSpacing, 1.6) || cs.WordSpacing != 3 { // em computed on the div (16px)
+		t.Errorf("inherited: indent %v transform %v letter %v word %v", cs.TextIndent, cs.TextTransform, cs.LetterSpacing, cs.WordSpacing)
+	}
+	cs = styleOf(t, "", "", "letter-spacing: 2px; letter-spacing: normal; text-transform: sideways")
+	if cs.LetterSpacing != 0 || cs.TextTransform != TransformNone {
+		t.Errorf("normal: letter %v transform %v", cs.LetterSpacing, cs.TextTransform)
+	}
+}
