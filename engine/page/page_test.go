@@ -190,6 +190,8 @@ func TestUnwrapCDATA(t *testing.T) {
 		{"<![CDATA[a{}]]>", "a{}"},
 		{"x <![CDATA[a{}]]> y <![CDATA[b{}]]>", "x a{} y b{}"},
 		{"<![CDATA[a{}", "a{}"},
+		{"body &gt; p {}", "body > p {}"},
+		{"<![CDATA[a &gt; b]]> &amp;", "a &gt; b &"},
 	}
 	for _, tt := range tests {
 		if got := unwrapCDATA(tt.in); got != tt.want {

@@ -3,6 +3,7 @@ package page
 import (
 	"context"
 	"fmt"
+	"html"
 	"image"
 	"net/url"
 	"strings"
@@ -298,24 +299,25 @@ func (p *Page) withImports(ctx context.Context, base *url.URL, sheet *css.Styles
 	return append(out, style.Sheet{Sheet: sheet, Origin: style.Author, Media: media})
 }
 
-// unwrapCDATA replaces the CDATA sections of s by their text. XHTML
-// documents are parsed as HTML until there is an XML parser, and an HTML
-// <style> is raw text, so the "<![CDATA[" and "]]>" that XHTML style
-// sheets are commonly wrapped in would reach the CSS parser and spoil the
-// first and last rules. An XML parser gives their contents as text.
+// unwrapCDATA gives the text an XML parser would give for the content of
+// an XHTML <style>: CDATA sections unwrapped, and character references
+// decoded outside them. XHTML documents are parsed as HTML until there
+// is an XML parser, and an HTML <style> is raw text, so the "<![CDATA["
+// and "]]>" that XHTML style sheets are commonly wrapped in, or a "&gt;"
+// in a selector, would otherwise reach the CSS parser.
 func unwrapCDATA(s string) string {
 	const open, close = "<![CDATA[", "]]>"
-	if !strings.Contains(s, open) {
+	if !strings.Contains(s, open) && !strings.Contains(s, "&") {
 		return s
 	}
 	var b strings.Builder
 	for {
 		i := strings.Index(s, open)
 		if i < 0 {
-			b.WriteString(s)
+			b.WriteString(html.UnescapeString(s))
 			return b.String()
 		}
-		b.WriteString(s[:i])
+		b.WriteString(html.UnescapeString(s[:i]))
 		s = s[i+len(open):]
 		j := strings.Index(s, close)
 		if j < 0 {
