@@ -282,11 +282,17 @@ func (w *Window) Run() (err error) {
 			if w.invalid.Swap(false) {
 				w.ui.invalid = true
 			}
+			if w.ui.hud && !time.Now().Before(w.ui.hudNext) {
+				w.ui.invalid = true // the frame timing overlay's refresh
+			}
 			if w.ui.invalid || w.ui.due(time.Now()) {
 				w.frame()
 			}
 			if t, ok := w.ui.wakeup(); ok {
 				timeout = min(timeout, max(time.Until(t), time.Millisecond))
+			}
+			if w.ui.hud {
+				timeout = min(timeout, max(time.Until(w.ui.hudNext), time.Millisecond))
 			}
 		}
 		glfw.WaitEventsTimeout(timeout.Seconds())

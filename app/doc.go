@@ -94,7 +94,10 @@
 // Each tab records the style, layout, paint and commit of every frame it
 // makes, and the tasks it runs, in the compositor's timeline (package
 // timeline), beside the compositor's raster, draw and swap and the GPU's
-// timings; Options.Trace writes them out when the window closes.
+// timings; Options.Trace writes them out when the window closes, and
+// Ctrl+Shift+F shows a summary over the page (hud.go): frames a second,
+// the compositor's and the GPU's times, the page's last frame's stages,
+// and a graph of the last frames' cost against a 60 Hz frame.
 //
 // Options.Paint makes a bare window without the shell, one painted page
 // filling it; headless rendering needs no window at all: see

@@ -292,6 +292,8 @@ func (w *Window) shortcut(name key.Name, mods key.Modifiers) bool {
 	case mods == key.ModCtrl && name == "A" && !s.focused:
 		s.selGesture++
 		t.selectText(selectMsg{gesture: s.selGesture, all: true})
+	case mods == key.ModCtrl|key.ModShift && name == "F":
+		s.hud = !s.hud
 	case mods == key.ModCtrl && name == "Q":
 		w.win.SetShouldClose(true)
 	case mods == key.ModCtrl && name == "L":

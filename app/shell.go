@@ -99,6 +99,10 @@ type shell struct {
 	selecting  bool
 	selAnchor  f32.Point
 
+	// The frame timing overlay (hud.go): shown, and when to redraw it.
+	hud     bool
+	hudNext time.Time
+
 	// Ops double-buffering: the compositor draws one op.Ops while the
 	// UI thread records the next, and gives each back through free.
 	free    chan *op.Ops
@@ -513,6 +517,11 @@ func (w *Window) layout(gtx layout.Context) []image.Rectangle {
 		w.layoutAddress(gtx, box)
 		if r := w.layoutStatus(gtx, st); !r.Empty() {
 			areas = append(areas, r)
+		}
+		if s.hud {
+			if r := w.layoutHUD(gtx); !r.Empty() {
+				areas = append(areas, r)
+			}
 		}
 	}
 	return areas
