@@ -282,6 +282,12 @@ func (w *Window) Run() (err error) {
 			if w.invalid.Swap(false) {
 				w.ui.invalid = true
 			}
+			if s := w.ui; s.selecting && s.active != nil && !time.Now().Before(s.autoscrollAt) && w.autoscroll() {
+				s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: w.viewportPoint(s.pointer)})
+			}
+			if w.ui.selecting && !w.ui.autoscrollAt.IsZero() {
+				timeout = min(timeout, max(time.Until(w.ui.autoscrollAt), time.Millisecond))
+			}
 			if w.ui.hud && !time.Now().Before(w.ui.hudNext) {
 				w.ui.invalid = true // the frame timing overlay's refresh
 			}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image"
+	"time"
 
 	"gioui.org/f32"
 	"gioui.org/io/key"
@@ -118,9 +119,35 @@ func (w *Window) pointerMoved(p f32.Point) {
 		s.active.hover(w.viewportPoint(p))
 	}
 	if s.selecting && s.active != nil {
+		w.autoscroll()
 		s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: w.viewportPoint(p)})
 	}
 	w.updateCursor()
+}
+
+// autoscrollEvery is how often a selection drag held above or below the
+// page scrolls it.
+const autoscrollEvery = 50 * time.Millisecond
+
+// autoscroll scrolls the page while a selection is dragged above or below
+// it, by how far the pointer is past the edge, as browsers do, and reports
+// whether it did. Run calls it again every autoscrollEvery while the
+// pointer stays there, with the selection following.
+func (w *Window) autoscroll() bool {
+	s := w.ui
+	var dy float32
+	switch y := s.pointer.Y; {
+	case y < float32(s.content.Min.Y):
+		dy = y - float32(s.content.Min.Y)
+	case y >= float32(s.content.Max.Y):
+		dy = y - float32(s.content.Max.Y) + 1
+	default:
+		s.autoscrollAt = time.Time{}
+		return false
+	}
+	w.comp.ScrollBy(0, dy/w.viewport().scale)
+	s.autoscrollAt = time.Now().Add(autoscrollEvery)
+	return true
 }
 
 // pointerLeft handles the mouse leaving the window.
@@ -146,7 +173,7 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 	s.queuePointer(kind)
 	s.invalid = true
 	if b == pointer.ButtonPrimary && !press {
-		s.selecting = false
+		s.selecting, s.autoscrollAt = false, time.Time{}
 	}
 	if s.thumbDrag && b == pointer.ButtonPrimary && !press {
 		// The end of a drag of the scrollbar's thumb, wherever it is.
@@ -169,8 +196,12 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 		if b == pointer.ButtonPrimary && s.active != nil {
 			// A new selection starts here (and a click clears the old).
 			s.selGesture++
-			s.selecting, s.selAnchor = true, w.viewportPoint(s.pointer)
-			s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: s.selAnchor})
+			// The anchor is kept in the document: the page may scroll
+			// under the drag.
+			vp := w.viewportPoint(s.pointer)
+			scroll, _ := w.comp.ScrollOffset()
+			s.selecting, s.selAnchor = true, vp.Add(scroll)
+			s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: vp})
 		}
 		s.pressed, s.pressedAt = b, s.pointer
 		return

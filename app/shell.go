@@ -94,10 +94,11 @@ type shell struct {
 	thumbGrab float32                  // where the thumb was grabbed, device px below its top
 	thumbAt   compositor.ScrollbarInfo // the scrollbar when the drag began
 	// A text selection with the mouse: the gesture's number, whether the
-	// button is still down, and where it went down (viewport CSS px).
-	selGesture uint64
-	selecting  bool
-	selAnchor  f32.Point
+	// button is still down, and where it went down (document CSS px).
+	selGesture   uint64
+	selecting    bool
+	selAnchor    f32.Point // document CSS px
+	autoscrollAt time.Time // when a selection drag past the page scrolls again
 
 	// The frame timing overlay (hud.go): shown, and when to redraw it.
 	hud     bool

@@ -74,9 +74,10 @@ type selection struct {
 	on            bool
 }
 
-// selectMsg is a mouse selection gesture as it goes: the press point and
-// the pointer, in viewport CSS px. A new gesture starts a new selection;
-// one with the pointer still at the press point selects nothing.
+// selectMsg is a mouse selection gesture as it goes: the press point, in
+// document CSS px, and the pointer, in viewport CSS px. A new gesture
+// starts a new selection; one with the pointer still at the press point
+// selects nothing.
 type selectMsg struct {
 	gesture       uint64
 	anchor, focus f32.Point
@@ -546,13 +547,10 @@ func (t *tab) selectTo(m selectMsg) {
 		return
 	}
 	if m.gesture != t.sel.gesture || !t.sel.on {
-		// The anchor is taken once per gesture, so that scrolling while
-		// dragging keeps it where it was in the document.
+		// The anchor is a document point, taken once per gesture: the
+		// page may have scrolled since the press (autoscroll).
 		t.sel.gesture = m.gesture
-		t.sel.anchor = focus
-		if m.anchor != m.focus {
-			t.sel.anchor, _ = t.page.TextPositionAt(m.anchor.X+scroll.X, m.anchor.Y+scroll.Y)
-		}
+		t.sel.anchor, _ = t.page.TextPositionAt(m.anchor.X, m.anchor.Y)
 	}
 	t.sel.focus, t.sel.on = focus, true
 	t.showSelection()
