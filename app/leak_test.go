@@ -100,3 +100,37 @@ func waitFrame(t *testing.T, w *Window, width int) {
 		}
 	}
 }
+
+// Tiny and large windows, at the ends of the zoom range, never fail: the
+// page comes back whole at the end.
+func TestShellExtremeSizes(t *testing.T) {
+	needDisplay(t)
+	w, errc := openBrowser(t, filepath.Join(pages(t), "one.html"))
+	waitLoaded(t, w, "One")
+	waitPixel(t, w, 50, top+50, blueC)
+	for _, size := range [][2]int{{1, 1}, {50, 30}, {120, top + 1}, {1900, 1400}} {
+		ui(t, w, func() { w.win.SetSize(size[0], size[1]) })
+		for _, z := range []string{"0", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "-", "0"} {
+			if z == "-" { // down to the bottom of the range
+				for range len(zoomLevels) {
+					press(t, w, "-", key.ModCtrl)
+				}
+				continue
+			}
+			press(t, w, key.Name(z), key.ModCtrl)
+		}
+		w.Screenshot()
+		if err := w.Compositor().Err(); err != nil {
+			t.Fatalf("at %dx%d: %v", size[0], size[1], err)
+		}
+		select {
+		case err := <-errc:
+			t.Fatalf("the window closed at %dx%d: %v", size[0], size[1], err)
+		default:
+		}
+	}
+	ui(t, w, func() { w.win.SetSize(shellW, shellH) })
+	waitFrame(t, w, shellW)
+	press(t, w, "0", key.ModCtrl)
+	save(t, waitPixel(t, w, 50, top+50, blueC), "after-extremes")
+}
