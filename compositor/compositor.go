@@ -92,8 +92,9 @@ type impl struct {
 	dirty bool        // needs drawing
 	fail  func(error) // records an error for Compositor.Err
 
-	overlay   overlay   // a browser shell's drawing and content area (overlay.go)
-	scrollbar scrollbar // the root scroller's scrollbar (scrollbar.go)
+	overlay   overlay             // a browser shell's drawing and content area (overlay.go)
+	scrollbar scrollbar           // the root scroller's scrollbar (scrollbar.go)
+	wantMain  []chan<- BeginFrame // pages waiting for a main frame (mainframe.go)
 
 	rasterTimer, drawTimer *gpu.Timer
 	rasterFrame, drawFrame uint64 // the frames the timers measure
@@ -416,6 +417,8 @@ func (im *impl) present() {
 	start := time.Now()
 	im.surface.SwapBuffers()
 	im.tl.Span(timeline.Compositor, timeline.Swap, uint64(im.stats.Frames), start)
+	// The swap waited for vsync: the next frame begins now.
+	im.beginMainFrames()
 }
 
 func (im *impl) screenshot() (*image.RGBA, error) {

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"testing"
+	"time"
 
 	"gioui.org/f32"
 
@@ -464,5 +465,19 @@ func TestNoTextureLeaks(t *testing.T) {
 	c.Close()
 	if after := gpu.LiveObjects(); after != before {
 		t.Errorf("after Close: %+v live, want %+v as before", after, before)
+	}
+}
+
+func TestRequestMainFrameHeadless(t *testing.T) {
+	c := newHeadless(t, 10, 10)
+	ch := make(chan BeginFrame, 1)
+	c.RequestMainFrame(ch)
+	select {
+	case bf := <-ch:
+		if bf.Time.IsZero() {
+			t.Errorf("BeginFrame %+v has no time", bf)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no BeginFrame")
 	}
 }

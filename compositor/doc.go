@@ -26,6 +26,11 @@
 //     what keeps scrolling smooth while the page's main thread is busy.
 //     The root scroller's scrollbar is drawn here too (scrollbar.go), with
 //     the offset the compositor owns.
+//   - The compositor decides when frames happen: a page that wants to
+//     draw in step with the display asks for a main frame
+//     (RequestMainFrame) and gets a BeginFrame at the start of the next
+//     displayed frame, once per frame (mainframe.go), which is what
+//     requestAnimationFrame will run on.
 //   - Each stage's time goes into a timeline (package timeline): raster,
 //     draw and swap on this thread, and the GPU's raster and draw from
 //     timer queries (GL_EXT_disjoint_timer_query; none where the context
