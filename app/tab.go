@@ -427,9 +427,10 @@ func sameDocument(a, b *url.URL) bool {
 	return x.String() == y.String()
 }
 
-// hasFragment reports whether u has a fragment, empty or not ("a.html#").
+// hasFragment reports whether u has a fragment. (net/url does not keep
+// an empty one: "a.html#" loads like "a.html".)
 func hasFragment(u *url.URL) bool {
-	return u.Fragment != "" || strings.HasSuffix(u.String(), "#")
+	return u.Fragment != ""
 }
 
 // fragment returns u's fragment as written, percent-encoded as it came.
