@@ -194,62 +194,58 @@ func TestWindowTrace(t *testing.T) {
 }
 
 // The compositor begins a main frame for a page that asks, once per
-// displayed frame: a requestAnimationFrame loop gets consecutive frames.
+// displayed frame: a requestAnimationFrame loop gets a BeginFrame for
+// each frame and never two for one.
 func TestBeginMainFrame(t *testing.T) {
 	needDisplay(t)
 	w, _ := openBrowser(t, filepath.Join(pages(t), "long.html"))
 	waitLoaded(t, w, "Long")
 	waitPixel(t, w, 50, top+10, color.RGBA{255, 255, 255, 255})
 	c := w.Compositor()
-	next := func() compositor.BeginFrame {
+	receive := func(ch chan compositor.BeginFrame) compositor.BeginFrame {
 		t.Helper()
-		ch := make(chan compositor.BeginFrame, 1)
-		c.RequestMainFrame(ch)
-		c.RequestMainFrame(ch) // merged with the first
 		select {
 		case bf := <-ch:
-			select {
-			case extra := <-ch:
-				t.Errorf("two BeginFrames for one request: %+v", extra)
-			case <-time.After(50 * time.Millisecond):
-			}
 			return bf
 		case <-time.After(5 * time.Second):
 			t.Fatal("no BeginFrame")
 		}
 		return compositor.BeginFrame{}
 	}
-	// With nothing else to draw, each request makes a frame of its own.
-	prev := next()
-	for range 10 {
-		bf := next()
-		if bf.Frame != prev.Frame+1 || !bf.Time.After(prev.Time) {
-			t.Errorf("BeginFrame %+v after %+v, want the next frame", bf, prev)
+	// Two requests before a frame make one BeginFrame; a request that
+	// comes after the frame began gets the next one.
+	ch := make(chan compositor.BeginFrame, 2)
+	c.RequestMainFrame(ch)
+	c.RequestMainFrame(ch)
+	first := receive(ch)
+	select {
+	case extra := <-ch:
+		if extra.Frame <= first.Frame {
+			t.Errorf("two BeginFrames for frame %d", first.Frame)
 		}
-		prev = bf
+	case <-time.After(100 * time.Millisecond):
 	}
-	// A rAF loop asking again at once: one BeginFrame a frame.
-	ch := make(chan compositor.BeginFrame, 1)
+
+	// A rAF loop, asking again as each BeginFrame comes: frames keep
+	// coming, each with a BeginFrame of its own.
+	ch = make(chan compositor.BeginFrame, 1)
 	start, _ := c.Stats()
 	var got []compositor.BeginFrame
 	c.RequestMainFrame(ch)
 	for len(got) < 30 {
-		select {
-		case bf := <-ch:
-			got = append(got, bf)
-			c.RequestMainFrame(ch)
-		case <-time.After(5 * time.Second):
-			t.Fatalf("the loop stopped after %d frames", len(got))
-		}
+		got = append(got, receive(ch))
+		c.RequestMainFrame(ch)
 	}
 	end, _ := c.Stats()
 	for i := 1; i < len(got); i++ {
-		if got[i].Frame != got[i-1].Frame+1 {
-			t.Errorf("BeginFrame %d for frame %d after frame %d", i, got[i].Frame, got[i-1].Frame)
+		if got[i].Frame <= got[i-1].Frame || !got[i].Time.After(got[i-1].Time) {
+			t.Errorf("BeginFrame %+v after %+v", got[i], got[i-1])
 		}
 	}
-	if drawn := end.Frames - start.Frames; drawn < 29 || drawn > 31 {
+	// Each BeginFrame needed a frame drawn; other frames (the shell's)
+	// may come between.
+	if drawn := end.Frames - start.Frames; drawn < 29 || drawn > 45 {
 		t.Errorf("%d frames drawn for 30 BeginFrames", drawn)
 	}
-	t.Logf("30 frames in %v", got[29].Time.Sub(got[0].Time))
+	t.Logf("30 BeginFrames in %v, %d frames drawn", got[29].Time.Sub(got[0].Time), end.Frames-start.Frames)
 }
