@@ -37,6 +37,7 @@ func TestNoGLLeaks(t *testing.T) {
 	held := func(what string) int {
 		t.Helper()
 		w.Screenshot() // a frame with everything in place
+		settle(t, w)
 		st, err := w.Compositor().Stats()
 		if err != nil {
 			t.Fatal(err)

@@ -45,6 +45,9 @@ type Stats struct {
 	GPUDraw   time.Duration // GPU time of the last draw measured
 	Renderer  string        // the GL renderer's name
 	Tiles     int           // layer tiles held
+	// TilesAhead counts the tiles around the view not yet rastered, which
+	// a window's compositor rasters while idle.
+	TilesAhead int
 	// Textures counts the textures the compositor holds: tiles, tiles
 	// pooled for reuse, the overlay's, the scrollbar's and a headless
 	// target. Every texture of package gpu is one of these (see
@@ -271,6 +274,7 @@ func (c *Compositor) Stats() (Stats, error) {
 			s.Tiles += len(l.tiles)
 		}
 		s.Textures = s.Tiles + len(im.tilePool)
+		_, _, _, s.TilesAhead = im.nextPrefetch()
 		for _, t := range []*gpu.Texture{im.overlay.tex, im.scrollbar.solid, im.target} {
 			if t != nil {
 				s.Textures++
@@ -311,11 +315,25 @@ func (c *Compositor) Close() {
 // waits for vsync, which paces the loop while there is work.
 func (im *impl) loop(tasks <-chan func(*impl)) {
 	defer im.release()
+	prefetching := true
 	for !im.quit {
 		if im.dirty && im.surface != nil {
 			im.present()
+			prefetching = true
 		}
-		f := <-tasks
+		var f func(*impl)
+		if prefetching && im.surface != nil {
+			// Idle time: raster the tiles around the view, one at a
+			// time, between tasks.
+			select {
+			case f = <-tasks:
+			default:
+				prefetching = im.prefetch()
+				continue
+			}
+		} else {
+			f = <-tasks
+		}
 		f(im)
 		// Run whatever else queued up before drawing once for all of it:
 		// ten wheel events in one vsync interval make one frame.
