@@ -15,6 +15,7 @@ import (
 	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"glassbox/compositor"
+	"glassbox/engine/eventloop"
 	"glassbox/engine/page"
 	"glassbox/engine/paint"
 	"glassbox/network"
@@ -254,9 +255,22 @@ func (t *tab) run() {
 		pending  pageSize
 		debounce *time.Timer
 		settled  <-chan time.Time
+		wake     = time.NewTimer(time.Hour)
 	)
+	defer wake.Stop()
 	for {
+		// The page's event loop: run what is ready, then sleep until its
+		// next timer or frame, or until the UI thread asks for something.
+		wake.Stop()
+		if t.page != nil && t.page.Loop != nil {
+			t.runLoop()
+			if at, ok := t.page.Loop.NextWake(); ok {
+				wake.Reset(max(at-t.page.Loop.Now(), time.Millisecond))
+			}
+		}
 		select {
+		case <-wake.C:
+			continue
 		case n := <-t.navs:
 			t.visit(n)
 		case s := <-t.sizes:
@@ -310,6 +324,15 @@ func (t *tab) run() {
 			}
 			return
 		}
+	}
+}
+
+// runLoop runs the page's ready tasks, timers and rendering updates, for
+// at most a frame's time so that the UI thread's requests are not kept
+// waiting.
+func (t *tab) runLoop() {
+	deadline := time.Now().Add(eventloop.FrameInterval)
+	for time.Now().Before(deadline) && t.page.Loop.Step() {
 	}
 }
 
@@ -368,7 +391,7 @@ func (t *tab) visit(n navigation) {
 	t.mu.Unlock()
 	t.update(func(s *tabState) { s.Loading, s.URL = true, u })
 
-	p, err := page.Load(ctx, t.w.opts.Loader, u)
+	p, err := page.LoadWith(ctx, t.w.opts.Loader, u, page.Options{Console: func(level, text string) { t.log("console " + level + ": " + text) }})
 
 	t.mu.Lock()
 	t.cancel = nil
@@ -464,6 +487,7 @@ func (t *tab) show(p *page.Page, u *url.URL, at int, push bool, restore *f32.Poi
 		t.at = at
 	}
 	t.page = p
+	p.OnFrame = func() { t.render(false, nil) }
 	t.render(true, func() f32.Point {
 		switch {
 		case restore != nil:
@@ -602,6 +626,9 @@ func (t *tab) follow(c click) {
 		return
 	}
 	doc := c.pt.Add(t.w.scrollOf(t))
+	if !t.page.Click(doc.X, doc.Y, c.pt.X, c.pt.Y) {
+		return // a script canceled the click
+	}
 	a := t.page.AnchorAt(doc.X, doc.Y)
 	if a == nil {
 		return

@@ -7,10 +7,12 @@ import (
 	"image/png"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"glassbox/assets"
 	"glassbox/compositor"
+	"glassbox/engine/html"
 	"glassbox/engine/layout"
 	"glassbox/engine/page"
 	"glassbox/network"
@@ -26,13 +28,13 @@ func newLoader() *network.Loader {
 // openPage loads what the user asked for. When that fails it returns the
 // error page in its place together with the error, so a caller always has
 // something to show.
-func openPage(ctx context.Context, loader *network.Loader, input string) (*page.Page, error) {
+func openPage(ctx context.Context, loader *network.Loader, input string, opts page.Options) (*page.Page, error) {
 	cwd, _ := os.Getwd()
 	u, err := network.ParseUserInput(input, cwd)
 	if err != nil {
 		return page.ErrorPage(nil, err), err
 	}
-	p, err := page.Load(ctx, loader, u)
+	p, err := page.LoadWith(ctx, loader, u, opts)
 	if err != nil {
 		return page.ErrorPage(u, err), err
 	}
@@ -42,9 +44,23 @@ func openPage(ctx context.Context, loader *network.Loader, input string) (*page.
 func runHeadless(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	p, loadErr := openPage(ctx, newLoader(), o.url)
+	opts := page.Options{Width: float32(o.width), Height: float32(o.height)}
+	if o.console {
+		opts.Console = func(level, text string) {
+			// One line per message: a multi-line message keeps its
+			// line breaks escaped.
+			fmt.Fprintf(stdout, "%s: %s\n", level, strings.ReplaceAll(text, "\n", "\\n"))
+		}
+	}
+	p, loadErr := openPage(ctx, newLoader(), o.url, opts)
 	for _, w := range p.Warnings {
 		fmt.Fprintln(stderr, "browser: warning:", w)
+	}
+	if o.duration > 0 {
+		p.Run(o.duration)
+	}
+	if o.dumpDOM {
+		fmt.Fprintln(stdout, html.Serialize(p.Doc))
 	}
 	w, h := float32(o.width), float32(o.height)
 	tl := timeline.NewRing(compositor.TimelineCapacity)

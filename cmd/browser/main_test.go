@@ -30,7 +30,9 @@ func TestFlags(t *testing.T) {
 		{[]string{"-headless", "-size", "800", "x.html"}, `bad -size "800"`},
 		{[]string{"-headless", "-size", "0x600", "-dump-layout", "x.html"}, "bad -size"},
 		{[]string{"-headless", "a.html", "b.html"}, "one URL at a time"},
-		{[]string{"-headless", "x.html"}, "needs -screenshot FILE or -dump-layout"},
+		{[]string{"-headless", "x.html"}, "needs -screenshot FILE, -dump-layout, -dump-dom or -console"},
+		{[]string{"-console", "x.html"}, "need -headless"},
+		{[]string{"-headless", "-console", "-duration", "-1s", "x.html"}, "bad -duration"},
 		{[]string{"-screenshot", "x.png", "x.html"}, "need -headless"},
 	}
 	for _, tt := range tests {

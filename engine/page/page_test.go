@@ -162,6 +162,39 @@ func TestFrameCanvasBackground(t *testing.T) {
 	}
 }
 
+func TestXHTMLStyleCDATA(t *testing.T) {
+	const style = "<style><![CDATA[ #x { width: 5px } ]]></style><div id=x></div>"
+	tests := []struct {
+		contentType string
+		want        float32
+	}{
+		{"application/xhtml+xml", 5}, // the CDATA section's text is the sheet
+		{"text/html", 0},             // "<![CDATA[ #x" is a bad selector
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse("http://127.0.0.1/x")
+		p := FromResponse(context.Background(), nil, &network.Response{URL: u, Status: 200,
+			ContentType: tt.contentType, Body: []byte(style)})
+		if got := width(t, p, "x", 800); got != tt.want {
+			t.Errorf("%s: width %v, want %v", tt.contentType, got, tt.want)
+		}
+	}
+}
+
+func TestUnwrapCDATA(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a{}", "a{}"},
+		{"<![CDATA[a{}]]>", "a{}"},
+		{"x <![CDATA[a{}]]> y <![CDATA[b{}]]>", "x a{} y b{}"},
+		{"<![CDATA[a{}", "a{}"},
+	}
+	for _, tt := range tests {
+		if got := unwrapCDATA(tt.in); got != tt.want {
+			t.Errorf("unwrapCDATA(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestFrameTiming(t *testing.T) {
 	u, _ := url.Parse("file:///t.html")
 	var b strings.Builder
