@@ -55,7 +55,8 @@
 // A click on a link follows it; a middle click, Ctrl+click, or a link with
 // target=_blank opens it in a new tab. Dragging over the page selects text
 // (highlighted in a layer of its own over the page's, so selecting rasters
-// only the highlight), Ctrl+A selects all of it and Ctrl+C copies the
+// only the highlight), a double click selects a word, dragging past the
+// page's edge scrolls it, Ctrl+A selects all of it and Ctrl+C copies the
 // selection; Ctrl with the wheel zooms; a link to a fragment of the
 // page scrolls to it without a load, and back and forward restore where
 // each history entry was scrolled. The scrollbar is the compositor's

@@ -193,7 +193,12 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 		if b == pointer.ButtonPrimary && w.pressScrollbar(s.pointer) {
 			return
 		}
-		if b == pointer.ButtonPrimary && s.active != nil {
+		if b == pointer.ButtonPrimary && s.active != nil && s.doubleClick() {
+			// A double click selects the word under the pointer.
+			s.selGesture++
+			s.selecting = false
+			s.active.selectText(selectMsg{gesture: s.selGesture, focus: w.viewportPoint(s.pointer), word: true})
+		} else if b == pointer.ButtonPrimary && s.active != nil {
 			// A new selection starts here (and a click clears the old).
 			s.selGesture++
 			// The anchor is kept in the document: the page may scroll
@@ -216,6 +221,23 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 		}
 	}
 	s.pressed = 0
+}
+
+// doubleClickTime is the longest interval between the presses of a
+// double click (GTK's default).
+const doubleClickTime = 400 * time.Millisecond
+
+// doubleClick reports whether a primary press now, at the pointer, is the
+// second of a double click, and remembers it for the next.
+func (s *shell) doubleClick() bool {
+	now := time.Now()
+	double := now.Sub(s.lastPress) < doubleClickTime &&
+		s.pointer.Sub(s.lastPressAt).Round().In(image.Rect(-4, -4, 5, 5))
+	s.lastPress, s.lastPressAt = now, s.pointer
+	if double {
+		s.lastPress = time.Time{} // a third press starts over
+	}
+	return double
 }
 
 // pressScrollbar handles a press at p (device px) on the scrollbar, if it

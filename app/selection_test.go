@@ -87,6 +87,16 @@ func TestShellSelection(t *testing.T) {
 		t.Errorf("clipboard %q after Ctrl+C, want %q", clip, "world\nSec")
 	}
 
+	// A double click selects a word.
+	ui(t, w, func() { w.pointerMoved(f32.Pt(8*24, top+25)) })
+	ui(t, w, func() {
+		for range 2 {
+			w.mouseButton(pointer.ButtonPrimary, true, 0)
+			w.mouseButton(pointer.ButtonPrimary, false, 0)
+		}
+	})
+	waitTab(t, w, "a word selected", func(st tabState) bool { return st.Selected == "world" })
+
 	// Ctrl+A selects all the text.
 	press(t, w, "A", key.ModCtrl)
 	waitTab(t, w, "all selected", func(st tabState) bool { return st.Selected == "Hello world\nSecond link" })

@@ -99,6 +99,8 @@ type shell struct {
 	selecting    bool
 	selAnchor    f32.Point // document CSS px
 	autoscrollAt time.Time // when a selection drag past the page scrolls again
+	lastPress    time.Time // the last primary press on the page, for double clicks
+	lastPressAt  f32.Point
 
 	// The frame timing overlay (hud.go): shown, and when to redraw it.
 	hud     bool

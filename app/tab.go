@@ -83,6 +83,7 @@ type selectMsg struct {
 	gesture       uint64
 	anchor, focus f32.Point
 	all           bool // select all the page's text (Ctrl+A) instead
+	word          bool // select the word at focus (a double click) instead
 }
 
 // selectionColour is the selection highlight, drawn over the text at
@@ -569,6 +570,12 @@ func (t *tab) selectTo(m selectMsg) {
 	scroll := t.w.scrollOf(t)
 	focus, ok := t.page.TextPositionAt(m.focus.X+scroll.X, m.focus.Y+scroll.Y)
 	if !ok {
+		return
+	}
+	if m.word {
+		start, end := t.page.WordAt(focus)
+		t.sel = selection{gesture: m.gesture, anchor: start, focus: end, on: true}
+		t.showSelection()
 		return
 	}
 	if m.gesture != t.sel.gesture || !t.sel.on {
