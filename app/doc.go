@@ -51,7 +51,8 @@
 // and Alt+Right (back and forward), Ctrl+Plus (or Ctrl+=), Ctrl+Minus
 // and Ctrl+0 (page zoom in, out and back to 100%, per tab, in Chromium's
 // steps from 25% to 500%), Ctrl+Q (quit), and Space,
-// Shift+Space, PageDown, PageUp, Home, End and the arrow keys to scroll.
+// Shift+Space, PageDown, PageUp, Home, End and the arrow keys to scroll
+// (smoothly: an animation on the compositor).
 // A click on a link follows it; a middle click, Ctrl+click, or a link with
 // target=_blank opens it in a new tab. Dragging over the page selects text
 // (highlighted in a layer of its own over the page's, so selecting rasters

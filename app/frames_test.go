@@ -25,7 +25,7 @@ func settle(t *testing.T, w *Window) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st.TilesAhead == 0 {
+		if st.TilesAhead == 0 && st.TilesPooled == 0 {
 			return
 		}
 		if time.Now().After(deadline) {

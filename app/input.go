@@ -450,7 +450,7 @@ func (w *Window) scrollKey(name key.Name, mods key.Modifiers) {
 	default:
 		return
 	}
-	w.comp.ScrollBy(dx, dy)
+	w.comp.SmoothScrollBy(dx, dy)
 	if s := w.ui; s.active != nil && s.pointerIn && w.inContent(s.pointer) {
 		s.active.hover(w.viewportPoint(s.pointer))
 	}

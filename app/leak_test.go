@@ -14,9 +14,9 @@ import (
 )
 
 // Opening and closing tabs, resizing and zooming leave no GL objects
-// behind: after a first round (which fills the compositor's pool of tile
-// textures) every round ends with the same textures live, all of them the
-// compositor's, and closing the window deletes them all.
+// behind: every round ends, once the compositor is idle, with the same
+// textures live, all of them the compositor's, and closing the window
+// deletes them all.
 func TestNoGLLeaks(t *testing.T) {
 	needDisplay(t)
 	dir := pages(t)
@@ -62,6 +62,7 @@ func TestNoGLLeaks(t *testing.T) {
 		ui(t, w, func() { w.win.SetSize(shellW, shellH) })
 		waitFrame(t, w, shellW)
 		press(t, w, key.NameHome, 0)
+		waitScroll(t, w, "Home", f32.Point{})
 		waitPixel(t, w, 50, top+10, color.RGBA{255, 255, 255, 255})
 		// Let the last relayout land before counting.
 		time.Sleep(2 * resizeDebounce)

@@ -482,3 +482,20 @@ func TestRequestMainFrameHeadless(t *testing.T) {
 		t.Fatal("no BeginFrame")
 	}
 }
+
+// A headless compositor has no frames to animate in: a smooth scroll
+// lands at once, clamped, and the wheel's ScrollBy adds to it.
+func TestSmoothScrollHeadless(t *testing.T) {
+	c := newHeadless(t, 100, 100)
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	c.SmoothScrollBy(0, 250)
+	c.SmoothScrollBy(0, 250)
+	if got, _ := c.ScrollOffset(); got != f32.Pt(0, 500) {
+		t.Errorf("after two smooth scrolls: %v, want (0,500)", got)
+	}
+	c.SmoothScrollBy(0, 1e6)
+	if got, _ := c.ScrollTarget(); got != f32.Pt(0, 900) {
+		t.Errorf("scrolling past the end: going to %v, want (0,900)", got)
+	}
+	check(t, shot(t, c), probe{50, 5, green}, probe{50, 15, white}) // the band at 900
+}

@@ -196,10 +196,15 @@ func distance(k image.Point, r image.Rectangle) int {
 }
 
 // prefetch rasters one tile of a margin, and reports whether there was
-// one to raster.
+// one to raster. When there is none, the compositor is idle: the pool of
+// tile textures, which serves bursts of scrolling, is emptied.
 func (im *impl) prefetch() bool {
 	li, k, ok, _ := im.nextPrefetch()
 	if !ok {
+		for _, t := range im.tilePool {
+			t.Release()
+		}
+		im.tilePool = im.tilePool[:0]
 		return false
 	}
 	if _, err := im.tile(li, k, li.dl, li.scale); err != nil {
