@@ -75,13 +75,15 @@ type selection struct {
 	on            bool
 }
 
-// selectMsg is a mouse selection gesture as it goes: the press point and
-// the pointer, in viewport CSS px. A new gesture starts a new selection;
-// one with the pointer still at the press point selects nothing.
+// selectMsg is a mouse selection gesture as it goes: the press point, in
+// document CSS px, and the pointer, in viewport CSS px. A new gesture
+// starts a new selection; one with the pointer still at the press point
+// selects nothing.
 type selectMsg struct {
 	gesture       uint64
 	anchor, focus f32.Point
 	all           bool // select all the page's text (Ctrl+A) instead
+	word          bool // select the word at focus (a double click) instead
 }
 
 // selectionColour is the selection highlight, drawn over the text at
@@ -453,9 +455,10 @@ func sameDocument(a, b *url.URL) bool {
 	return x.String() == y.String()
 }
 
-// hasFragment reports whether u has a fragment, empty or not ("a.html#").
+// hasFragment reports whether u has a fragment. (net/url does not keep
+// an empty one: "a.html#" loads like "a.html".)
 func hasFragment(u *url.URL) bool {
-	return u.Fragment != "" || strings.HasSuffix(u.String(), "#")
+	return u.Fragment != ""
 }
 
 // fragment returns u's fragment as written, percent-encoded as it came.
@@ -579,14 +582,17 @@ func (t *tab) selectTo(m selectMsg) {
 	if !ok {
 		return
 	}
+	if m.word {
+		start, end := t.page.WordAt(focus)
+		t.sel = selection{gesture: m.gesture, anchor: start, focus: end, on: true}
+		t.showSelection()
+		return
+	}
 	if m.gesture != t.sel.gesture || !t.sel.on {
-		// The anchor is taken once per gesture, so that scrolling while
-		// dragging keeps it where it was in the document.
+		// The anchor is a document point, taken once per gesture: the
+		// page may have scrolled since the press (autoscroll).
 		t.sel.gesture = m.gesture
-		t.sel.anchor = focus
-		if m.anchor != m.focus {
-			t.sel.anchor, _ = t.page.TextPositionAt(m.anchor.X+scroll.X, m.anchor.Y+scroll.Y)
-		}
+		t.sel.anchor, _ = t.page.TextPositionAt(m.anchor.X, m.anchor.Y)
 	}
 	t.sel.focus, t.sel.on = focus, true
 	t.showSelection()
