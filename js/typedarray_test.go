@@ -3,6 +3,7 @@ package js
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Tests of ArrayBuffer, SharedArrayBuffer, the typed arrays, DataView and
@@ -208,5 +209,54 @@ func BenchmarkTypedArrayLoop(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10000, "ns/element")
 		})
+	}
+}
+
+// TestAtomicsWaitNotify blocks an agent that can block in Atomics.wait on
+// another goroutine and wakes it with Atomics.notify from the main agent,
+// over a SharedArrayBuffer the two runtimes share.
+func TestAtomicsWaitNotify(t *testing.T) {
+	main := New()
+	sab, err := main.RunScript("main.js", "var i32 = new Int32Array(new SharedArrayBuffer(8)); i32.buffer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem, ok := SharedMemoryOf(sab)
+	if !ok {
+		t.Fatal("SharedMemoryOf: not a SharedArrayBuffer")
+	}
+	agent := New()
+	agent.SetCanBlock(true)
+	if err := agent.Set("sab", agent.NewSharedArrayBuffer(mem)); err != nil {
+		t.Fatal(err)
+	}
+	results := make(chan string, 1)
+	go func() {
+		v, err := agent.RunScript("agent.js", `
+			var a = new Int32Array(sab);
+			[Atomics.wait(a, 1, 5, 0), Atomics.wait(a, 1, 0, 1), Atomics.wait(a, 0, 0)].join()`)
+		if err != nil {
+			results <- "error " + err.Error()
+			return
+		}
+		s, _ := agent.ToString(v)
+		results <- s
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		v, err := main.RunScript("notify.js", "Atomics.notify(i32, 0, 1)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Float() == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the agent never waited")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if got, want := <-results, "not-equal,timed-out,ok"; got != want {
+		t.Errorf("agent's waits = %q, want %q", got, want)
 	}
 }

@@ -13,6 +13,12 @@ import (
 // atomicTarget is ValidateIntegerTypedArray followed by
 // ValidateAtomicAccess: the view and the element index.
 func (it *Interp) atomicTarget(v, index Value, waitable bool) (*typedArray, int, error) {
+	return it.atomicTargetShared(v, index, waitable, false)
+}
+
+// atomicTargetShared is atomicTarget that, for Atomics.wait, first
+// requires a shared buffer.
+func (it *Interp) atomicTargetShared(v, index Value, waitable, shared bool) (*typedArray, int, error) {
 	_, ta, n, err := it.validateTA(v, "Atomics")
 	if err != nil {
 		return nil, 0, it.typeError("Atomics operation on " + describeForError(v) + ": not a valid integer typed array")
@@ -23,6 +29,9 @@ func (it *Interp) atomicTarget(v, index Value, waitable bool) (*typedArray, int,
 		}
 	} else if ta.kind == taUint8Clamped || ta.kind == taFloat16 || ta.kind == taFloat32 || ta.kind == taFloat64 {
 		return nil, 0, it.typeError("Atomics operations need an integer typed array")
+	}
+	if shared && !ta.ab.shared {
+		return nil, 0, it.typeError("Atomics.wait needs a shared typed array")
 	}
 	i, err := it.toIndex(index)
 	if err != nil {
@@ -223,12 +232,9 @@ func (r *Realm) initAtomics() {
 // atomicsWait is DoWait in synchronous mode: only agents that can block
 // may wait, and only another agent can wake them before the timeout.
 func (it *Interp) atomicsWait(args []Value) (Value, error) {
-	ta, i, err := it.atomicTarget(arg(args, 0), arg(args, 1), true)
+	ta, i, err := it.atomicTargetShared(arg(args, 0), arg(args, 1), true, true)
 	if err != nil {
 		return Undefined, err
-	}
-	if !ta.ab.shared {
-		return Undefined, it.typeError("Atomics.wait needs a shared typed array")
 	}
 	v, err := it.taConvert(ta.kind, arg(args, 2))
 	if err != nil {
@@ -264,19 +270,56 @@ func (it *Interp) atomicsWait(args []Value) (Value, error) {
 		defer t.Stop()
 		timer = t.C
 	}
-	select {
-	case <-w.wake:
-		return Str("ok"), nil
-	case <-timer:
+	// Interrupt sets a flag, not a channel: look at it now and then, so
+	// that a waiting agent can still be stopped.
+	poll := time.NewTicker(20 * time.Millisecond)
+	defer poll.Stop()
+	var interrupted error
+wait:
+	for {
+		select {
+		case <-w.wake:
+			return Str("ok"), nil
+		case <-timer:
+			break wait
+		case <-poll.C:
+			if interrupted = it.checkInterrupt(); interrupted != nil {
+				break wait
+			}
+		}
 	}
 	wl.mu.Lock()
 	defer wl.mu.Unlock()
 	for j, x := range wl.waiting {
 		if x == w {
 			wl.waiting = append(wl.waiting[:j], wl.waiting[j+1:]...)
+			if interrupted != nil {
+				return Undefined, interrupted
+			}
 			return Str("timed-out"), nil
 		}
 	}
 	// Notified between the timeout and taking the lock.
 	return Str("ok"), nil
+}
+
+// SharedMemory is the memory of a SharedArrayBuffer, which agents on
+// other goroutines may share (as a host's postMessage shares it).
+type SharedMemory struct{ b *arrayBuffer }
+
+// SharedMemoryOf returns the memory of a SharedArrayBuffer.
+func SharedMemoryOf(v Value) (SharedMemory, bool) {
+	b := bufferOf(v.Obj())
+	if b == nil || !b.shared {
+		return SharedMemory{}, false
+	}
+	return SharedMemory{b}, true
+}
+
+// NewSharedArrayBuffer makes a SharedArrayBuffer object of this realm
+// over shared memory m.
+func (r *Realm) NewSharedArrayBuffer(m SharedMemory) *Object {
+	o := newObjectClass(r.SharedArrayBufferPrototype, ClassArrayBuffer)
+	o.internal = m.b
+	return o
 }
