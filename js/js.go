@@ -25,6 +25,7 @@ package js
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"glassbox/js/bytecode"
 	"glassbox/js/compiler"
@@ -255,6 +256,11 @@ func (r *Runtime) NewSharedArrayBuffer(m SharedMemory) Value {
 // SetCanBlock sets the agent's [[CanBlock]]: whether Atomics.wait may
 // suspend it. Runtimes start unable to block, as a browser's main thread.
 func (r *Runtime) SetCanBlock(b bool) { r.it.CanBlock = b }
+
+// PendingWaits reports the Atomics.waitAsync calls still waiting and the
+// earliest of their timeouts (zero when none has one): a host's event loop
+// calls RunJobs again by then, or after another agent's Atomics.notify.
+func (r *Runtime) PendingWaits() (n int, next time.Time) { return r.it.PendingWaits() }
 
 // Interp exposes the virtual machine, for tools in this module.
 func (r *Runtime) Interp() *vm.Interp { return r.it }

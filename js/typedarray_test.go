@@ -164,6 +164,9 @@ var binaryDataTests = []struct {
 		{"Atomics.notify(new Int32Array(new SharedArrayBuffer(4)), 0, 1)", "0"},
 		{"Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 0)", "TypeError"},
 		{"Atomics.wait(new Int32Array(4), 0, 0, 0)", "TypeError"},
+		{"JSON.stringify(Atomics.waitAsync(new Int32Array(new SharedArrayBuffer(4)), 0, 1))", `{"async":false,"value":"not-equal"}`},
+		{"JSON.stringify(Atomics.waitAsync(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 0))", `{"async":false,"value":"timed-out"}`},
+		{"var a = new Int32Array(new SharedArrayBuffer(4)); var r = Atomics.waitAsync(a, 0, 0); [r.async, r.value instanceof Promise, Atomics.notify(a, 0), Atomics.notify(a, 0)]", "true,true,1,0"},
 	}},
 }
 
@@ -209,6 +212,36 @@ func BenchmarkTypedArrayLoop(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10000, "ns/element")
 		})
+	}
+}
+
+// TestAtomicsWaitAsync runs the job loop as a host does until one
+// Atomics.waitAsync is notified and another times out.
+func TestAtomicsWaitAsync(t *testing.T) {
+	rt := New()
+	if _, err := rt.RunScript("t.js", `var out = [];
+		var a = new Int32Array(new SharedArrayBuffer(8));
+		Atomics.waitAsync(a, 0, 0, 5).value.then(v => out.push(v));
+		Atomics.waitAsync(a, 1, 0).value.then(v => out.push(v));
+		Atomics.notify(a, 1);`); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if err := rt.RunJobs(); err != nil {
+			t.Fatal(err)
+		}
+		n, next := rt.PendingWaits()
+		if n == 0 {
+			break
+		}
+		if next.IsZero() {
+			t.Fatal("a wait with a timeout reports no deadline")
+		}
+		time.Sleep(time.Until(next))
+	}
+	v, _ := rt.Get("out")
+	if got, _ := rt.ToString(v); got != "ok,timed-out" {
+		t.Errorf("out = %q, want ok,timed-out", got)
 	}
 }
 

@@ -115,10 +115,25 @@ func (a *agents) start(src string) error {
 		if _, err := rt.RunScript("agent.js", src); err != nil {
 			return
 		}
-		if rt.RunJobs() != nil {
-			return
-		}
-		for !leaving {
+		// The agent's event loop: jobs, broadcasts, and the timeouts and
+		// notifications of its Atomics.waitAsync calls, until it leaves
+		// with nothing left waiting.
+		for {
+			if rt.RunJobs() != nil {
+				return
+			}
+			n, next := rt.PendingWaits()
+			if leaving && n == 0 {
+				return
+			}
+			var poll <-chan time.Time
+			if n > 0 {
+				d := time.Millisecond
+				if !next.IsZero() {
+					d = max(min(d, time.Until(next)), 0)
+				}
+				poll = time.After(d)
+			}
 			select {
 			case m := <-w.inbox:
 				close(m.taken)
@@ -128,9 +143,7 @@ func (a *agents) start(src string) error {
 				if _, err := rt.Call(callback, js.Undefined(), rt.NewSharedArrayBuffer(m.mem), m.num); err != nil {
 					return
 				}
-				if rt.RunJobs() != nil {
-					return
-				}
+			case <-poll:
 			case <-w.stop:
 				return
 			}
@@ -171,6 +184,20 @@ func (a *agents) getReport() js.Value {
 	s := a.reports[0]
 	a.reports = a.reports[1:]
 	return js.String(s)
+}
+
+// running reports whether an agent is still running, and so may notify.
+func (a *agents) running() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, w := range a.workers {
+		select {
+		case <-w.done:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // interrupt interrupts every agent.

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"runtime"
+	"sync/atomic"
+	"time"
 
 	"glassbox/js"
 )
@@ -12,8 +14,9 @@ var defaultEngine engineFactory = newGlassboxEngine
 
 // glassboxEngine adapts a js.Runtime to the engine interface.
 type glassboxEngine struct {
-	rt     *js.Runtime
-	agents *agents
+	rt      *js.Runtime
+	agents  *agents
+	stopped atomic.Bool // Interrupt was called
 }
 
 func newGlassboxEngine(print func(string)) (engine, error) {
@@ -36,9 +39,31 @@ func (e *glassboxEngine) RunScript(name, src string) error {
 	return convertError(err)
 }
 
-func (e *glassboxEngine) RunJobs() error { return convertError(e.rt.RunJobs()) }
+// RunJobs runs the job queue, and goes on while Atomics.waitAsync calls
+// wait for a timeout or for an agent that may still notify them, as a
+// shell's event loop does.
+func (e *glassboxEngine) RunJobs() error {
+	for {
+		if err := convertError(e.rt.RunJobs()); err != nil {
+			return err
+		}
+		n, next := e.rt.PendingWaits()
+		if n == 0 || next.IsZero() && !e.agents.running() {
+			return nil
+		}
+		if e.stopped.Load() {
+			return errInterrupted
+		}
+		wait := time.Millisecond
+		if !next.IsZero() {
+			wait = max(min(wait, time.Until(next)), 0)
+		}
+		time.Sleep(wait)
+	}
+}
 
 func (e *glassboxEngine) Interrupt() {
+	e.stopped.Store(true)
 	e.rt.Interrupt()
 	e.agents.interrupt()
 }

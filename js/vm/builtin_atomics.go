@@ -191,7 +191,10 @@ func (r *Realm) initAtomics() {
 		return Undefined, nil
 	})
 	r.method(a, "wait", 4, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		return it.atomicsWait(args)
+		return it.atomicsWait(args, false)
+	})
+	r.method(a, "waitAsync", 4, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		return it.atomicsWait(args, true)
 	})
 	r.method(a, "notify", 3, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		ta, i, err := it.atomicTarget(arg(args, 0), arg(args, 1), true)
@@ -229,9 +232,10 @@ func (r *Realm) initAtomics() {
 	})
 }
 
-// atomicsWait is DoWait in synchronous mode: only agents that can block
-// may wait, and only another agent can wake them before the timeout.
-func (it *Interp) atomicsWait(args []Value) (Value, error) {
+// atomicsWait is DoWait: synchronously only agents that can block may
+// wait, and only another agent can wake them before the timeout; async
+// waits settle a promise, from the job loop (see pollAsyncWaits).
+func (it *Interp) atomicsWait(args []Value, async bool) (Value, error) {
 	ta, i, err := it.atomicTargetShared(arg(args, 0), arg(args, 1), true, true)
 	if err != nil {
 		return Undefined, err
@@ -248,8 +252,17 @@ func (it *Interp) atomicsWait(args []Value) (Value, error) {
 	if math.IsNaN(q) {
 		timeout = math.Inf(1)
 	}
-	if !it.CanBlock {
+	if !async && !it.CanBlock {
 		return Undefined, it.typeError("Atomics.wait cannot be called in this context")
+	}
+	result := func(v Value, isAsync bool) (Value, error) {
+		if !async {
+			return v, nil
+		}
+		o := NewObject(it.realm.ObjectPrototype)
+		o.defineOwn(StrKey("async"), Bool(isAsync), Default)
+		o.defineOwn(StrKey("value"), v, Default)
+		return ObjValue(o), nil
 	}
 	wl := ta.ab.waiters
 	byteIndex := ta.offset + i*ta.kind.size()
@@ -259,11 +272,23 @@ func (it *Interp) atomicsWait(args []Value) (Value, error) {
 	storeElem(ta.kind, want[:], v)
 	if cur != want {
 		wl.mu.Unlock()
-		return Str("not-equal"), nil
+		return result(Str("not-equal"), false)
+	}
+	if async && timeout == 0 {
+		wl.mu.Unlock()
+		return result(Str("timed-out"), false)
 	}
 	w := &waiter{index: byteIndex, wake: make(chan struct{})}
 	wl.waiting = append(wl.waiting, w)
 	wl.mu.Unlock()
+	if async {
+		aw := &asyncWait{w: w, wl: wl, promise: it.realm.newPromise()}
+		if !math.IsInf(timeout, 1) {
+			aw.deadline = time.Now().Add(time.Duration(timeout * float64(time.Millisecond)))
+		}
+		it.asyncWaits = append(it.asyncWaits, aw)
+		return result(ObjValue(aw.promise), true)
+	}
 	var timer <-chan time.Time
 	if !math.IsInf(timeout, 1) {
 		t := time.NewTimer(time.Duration(timeout * float64(time.Millisecond)))
@@ -322,4 +347,57 @@ func (r *Realm) NewSharedArrayBuffer(m SharedMemory) *Object {
 	o := newObjectClass(r.SharedArrayBufferPrototype, ClassArrayBuffer)
 	o.internal = m.b
 	return o
+}
+
+// asyncWait is a pending Atomics.waitAsync of this agent.
+type asyncWait struct {
+	w        *waiter // in wl; notify closes its wake channel
+	wl       *waiterList
+	deadline time.Time // zero when there is no timeout
+	promise  *Object
+}
+
+// pollAsyncWaits settles the promises of async waits that were notified,
+// possibly by another agent, or whose time is up.
+func (it *Interp) pollAsyncWaits() {
+	now := time.Now()
+	kept := it.asyncWaits[:0]
+	for _, aw := range it.asyncWaits {
+		select {
+		case <-aw.w.wake:
+			it.resolvePromise(aw.promise, Str("ok"))
+			continue
+		default:
+		}
+		if aw.deadline.IsZero() || now.Before(aw.deadline) {
+			kept = append(kept, aw)
+			continue
+		}
+		outcome := "ok" // notified between the check and the lock
+		aw.wl.mu.Lock()
+		for j, x := range aw.wl.waiting {
+			if x == aw.w {
+				aw.wl.waiting = append(aw.wl.waiting[:j], aw.wl.waiting[j+1:]...)
+				outcome = "timed-out"
+				break
+			}
+		}
+		aw.wl.mu.Unlock()
+		it.resolvePromise(aw.promise, Str(outcome))
+	}
+	clear(it.asyncWaits[len(kept):])
+	it.asyncWaits = kept
+}
+
+// PendingWaits reports the Atomics.waitAsync calls still waiting, and the
+// earliest time one of them times out (zero when none has a timeout). A
+// host's event loop runs RunJobs again then, or when another agent may
+// have notified them.
+func (it *Interp) PendingWaits() (n int, next time.Time) {
+	for _, aw := range it.asyncWaits {
+		if !aw.deadline.IsZero() && (next.IsZero() || aw.deadline.Before(next)) {
+			next = aw.deadline
+		}
+	}
+	return len(it.asyncWaits), next
 }
