@@ -143,19 +143,6 @@ func (it *Interp) iterableToList(v, m Value) ([]Value, error) {
 	}
 }
 
-// getMethod is GetMethod: undefined for a nullish property, a TypeError
-// for a non-callable one.
-func (it *Interp) getMethod(v Value, k PropKey) (Value, error) {
-	m, err := it.getV(v, k)
-	if err != nil || m.IsNullish() {
-		return Undefined, err
-	}
-	if !isCallable(m) {
-		return Undefined, it.typeError(k.String() + " is not a function")
-	}
-	return m, nil
-}
-
 // fillFromValues stores values into the fresh typed array o, converting
 // each (TypedArraySetElement).
 func (it *Interp) fillFromValues(ta *typedArray, vals []Value) error {

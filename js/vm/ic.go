@@ -171,6 +171,9 @@ func (c *IC) recordLoad(o *Object, k PropKey) {
 			return
 		}
 	}
+	if _, named := o.internal.(HostNamed); named && o.class == ClassHost {
+		return // its named properties are not in its shape
+	}
 	if i := o.shape.lookup(k); i >= 0 {
 		if o.shape.attrs[i]&Accessor == 0 {
 			c.add(icEntry{shape: o.shape, slot: i})

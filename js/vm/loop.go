@@ -85,6 +85,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			}
 			acc = c.slots[rd16(code, pc+3)]
 			pc += 5
+		case bytecode.LdaModuleVariable:
+			c := fr.ctx
+			for d := rd16(code, pc+1); d > 0; d-- {
+				c = c.parent
+			}
+			acc = loadImport(c.slots[rd16(code, pc+3)])
+			pc += 5
 		case bytecode.StaContextSlot:
 			c := fr.ctx
 			for d := rd16(code, pc+1); d > 0; d-- {
@@ -580,13 +587,17 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			pc++
 
 		case bytecode.ForInPrepare:
-			acc = it.forInPrepare(acc)
+			acc, err = it.forInPrepare(acc)
 			pc++
 		case bytecode.ForInNext:
-			acc = it.forInNext(regs[rd16(code, pc+1)])
+			acc, err = it.forInNext(regs[rd16(code, pc+1)])
 			pc += 3
 		case bytecode.GetIterator:
-			acc, err = it.getIterator(acc, rd16(code, pc+1) == 1)
+			if k := rd16(code, pc+1); k == 2 {
+				acc, err = it.getAsyncDelegate(acc)
+			} else {
+				acc, err = it.getIterator(acc, k == 1)
+			}
 			pc += 3
 		case bytecode.IteratorNext:
 			acc, err = it.iteratorStep(regs[rd16(code, pc+1)])
@@ -599,9 +610,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			fr.pc = pc + 3
 			fr.acc = acc
 			g := fr.gen
-			g.state = genSuspendedYield
-			if rd16(code, pc+1) == 1 {
+			switch rd16(code, pc+1) {
+			case 0:
+				g.state = genSuspendedYield
+			case 1:
 				g.state = genAwaiting
+			default: // parameters bound, before the body
+				g.state = genSuspendedStart
 			}
 			it.frames = it.frames[:len(it.frames)-1]
 			// Generator frames are always entry frames: return to the

@@ -29,6 +29,7 @@ type Realm struct {
 	DataViewPrototype                             *Object
 	typedCtors, typedProtos                       [numTAKinds]*Object
 	taLengthGetter                                *Object
+	asyncFromSyncProto                            *Object
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
@@ -66,6 +67,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initGenerators()
 	r.initRegExp()
 	r.initReflect()
+	r.initProxy()
 	r.initCollections()
 	r.initWeak()
 	r.initDate()

@@ -186,11 +186,11 @@ func (it *Interp) typedSet(o *Object, f float64, v, receiver Value) (handled boo
 
 // typedSetReceiver finishes OrdinarySet when the receiver is a typed
 // array other than the holder: the receiver's [[DefineOwnProperty]].
-func (it *Interp) typedSetReceiver(r *Object, k PropKey, v Value, strict bool) error {
+func (it *Interp) typedSetReceiver(r *Object, k PropKey, v Value) (string, error) {
 	d := PropertyDescriptor{Value: v, HasValue: true}
 	if p, ok := r.getOwn(k); ok {
 		if p.attr&Accessor != 0 || p.attr&Writable == 0 {
-			return it.failSet(strict, "Cannot assign to read only property '"+k.String()+"'")
+			return "Cannot assign to read only property '" + k.String() + "'", nil
 		}
 	} else {
 		d.Writable, d.Enumerable, d.Configurable = true, true, true
@@ -198,12 +198,12 @@ func (it *Interp) typedSetReceiver(r *Object, k PropKey, v Value, strict bool) e
 	}
 	ok, err := it.defineOwnProperty(r, k, d)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if !ok {
-		return it.failSet(strict, "Cannot define property "+k.String())
+		return "Cannot define property " + k.String(), nil
 	}
-	return nil
+	return "", nil
 }
 
 // typedDelete is [[Delete]] for numeric keys; numeric reports whether k
