@@ -45,6 +45,9 @@ type box struct {
 	// height property.
 	forceH    float32
 	hasForceH bool
+	// autoH makes the height property count as auto, for measuring the
+	// content height of a flex item.
+	autoH bool
 
 	// For inline boxes split around a block (CSS 2.1 9.2.1.1): whether
 	// this part carries the box's start (left) and end (right) edges.

@@ -474,7 +474,17 @@ func (fx *flexer) contentMain(it *flexItem) float32 {
 		_, maxW := fx.l.intrinsic(it.b)
 		return maxW
 	}
+	return fx.contentHeight(it)
+}
+
+// contentHeight is the height of a column item's content at its width,
+// whatever its height property says.
+func (fx *flexer) contentHeight(it *flexItem) float32 {
+	it.b.autoH = true
+	it.frag = nil
 	fr := fx.layoutItem(it, it.cross, 0, false)
+	it.b.autoH = false
+	it.frag = nil // not a layout at the item's own height
 	return fr.H - it.mainEdges
 }
 
@@ -491,8 +501,7 @@ func (fx *flexer) autoMin(it *flexItem) float32 {
 			content = h
 		}
 	case fx.column:
-		fr := fx.layoutItem(it, it.cross, 0, false)
-		content = fr.H - it.mainEdges
+		content = fx.contentHeight(it)
 	default:
 		content, _ = fx.l.intrinsic(it.b)
 	}
