@@ -23,15 +23,20 @@ import (
 // collapsible white space (CSS Flexbox 1, 4).
 func (bd *builder) fillFlex(b *box) {
 	kids := bd.children(b, b.node, nil, new(listCounter))
+	// Boxes of child elements stand alone (out-of-flow ones included,
+	// which layout then leaves out); the rest is inline content.
+	alone := func(k *box) bool {
+		return k.kind == boxBlock || k.kind == boxAnonBlock || k.kind == boxImage && k.blockImage
+	}
 	var out []*box
 	for i := 0; i < len(kids); {
-		if kids[i].blockLevel() {
+		if alone(kids[i]) {
 			out = append(out, kids[i])
 			i++
 			continue
 		}
 		j := i
-		for j < len(kids) && !kids[j].blockLevel() {
+		for j < len(kids) && !alone(kids[j]) {
 			j++
 		}
 		if run := kids[i:j]; !allIgnorable(run) {
