@@ -254,11 +254,17 @@ func (l *layouter) flexContent(b *box, f *Fragment, w, h float32, hFixed bool, c
 			}
 			crossPos := ln.pos + it.crossPos
 			fr := it.frag
+			// The margin on the physical start side: main-end's when the
+			// direction is reversed.
+			startMargin := it.mainMargin[0]
+			if fx.reverse {
+				startMargin = it.mainMargin[1]
+			}
 			if fx.column {
 				fr.X = x0 + crossPos + it.crossMargin[0]
-				fr.Y = contentTop + mainPos + it.mainMargin[0]
+				fr.Y = contentTop + mainPos + startMargin
 			} else {
-				fr.X = x0 + mainPos + it.mainMargin[0]
+				fr.X = x0 + mainPos + startMargin
 				fr.Y = contentTop + crossPos + it.crossMargin[0]
 			}
 			if li == 0 && firstItem == nil {

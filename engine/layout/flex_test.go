@@ -90,6 +90,10 @@ func TestFlex(t *testing.T) {
 			return t.Page(t.E("div", flexbox(dir(style.FlexRowReverse)), width(px(300)),
 				sq(t, "a", 50, 10), sq(t, "b", 60, 10, order(-1))))
 		}, map[string]rect{"b": {248, 8, 60, 10}, "a": {198, 8, 50, 10}}},
+		{"reversed margins stay on their sides", func(t *tree) *tree {
+			return t.Page(t.E("div", flexbox(dir(style.FlexRowReverse)), width(px(300)),
+				sq(t, "a", 50, 10, margin(0, 10, 0, 0)), sq(t, "b", 50, 10, margin(0, 0, 0, 5))))
+		}, map[string]rect{"a": {248, 8, 50, 10}, "b": {198, 8, 50, 10}}},
 		{"justify-content center and space-between", func(t *tree) *tree {
 			return t.Page(
 				t.E("div", flexbox(justify(style.AlignCenterBox)), width(px(300)), sq(t, "a", 100, 10)),
