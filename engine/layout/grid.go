@@ -562,15 +562,10 @@ func sizeTracks(tracks []gridTrack, items []*gridItem, spans func(*gridItem) [2]
 		}
 		// Spanning items: the space they need beyond what their tracks
 		// have goes to the intrinsic tracks, equally.
-		var sum, sumG float32
+		var sum float32
 		var intr, intrMax []int
 		for i := e.sp[0]; i < e.sp[1]; i++ {
 			sum += tracks[i].base
-			if tracks[i].growthSet {
-				sumG += tracks[i].growth
-			} else {
-				sumG += tracks[i].base
-			}
 			if tracks[i].intrinsicMin {
 				intr = append(intr, i)
 			}
@@ -582,6 +577,16 @@ func sizeTracks(tracks []gridTrack, items []*gridItem, spans func(*gridItem) [2]
 		if extra := e.minC - gaps - sum; extra > 0 && len(intr) > 0 {
 			for _, i := range intr {
 				tracks[i].base += extra / float32(len(intr))
+			}
+		}
+		// Growth limits, infinite ones counting as the base sizes just
+		// found.
+		var sumG float32
+		for i := e.sp[0]; i < e.sp[1]; i++ {
+			if tracks[i].growthSet {
+				sumG += max(tracks[i].growth, tracks[i].base)
+			} else {
+				sumG += tracks[i].base
 			}
 		}
 		if extra := e.maxC - gaps - sumG; extra > 0 && len(intrMax) > 0 {

@@ -99,6 +99,11 @@ func TestGrid(t *testing.T) {
 			return t.Page(t.E("div", gridbox(columns(style.AutoTrack, fixedTrack(50))), width(px(200)),
 				t.E("div#a", t.E("div", width(px(30)), height(px(5)))), t.E("div#b")))
 		}, map[string]rect{"a": {8, 8, 150, 5}, "b": {158, 8, 50, 5}}},
+		{"a spanning item grows the intrinsic tracks only as much as needed", func(t *tree) *tree {
+			return t.Page(t.E("div", gridbox(columns(fixedTrack(10), style.AutoTrack, fixedTrack(10)), func(s *style.ComputedStyle) {
+				s.JustifyContent = style.AlignStart
+			}), t.E("div#a", area(autoLine, autoLine, autoLine, spanOf(3)), t.E("div", width(px(100)), height(px(5))))))
+		}, map[string]rect{"a": {8, 8, 100, 5}}},
 		{"inline-grid shrinks to its tracks", func(t *tree) *tree {
 			return t.Page(t.E("div", t.E("span#g", display(style.DisplayInlineGrid), func(s *style.ComputedStyle) {
 				s.Grid = &style.GridContainer{AutoColumns: []style.TrackSize{style.AutoTrack}, AutoRows: []style.TrackSize{style.AutoTrack}}
