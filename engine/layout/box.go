@@ -48,6 +48,10 @@ type box struct {
 	// autoH makes the height property count as auto, for measuring the
 	// content height of a flex item.
 	autoH bool
+	// memo holds the box's last layouts as a flex or grid item
+	// (itemlayout.go).
+	memo     []memoEntry
+	memoNext int
 
 	// For inline boxes split around a block (CSS 2.1 9.2.1.1): whether
 	// this part carries the box's start (left) and end (right) edges.

@@ -103,6 +103,9 @@ type flexItem struct {
 	ascent float32 // from the cross-start margin edge to the baseline
 	align  style.Align
 
+	contentH    float32 // a column item's content height (contentHeight)
+	hasContentH bool
+
 	mainPos, crossPos float32 // of the margin box, from main-start and the line's cross-start
 }
 
@@ -491,12 +494,15 @@ func (fx *flexer) contentMain(it *flexItem) float32 {
 // contentHeight is the height of a column item's content at its width,
 // whatever its height property says.
 func (fx *flexer) contentHeight(it *flexItem) float32 {
-	it.b.autoH = true
-	it.frag = nil
-	fr := fx.layoutItem(it, it.cross, 0, false)
-	it.b.autoH = false
-	it.frag = nil // not a layout at the item's own height
-	return fr.H - it.mainEdges
+	if !it.hasContentH {
+		it.b.autoH = true
+		it.frag = nil
+		fr := fx.layoutItem(it, it.cross, 0, false)
+		it.b.autoH = false
+		it.frag = nil // not a layout at the item's own height
+		it.contentH, it.hasContentH = fr.H-it.mainEdges, true
+	}
+	return it.contentH
 }
 
 // autoMin is the automatic minimum main size of an item (4.5): the
@@ -948,16 +954,7 @@ func (fx *flexer) layoutItem(it *flexItem, w, h float32, hSet bool) *Fragment {
 			Margin: e.margin, Border: e.border, Padding: e.padding,
 			W: w + e.horizontal(), H: h + e.vertical()})
 	} else {
-		kind := KindBlock
-		node := b.node
-		if b.kind == boxAnonBlock {
-			kind, node = KindAnonymousBlock, nil
-		}
-		f = l.alloc(Fragment{Kind: kind, Node: node, Style: b.style,
-			Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
-		b.forceH, b.hasForceH = h, hSet
-		l.contents(b, f, w, fx.cb, collapse{}, true)
-		b.hasForceH = false
+		f = l.itemContents(b, e, w, h, hSet, fx.cb)
 	}
 	f.Margin = e.margin
 	f.X, f.Y = 0, 0

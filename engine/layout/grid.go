@@ -975,15 +975,7 @@ func (gd *gridder) layoutItemW(it *gridItem, area containingBlock, w, h float32,
 			Margin: e.margin, Border: e.border, Padding: e.padding,
 			W: w + e.horizontal(), H: h + e.vertical()})
 	} else {
-		kind, node := KindBlock, b.node
-		if b.kind == boxAnonBlock {
-			kind, node = KindAnonymousBlock, nil
-		}
-		f = l.alloc(Fragment{Kind: kind, Node: node, Style: b.style,
-			Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
-		b.forceH, b.hasForceH = h, hSet
-		l.contents(b, f, w, area, collapse{}, true)
-		b.hasForceH = false
+		f = l.itemContents(b, e, w, h, hSet, area)
 	}
 	f.Margin = e.margin
 	f.X, f.Y = 0, 0
