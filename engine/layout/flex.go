@@ -127,6 +127,13 @@ type flexLine struct {
 
 const inf = float32(1e30)
 
+// maxFactor and maxSize bound flex factors and base sizes: their products
+// and sums then stay finite in float32.
+const (
+	maxFactor = 1e9
+	maxSize   = 1e9
+)
+
 // flexer holds the state of laying out one flex container.
 type flexer struct {
 	l       *layouter
@@ -337,7 +344,9 @@ func (fx *flexer) item(c *box) *flexItem {
 	// Percentages of margins and paddings refer to the container's
 	// width, in either direction.
 	e := resolveEdges(s, fx.w)
-	it := &flexItem{b: c, s: s, e: e, grow: s.FlexGrow, shrink: s.FlexShrink}
+	// Factors and sizes are bounded so that their products and sums stay
+	// finite whatever the style says.
+	it := &flexItem{b: c, s: s, e: e, grow: min(s.FlexGrow, maxFactor), shrink: min(s.FlexShrink, maxFactor)}
 	autoTop, autoBottom := s.Margin[top].IsAuto(), s.Margin[bottom].IsAuto()
 	if fx.column {
 		it.mainMargin = [2]float32{e.margin[top], e.margin[bottom]}
@@ -412,7 +421,7 @@ func (fx *flexer) item(c *box) *flexItem {
 	if !definite {
 		base = fx.contentMain(it)
 	}
-	it.base = base
+	it.base = min(base, maxSize)
 
 	// min-width or min-height: auto is the automatic minimum size (4.5).
 	minL := s.MinWidth

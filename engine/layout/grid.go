@@ -90,7 +90,7 @@ func explicitAxis(tl *style.TrackList, auto []style.TrackSize, avail float32, de
 				rep += v
 			}
 			if ok {
-				for k := 2; k < 10000; k++ {
+				for k := 2; n+k*len(tl.AutoRepeat) <= style.MaxGridTracks; k++ {
 					tracks := n + k*len(tl.AutoRepeat)
 					if sum+float32(k)*rep+float32(tracks-1)*gap > avail+epsilon {
 						break
@@ -253,6 +253,18 @@ func span(ax *gridAxis, start, end style.GridLine, explicit int, areas map[strin
 	return [2]int{-1, n}
 }
 
+// clampSpan keeps a resolved span within MaxGridTracks lines either side
+// of the explicit grid's start.
+func clampSpan(sp [2]int) [2]int {
+	const m = style.MaxGridTracks
+	if sp[0] == -1 {
+		return [2]int{-1, min(max(sp[1], 1), m)}
+	}
+	sp[0] = min(max(sp[0], -m), m-1)
+	sp[1] = min(max(sp[1], sp[0]+1), sp[0]+m)
+	return sp
+}
+
 // place resolves every item's area (8.5).
 func (gd *gridder) place(areas map[string]bool) {
 	for _, c := range gd.b.children {
@@ -271,8 +283,8 @@ func (gd *gridder) place(areas map[string]bool) {
 	minR, minC := 0, 0
 	for _, it := range gd.items {
 		p := it.s.Placement()
-		it.rows = span(&gd.rows, p[0], p[2], er, areas)
-		it.cols = span(&gd.cols, p[1], p[3], ec, areas)
+		it.rows = clampSpan(span(&gd.rows, p[0], p[2], er, areas))
+		it.cols = clampSpan(span(&gd.cols, p[1], p[3], ec, areas))
 		if it.rows[0] >= 0 || it.rows[0] < -1 {
 			minR = min(minR, it.rows[0])
 		}
