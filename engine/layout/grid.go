@@ -368,19 +368,29 @@ func (gd *gridder) place(areas map[string]bool) {
 			*nMajor() = max(*nMajor(), mj[1])
 		}
 	}
-	occupied := map[[2]int]bool{} // [minor, major]
+	// occupied[minor line][major track] marks the cells taken.
+	var occupied [][]bool
 	mark := func(it *gridItem) {
 		mi, mj := minor(it), major(it)
 		for a := mi[0]; a < mi[1]; a++ {
-			for b := mj[0]; b < mj[1]; b++ {
-				occupied[[2]int{a, b}] = true
+			for len(occupied) <= a {
+				occupied = append(occupied, nil)
 			}
+			row := occupied[a]
+			for len(row) < mj[1] {
+				row = append(row, false)
+			}
+			for b := mj[0]; b < mj[1]; b++ {
+				row[b] = true
+			}
+			occupied[a] = row
 		}
 	}
 	free := func(miStart, miLen, mjStart, mjLen int) bool {
-		for a := miStart; a < miStart+miLen; a++ {
-			for b := mjStart; b < mjStart+mjLen; b++ {
-				if occupied[[2]int{a, b}] {
+		for a := miStart; a < miStart+miLen && a < len(occupied); a++ {
+			row := occupied[a]
+			for b := mjStart; b < mjStart+mjLen && b < len(row); b++ {
+				if row[b] {
 					return false
 				}
 			}

@@ -129,3 +129,27 @@ func TestGrid(t *testing.T) {
 		})
 	}
 }
+
+// TestFlexGridHostile lays out extreme values and checks that layout
+// ends with finite geometry.
+func TestFlexGridHostile(t *testing.T) {
+	tr := newTree()
+	tr.Page(
+		tr.E("div", gridbox(columns(fixedTrack(1))),
+			tr.E("div", area(spanOf(style.MaxGridTracks), line(-style.MaxGridTracks), autoLine, line(style.MaxGridTracks))),
+			tr.E("div", area(line(style.MaxGridTracks), line(style.MaxGridTracks), autoLine, autoLine))),
+		tr.E("div", flexbox(),
+			tr.E("div", flex(3e38, 3e38, px(3e38))),
+			tr.E("div", width(px(3e38)), flex(0, 1, style.AutoLength))),
+		tr.E("div", flexbox(dir(style.FlexColumn), wrap(style.Wrap)), height(px(1e-30)),
+			tr.E("div", height(px(3e38))), tr.E("div", flex(1, 0, pct(1e30)))),
+	)
+	root := Layout(tr.doc, tr.styles(), nil, text.Bundled(), 800, 600)
+	for _, f := range all(root, KindBlock) {
+		for _, v := range []float32{f.X, f.Y, f.W, f.H} {
+			if v != v || v > 1e38 || v < -1e38 {
+				t.Fatalf("%v has geometry %v,%v %vx%v", f.Node, f.X, f.Y, f.W, f.H)
+			}
+		}
+	}
+}
