@@ -729,3 +729,100 @@ func TestAsyncGenerators(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// runAsync runs src and its jobs, then returns the string value of the
+// global out.
+func runAsync(t *testing.T, src string) string {
+	t.Helper()
+	rt := New()
+	if _, err := rt.RunScript("test.js", "var out = '';\n"+src); err != nil {
+		return "error " + err.Error()
+	}
+	if err := rt.RunJobs(); err != nil {
+		return "error " + err.Error()
+	}
+	return run2(t, rt, "out")
+}
+
+func run2(t *testing.T, rt *Runtime, src string) string {
+	t.Helper()
+	v, err := rt.RunScript("out.js", src)
+	if err != nil {
+		return "error " + err.Error()
+	}
+	s, err := rt.ToString(v)
+	if err != nil {
+		return "error " + err.Error()
+	}
+	return s
+}
+
+func TestAsyncYieldStar(t *testing.T) {
+	const drain = `
+		async function drain(g, sends) {
+			const r = [];
+			for (const s of sends) {
+				try { const x = await s(g); r.push(x.value + (x.done ? '!' : '')) } catch (e) { r.push('E:' + e) }
+			}
+			out = r.join();
+		}
+		const N = v => g => g.next(v), R = v => g => g.return(v), T = v => g => g.throw(v);
+	`
+	for _, tt := range []struct{ name, src, want string }{
+		{"async inner", `async function* i() { const x = yield 1; yield x; return 'r' }
+			async function* o() { const v = yield* i(); yield v }
+			drain(o(), [N(), N('a'), N(), N()])`, "1,a,r,undefined!"},
+		{"sync inner awaits values", `async function* o() { return yield* [1, Promise.resolve(2)] }
+			drain(o(), [N(), N(), N()])`, "1,2,undefined!"},
+		{"throw forwarded", `async function* i() { try { yield 1 } catch (e) { yield 'c' + e } }
+			async function* o() { yield* i() }
+			drain(o(), [N(), T('x'), N()])`, "1,cx,undefined!"},
+		{"throw without throw method closes", `let closed = false;
+			const it = { [Symbol.asyncIterator]() { return this }, next() { return { value: 1, done: false } }, return() { closed = true; return {} } };
+			async function* o() { yield* it }
+			drain(o(), [N(), T('x'), g => Promise.resolve({ value: closed })])`, "1,E:TypeError: The iterator does not provide a 'throw' method,true"},
+		{"return forwarded", `async function* i() { try { yield 1 } finally { out += 'f' } }
+			async function* o() { yield* i(); yield 'no' }
+			drain(o(), [N(), R(5), N()])`, "1,5!,undefined!"},
+		{"return value awaited", `async function* o() { yield* { [Symbol.asyncIterator]() { return this }, next() { return { value: 1, done: false } } } }
+			drain(o(), [N(), R(Promise.resolve(7))])`, "1,7!"},
+		{"non-object result", `async function* o() { yield* { [Symbol.asyncIterator]() { return this }, next() { return 3 } } }
+			drain(o(), [N()])`, "E:TypeError: Iterator result 3 is not an object"},
+	} {
+		if got := runAsync(t, drain+tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// Generators bind their parameters when called: errors there are the
+// call's, before any next.
+func TestGeneratorParameterErrors(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"function* g(a = (() => { throw 'p' })()) {} try { g(); 'none' } catch (e) { e }", "p"},
+		{"function* g(a = b, b) {} try { g(); 'none' } catch (e) { e.name }", "ReferenceError"},
+		{"function* g([a]) {} try { g(null); 'none' } catch (e) { e.name }", "TypeError"},
+		{"async function* g(a = (() => { throw 'p' })()) {} try { g(); 'none' } catch (e) { e }", "p"},
+		{"let n = 0; function* g(a = n++) { yield a } const it = g(); [n, it.next().value, n].join()", "1,0,1"},
+		{"function* g(a, b = a * 2) { yield b } const it = g(3); it.return(1).value + ',' + it.next().done", "1,true"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// Identifiers written with escapes name what they spell.
+func TestEscapedIdentifiers(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{`var o = { bre\u0061k: 1, \u{62}: 2 }; o['break'] + o.b`, "3"},
+		{`var o = { def\u0061ult() { return 4 } }; o.default()`, "4"},
+		{`({ c\u0061se: x } = { case: 5 }); x`, "5"},
+		{`class C { st\u0061tic() { return 6 } } new C().static()`, "6"},
+		{`v\u0061lue = 7; value`, "7"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -70,13 +70,27 @@ type box struct {
 
 	marker string // list items: the marker's text, "" for none
 
+	// floated marks a float: out of the flow, neither block- nor
+	// inline-level, laid out where it appears among its siblings.
+	floated bool
+	// abspos marks an absolutely positioned box (absolute or fixed): out
+	// of the flow, laid out once its containing block is
+	// (positioned.go), from a placeholder at its static position.
+	abspos bool
+
 	// Caches, filled on first use during one layout.
 	items         *inlineItems
 	minW, maxW    float32
 	intrinsicDone bool
 }
 
+// outOfFlow reports whether b is a float or absolutely positioned.
+func (b *box) outOfFlow() bool { return b.floated || b.abspos }
+
 func (b *box) blockLevel() bool {
+	if b.outOfFlow() {
+		return false
+	}
 	return b.kind == boxBlock || b.kind == boxAnonBlock || (b.kind == boxImage && b.blockImage)
 }
 
@@ -155,7 +169,16 @@ func (bd *builder) fillContainer(b *box) {
 		for j < len(kids) && !kids[j].blockLevel() {
 			j++
 		}
-		if run := kids[i:j]; !allIgnorable(run) {
+		if run := kids[i:j]; outOfFlowOnly(run) {
+			// Floats and absolutely positioned boxes with nothing but
+			// collapsible space around them need no line boxes: they
+			// are placed among the blocks.
+			for _, k := range run {
+				if k.outOfFlow() {
+					out = append(out, k)
+				}
+			}
+		} else if !allIgnorable(run) {
 			anon := &box{kind: boxAnonBlock, style: anonymousStyle(b.style), inline: true,
 				deco: b.deco, decoColor: b.decoColor}
 			anon.children = append([]*box(nil), run...)
@@ -184,6 +207,21 @@ func allIgnorable(boxes []*box) bool {
 		}
 	}
 	return true
+}
+
+// outOfFlowOnly reports whether a run of inline-level boxes holds floats
+// or absolutely positioned boxes and otherwise only what allIgnorable
+// ignores.
+func outOfFlowOnly(boxes []*box) bool {
+	found := false
+	for _, k := range boxes {
+		if k.outOfFlow() {
+			found = true
+		} else if !allIgnorable([]*box{k}) {
+			return false
+		}
+	}
+	return found
 }
 
 // listCounter numbers the list items among a container's children.
@@ -240,6 +278,8 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 			b := bd.image(parent, n, s)
 			if b.kind == boxImage {
 				b.blockImage = display != style.DisplayInline && display != style.DisplayInlineBlock
+				b.floated = s.IsFloat()
+				b.abspos = s.OutOfFlowPositioned()
 			}
 			return append(out, b)
 		case "br":
@@ -248,6 +288,21 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 	}
 
 	b := &box{node: n, style: s}
+	if s.OutOfFlowPositioned() {
+		b.kind, b.abspos = boxBlock, true
+		bd.decorate(b, 0, color.NRGBA{})
+		bd.fillContainer(b)
+		return append(out, b)
+	}
+	if s.IsFloat() {
+		// A float is a block container laid out on its own (its
+		// display was blockified); decorations do not propagate into
+		// it (CSS Text Decoration 3, 2).
+		b.kind, b.floated = boxBlock, true
+		bd.decorate(b, 0, color.NRGBA{})
+		bd.fillContainer(b)
+		return append(out, b)
+	}
 	switch display {
 	case style.DisplayInline:
 		b.kind = boxInline

@@ -46,8 +46,7 @@
 // tracks. Flex and grid items are painted whole, as inline-blocks
 // (Fragment.Atomic).
 //
-// Not yet: floats, positioning, vertical-align other than baseline,
-// bidirectional text, tables, overflow and writing modes.
+// Not yet: bidirectional text, tables and writing modes.
 //
 // # Coordinates
 //

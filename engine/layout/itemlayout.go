@@ -45,7 +45,7 @@ func (l *layouter) itemContents(b *box, e edges, w, h float32, hSet bool, cb con
 	f := l.alloc(Fragment{Kind: kind, Node: node, Style: b.style,
 		Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
 	b.forceH, b.hasForceH = h, hSet
-	l.contents(b, f, w, cb, collapse{}, true)
+	l.contents(b, f, w, cb, collapse{}, true, space{})
 	b.hasForceH = false
 	if len(b.memo) < memoSize {
 		b.memo = append(b.memo, memoEntry{key, f})

@@ -44,7 +44,11 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 		case "style":
 			s := &slot{}
 			slots = append(slots, s)
-			sheet := css.Parse(n.TextContent())
+			src := n.TextContent()
+			if resp.ContentType == "application/xhtml+xml" {
+				src = unwrapCDATA(src)
+			}
+			sheet := css.Parse(src)
 			media := mediaAttr(n)
 			wg.Add(1)
 			go func() {
@@ -186,4 +190,33 @@ func (p *Page) withImports(ctx context.Context, base *url.URL, sheet *css.Styles
 		}
 	}
 	return append(out, style.Sheet{Sheet: sheet, Origin: style.Author, Media: media})
+}
+
+// unwrapCDATA replaces the CDATA sections of s by their text. XHTML
+// documents are parsed as HTML until there is an XML parser, and an HTML
+// <style> is raw text, so the "<![CDATA[" and "]]>" that XHTML style
+// sheets are commonly wrapped in would reach the CSS parser and spoil the
+// first and last rules. An XML parser gives their contents as text.
+func unwrapCDATA(s string) string {
+	const open, close = "<![CDATA[", "]]>"
+	if !strings.Contains(s, open) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, open)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i+len(open):]
+		j := strings.Index(s, close)
+		if j < 0 {
+			b.WriteString(s) // unterminated: the rest is its text
+			return b.String()
+		}
+		b.WriteString(s[:j])
+		s = s[j+len(close):]
+	}
 }

@@ -30,6 +30,8 @@ func initialStyle() ComputedStyle {
 		FontWeight:  400,
 		LineHeight:  LineHeight{Kind: LineHeightNormal},
 		BorderColor: [4]color.NRGBA{black, black, black, black},
+		Inset:       [4]Length{AutoLength, AutoLength, AutoLength, AutoLength},
+		ZIndexAuto:  true,
 		FlexShrink:  1,
 		FlexBasis:   AutoLength,
 		AlignSelf:   AlignAuto,
@@ -85,8 +87,26 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 	}
 	cs.BorderWidth = borderWidth
 
-	if isRoot {
+	// CSS 2.1 9.7: absolute positioning wins over float, and both, like
+	// being the root, make the box block-level.
+	if cs.OutOfFlowPositioned() {
+		cs.Float = FloatNone
+	}
+	if isRoot || cs.Float != FloatNone || cs.OutOfFlowPositioned() {
 		cs.Display = blockify(cs.Display)
+	}
+	// CSS Overflow 3: visible and clip go together only with each other.
+	if x, y := cs.OverflowX, cs.OverflowY; (x == OverflowVisible || x == OverflowClip) != (y == OverflowVisible || y == OverflowClip) {
+		if x == OverflowVisible {
+			cs.OverflowX = OverflowAuto
+		} else if x == OverflowClip {
+			cs.OverflowX = OverflowHidden
+		}
+		if y == OverflowVisible {
+			cs.OverflowY = OverflowAuto
+		} else if y == OverflowClip {
+			cs.OverflowY = OverflowHidden
+		}
 	}
 	// Decorations propagate to descendants, which paint their own text
 	// with them; atomic inlines are the exception (CSS Text Decoration
@@ -170,6 +190,22 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.ListStyleType = parent.ListStyleType
 	case propVisibility:
 		cs.Visibility = parent.Visibility
+	case propFloat:
+		cs.Float = parent.Float
+	case propClear:
+		cs.Clear = parent.Clear
+	case propPosition:
+		cs.Position = parent.Position
+	case propTop, propRight, propBottom, propLeft:
+		cs.Inset[p-propTop] = parent.Inset[p-propTop]
+	case propZIndex:
+		cs.ZIndex, cs.ZIndexAuto = parent.ZIndex, parent.ZIndexAuto
+	case propOverflowX:
+		cs.OverflowX = parent.OverflowX
+	case propOverflowY:
+		cs.OverflowY = parent.OverflowY
+	case propVerticalAlign:
+		cs.VerticalAlign = parent.VerticalAlign
 	default:
 		inheritFlex(cs, parent, p)
 	}
@@ -253,6 +289,30 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.ListStyleType = ListStyleType(v.key)
 	case propVisibility:
 		cs.Visibility = Visibility(v.key)
+	case propFloat:
+		cs.Float = Float(v.key)
+	case propClear:
+		cs.Clear = Clear(v.key)
+	case propPosition:
+		cs.Position = Position(v.key)
+	case propTop, propRight, propBottom, propLeft:
+		cs.Inset[p-propTop] = c.length(v, cs.FontSize)
+	case propZIndex:
+		if v.kind == kAuto {
+			cs.ZIndex, cs.ZIndexAuto = 0, true
+		} else {
+			cs.ZIndex, cs.ZIndexAuto = int32(v.num), false
+		}
+	case propOverflowX:
+		cs.OverflowX = Overflow(v.key)
+	case propOverflowY:
+		cs.OverflowY = Overflow(v.key)
+	case propVerticalAlign:
+		if v.kind == kKeyword {
+			cs.VerticalAlign = VerticalAlign{Kind: VAlignKind(v.key)}
+		} else {
+			cs.VerticalAlign = VerticalAlign{Kind: VAlignLength, Len: c.length(v, cs.FontSize)}
+		}
 	default:
 		c.setFlex(cs, p, v)
 	}

@@ -59,6 +59,17 @@ const (
 	propTextDecorationLine
 	propListStyleType
 	propVisibility
+	propFloat
+	propClear
+	propPosition
+	propTop
+	propRight
+	propBottom
+	propLeft
+	propZIndex
+	propOverflowX
+	propOverflowY
+	propVerticalAlign
 	// Flexbox and box alignment: parsed and computed in flexprops.go.
 	propFlexDirection
 	propFlexWrap
@@ -115,6 +126,12 @@ var longhands = map[string]propID{
 	"background-color": propBackgroundColor, "text-align": propTextAlign,
 	"white-space": propWhiteSpace, "text-decoration-line": propTextDecorationLine,
 	"list-style-type": propListStyleType, "visibility": propVisibility,
+	"float": propFloat, "clear": propClear, "position": propPosition,
+	"top": propTop, "right": propRight, "bottom": propBottom, "left": propLeft,
+	"z-index": propZIndex, "overflow-x": propOverflowX, "overflow-y": propOverflowY,
+	"vertical-align":    propVerticalAlign,
+	"inset-block-start": propTop, "inset-inline-end": propRight,
+	"inset-block-end": propBottom, "inset-inline-start": propLeft,
 	"flex-direction": propFlexDirection, "flex-wrap": propFlexWrap, "order": propOrder,
 	"flex-grow": propFlexGrow, "flex-shrink": propFlexShrink, "flex-basis": propFlexBasis,
 	"justify-content": propJustifyContent, "align-items": propAlignItems,
@@ -255,6 +272,8 @@ var shorthands = map[string][]propID{
 	"margin-block":    {propMarginTop, propMarginBottom},
 	"padding-inline":  {propPaddingLeft, propPaddingRight},
 	"padding-block":   {propPaddingTop, propPaddingBottom},
+	"overflow":        {propOverflowX, propOverflowY},
+	"inset":           {propTop, propRight, propBottom, propLeft},
 	"flex":            {propFlexGrow, propFlexShrink, propFlexBasis},
 	"flex-flow":       {propFlexDirection, propFlexWrap},
 	"gap":             {propRowGap, propColumnGap},
@@ -428,6 +447,40 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 			}
 		}
 		add(propBackgroundColor, c)
+	case "overflow":
+		if len(words) < 1 || len(words) > 2 {
+			return out
+		}
+		x := parseLonghand(propOverflowX, words[0])
+		y := x
+		if len(words) == 2 {
+			y = parseLonghand(propOverflowY, words[1])
+		}
+		if x != nil && y != nil {
+			add(propOverflowX, x)
+			add(propOverflowY, y)
+		}
+	case "inset":
+		if len(words) < 1 || len(words) > 4 {
+			return out
+		}
+		var vs [4]*value
+		for i, w := range words {
+			if vs[i] = parseLonghand(propTop, w); vs[i] == nil {
+				return out
+			}
+		}
+		switch len(words) {
+		case 1:
+			vs[1], vs[2], vs[3] = vs[0], vs[0], vs[0]
+		case 2:
+			vs[2], vs[3] = vs[0], vs[1]
+		case 3:
+			vs[3] = vs[1]
+		}
+		for i, v := range vs {
+			add(propTop+propID(i), v)
+		}
 	case "list-style":
 		if v := parseListStyle(words); v != nil {
 			add(propListStyleType, v)
@@ -680,6 +733,35 @@ var visibilities = map[string]int{
 	"collapse": int(VisibilityCollapse),
 }
 
+var floats = map[string]int{
+	"none": int(FloatNone), "left": int(FloatLeft), "right": int(FloatRight),
+	"inline-start": int(FloatLeft), "inline-end": int(FloatRight), // left-to-right only
+}
+
+var clears = map[string]int{
+	"none": int(ClearNone), "left": int(ClearLeft), "right": int(ClearRight), "both": int(ClearBoth),
+	"inline-start": int(ClearLeft), "inline-end": int(ClearRight),
+}
+
+var positions = map[string]int{
+	"static": int(PositionStatic), "relative": int(PositionRelative),
+	"absolute": int(PositionAbsolute), "fixed": int(PositionFixed),
+	// Sticky positioning is not done: a sticky box stays where it is, as
+	// a relative box without offsets does.
+	"sticky": int(PositionStatic), "-webkit-sticky": int(PositionStatic),
+}
+
+var overflows = map[string]int{
+	"visible": int(OverflowVisible), "hidden": int(OverflowHidden), "scroll": int(OverflowScroll),
+	"auto": int(OverflowAuto), "clip": int(OverflowClip), "overlay": int(OverflowAuto),
+}
+
+var verticalAligns = map[string]int{
+	"baseline": int(VAlignBaseline), "sub": int(VAlignSub), "super": int(VAlignSuper),
+	"text-top": int(VAlignTextTop), "text-bottom": int(VAlignTextBottom),
+	"middle": int(VAlignMiddle), "top": int(VAlignTop), "bottom": int(VAlignBottom),
+}
+
 var fontStyles = map[string]int{
 	"normal": int(FontNormal), "italic": int(FontItalic), "oblique": int(FontOblique),
 }
@@ -830,6 +912,31 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 	case propVisibility:
 		return keyword(t, visibilities)
+	case propFloat:
+		return keyword(t, floats)
+	case propClear:
+		return keyword(t, clears)
+	case propPosition:
+		return keyword(t, positions)
+	case propTop, propRight, propBottom, propLeft:
+		if t.IsIdent("auto") {
+			return vAuto
+		}
+		return parseLength(t, allowPercent|allowNegative)
+	case propZIndex:
+		switch {
+		case t.IsIdent("auto"):
+			return vAuto
+		case t.Type == css.NumberToken && t.Num == math.Trunc(t.Num) && math.Abs(t.Num) < 1<<31:
+			return &value{kind: kNumber, num: float32(t.Num)}
+		}
+	case propOverflowX, propOverflowY:
+		return keyword(t, overflows)
+	case propVerticalAlign:
+		if v := keyword(t, verticalAligns); v != nil {
+			return v
+		}
+		return parseLength(t, allowPercent|allowNegative)
 	}
 	return nil
 }

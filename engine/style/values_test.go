@@ -377,3 +377,54 @@ html
 		t.Errorf("inline-block should not receive decorations: %v", got)
 	}
 }
+
+func TestFloatPositionOverflow(t *testing.T) {
+	tests := []struct {
+		decls string
+		check func(*ComputedStyle) bool
+	}{
+		{"float: left", func(s *ComputedStyle) bool { return s.Float == FloatLeft && s.Display == DisplayBlock }},
+		{"float: right; display: inline-block", func(s *ComputedStyle) bool { return s.Float == FloatRight && s.Display == DisplayBlock }},
+		{"float: left; position: absolute", func(s *ComputedStyle) bool { return s.Float == FloatNone && s.Position == PositionAbsolute }},
+		{"float: sideways", func(s *ComputedStyle) bool { return s.Float == FloatNone && s.Display == DisplayInline }},
+		{"clear: both", func(s *ComputedStyle) bool { return s.Clear == ClearBoth }},
+		{"position: fixed; display: inline", func(s *ComputedStyle) bool { return s.Position == PositionFixed && s.Display == DisplayBlock }},
+		{"position: relative; top: 2em; left: 10%", func(s *ComputedStyle) bool {
+			return s.Inset[Top] == PxLength(40) && s.Inset[Left] == (Length{Value: 10, Unit: Percent}) && s.Inset[Right].IsAuto()
+		}},
+		{"inset: 1px 2px", func(s *ComputedStyle) bool {
+			return s.Inset == [4]Length{PxLength(1), PxLength(2), PxLength(1), PxLength(2)}
+		}},
+		{"z-index: -3", func(s *ComputedStyle) bool { return s.ZIndex == -3 && !s.ZIndexAuto }},
+		{"z-index: 1.5", func(s *ComputedStyle) bool { return s.ZIndexAuto }},
+		{"overflow: hidden", func(s *ComputedStyle) bool { return s.OverflowX == OverflowHidden && s.OverflowY == OverflowHidden }},
+		{"overflow-x: hidden", func(s *ComputedStyle) bool { return s.OverflowX == OverflowHidden && s.OverflowY == OverflowAuto }},
+		{"overflow: visible scroll", func(s *ComputedStyle) bool { return s.OverflowX == OverflowAuto && s.OverflowY == OverflowScroll }},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "display: inline; font-size: 20px; "+tt.decls)
+		if !tt.check(cs) {
+			t.Errorf("%s: got float %v clear %v position %v inset %v z %v/%v overflow %v/%v display %v", tt.decls,
+				cs.Float, cs.Clear, cs.Position, cs.Inset, cs.ZIndex, cs.ZIndexAuto, cs.OverflowX, cs.OverflowY, cs.Display)
+		}
+	}
+}
+
+func TestVerticalAlign(t *testing.T) {
+	tests := []struct {
+		decl string
+		want VerticalAlign
+	}{
+		{"middle", VerticalAlign{Kind: VAlignMiddle}},
+		{"TEXT-TOP", VerticalAlign{Kind: VAlignTextTop}},
+		{"-1em", VerticalAlign{Kind: VAlignLength, Len: PxLength(-20)}},
+		{"50%", VerticalAlign{Kind: VAlignLength, Len: Length{Value: 50, Unit: Percent}}},
+		{"sideways", VerticalAlign{}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "font-size: 20px; vertical-align: "+tt.decl)
+		if cs.VerticalAlign != tt.want {
+			t.Errorf("vertical-align: %s = %v, want %v", tt.decl, cs.VerticalAlign, tt.want)
+		}
+	}
+}

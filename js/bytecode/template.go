@@ -132,36 +132,40 @@ func (t *FunctionTemplate) PosAt(pc int) (line, col int) {
 // Runtime functions called with CallRuntime id, first, count: rarely
 // executed operations that do not deserve an opcode of their own.
 const (
-	RtCreateClass         = iota // (ctor, parent) -> ctor, prototype in ctor
-	RtDefineMethod               // (obj, key, fn, enumerable)
-	RtDefineGetter               // (obj, key, fn, enumerable)
-	RtDefineSetter               // (obj, key, fn, enumerable)
-	RtSpreadInto                 // (array, iterable) appends
-	RtCopyDataProperties         // (target, source)
-	RtObjectRest                 // (source, excluded keys...) -> new object
-	RtIterableToArray            // (iterator record) -> array of the rest
-	RtTemplateObject             // (index of TemplateConst)
-	RtSuperCall                  // (args...) with spread already applied -> this
-	RtSuperCallSpread            // (array of args)
-	RtSetHomeObject              // (fn, home)
-	RtInitFields                 // (this) run the field initializer of the active function
-	RtThrowTypeError             // (message)
-	RtCreateRegExp               // (pattern, flags)
-	RtDeclareGlobals             // (names array, lexical count) script prologue checks
-	RtAwait                      // internal
-	RtSetFunctionName            // (fn, key[, prefix])
-	RtBigInt                     // (index of BigIntConst)
-	RtDeleteSuperProperty        // always throws ReferenceError
-	RtAppendElement              // (array, value)
-	RtArraySetLength             // (array, length)
-	RtInitGlobalLexical          // (name, value) initialises a script-level let, const or class
-	RtYieldStar                  // (iterator record, mode, received) -> the inner iterator's result
-	RtNewPrivateName             // (description) -> a fresh private name
-	RtPrivateGet                 // (obj, name)
-	RtPrivateSet                 // (obj, name, value)
-	RtPrivateDefine              // (obj, name, value) adds a private field
-	RtPrivateIn                  // (name, obj)
-	RtAsyncIteratorNext          // (iterator record) -> what for await awaits
+	RtCreateClass          = iota // (ctor, parent) -> ctor, prototype in ctor
+	RtDefineMethod                // (obj, key, fn, enumerable)
+	RtDefineGetter                // (obj, key, fn, enumerable)
+	RtDefineSetter                // (obj, key, fn, enumerable)
+	RtSpreadInto                  // (array, iterable) appends
+	RtCopyDataProperties          // (target, source)
+	RtObjectRest                  // (source, excluded keys...) -> new object
+	RtIterableToArray             // (iterator record) -> array of the rest
+	RtTemplateObject              // (index of TemplateConst)
+	RtSuperCall                   // (args...) with spread already applied -> this
+	RtSuperCallSpread             // (array of args)
+	RtSetHomeObject               // (fn, home)
+	RtInitFields                  // (this) run the field initializer of the active function
+	RtThrowTypeError              // (message)
+	RtCreateRegExp                // (pattern, flags)
+	RtDeclareGlobals              // (names array, lexical count) script prologue checks
+	RtAwait                       // internal
+	RtSetFunctionName             // (fn, key[, prefix])
+	RtBigInt                      // (index of BigIntConst)
+	RtDeleteSuperProperty         // always throws ReferenceError
+	RtAppendElement               // (array, value)
+	RtArraySetLength              // (array, length)
+	RtInitGlobalLexical           // (name, value) initialises a script-level let, const or class
+	RtYieldStar                   // (iterator record, mode, received) -> the inner iterator's result
+	RtNewPrivateName              // (description) -> a fresh private name
+	RtPrivateGet                  // (obj, name)
+	RtPrivateSet                  // (obj, name, value)
+	RtPrivateDefine               // (obj, name, value) adds a private field
+	RtPrivateIn                   // (name, obj)
+	RtAsyncIteratorNext           // (iterator record) -> what for await awaits
+	RtAsyncYieldStar              // (iterator record, mode, received) -> what async yield* awaits; may set mode
+	RtAsyncYieldStarResult        // (iterator record, mode, awaited) -> the inner result, checked
+	RtDynamicImport               // (specifier, options) -> promise of the namespace
+	RtImportMeta                  // (module record from the module context) -> import.meta
 	RtNumRuntime
 )
 
@@ -173,4 +177,5 @@ var RuntimeNames = [RtNumRuntime]string{
 	"CreateRegExp", "DeclareGlobals", "Await", "SetFunctionName", "BigInt",
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
+	"AsyncYieldStar", "AsyncYieldStarResult", "DynamicImport", "ImportMeta",
 }

@@ -46,18 +46,10 @@ type Options struct {
 
 // Compile parses and compiles a classic script.
 func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err error) {
-	buf := make([]byte, len(src), len(src)+1)
-	copy(buf, src)
-	ast, perr := js.Parse(parse.NewInputBytes(buf), js.Options{})
-	if perr != nil {
-		se := &SyntaxError{File: file, Line: 1, Column: 1, Msg: perr.Error()}
-		if pe, ok := perr.(*parse.Error); ok {
-			se.Line, se.Column, se.Msg = pe.Line, pe.Column, pe.Message
-		}
-		return nil, se
+	c, ast, err := parseSource(file, src)
+	if err != nil {
+		return nil, err
 	}
-	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}}
-	c.lines = lineStarts(buf)
 	defer func() {
 		if p := recover(); p != nil {
 			if se, ok := p.(*SyntaxError); ok {
@@ -67,8 +59,25 @@ func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err 
 			panic(p)
 		}
 	}()
-	c.analyze(ast)
+	c.analyze(ast, opts.Strict)
 	return c.compileScript(ast, opts.Strict), nil
+}
+
+// parseSource parses src and returns a compiler for it.
+func parseSource(file, src string) (*compiler, *js.AST, error) {
+	buf := make([]byte, len(src), len(src)+1)
+	copy(buf, src)
+	ast, perr := js.Parse(parse.NewInputBytes(buf), js.Options{})
+	if perr != nil {
+		se := &SyntaxError{File: file, Line: 1, Column: 1, Msg: perr.Error()}
+		if pe, ok := perr.(*parse.Error); ok {
+			se.Line, se.Column, se.Msg = pe.Line, pe.Column, pe.Message
+		}
+		return nil, nil, se
+	}
+	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}}
+	c.lines = lineStarts(buf)
+	return c, ast, nil
 }
 
 // compiler holds what is shared by all functions of one script.
@@ -84,6 +93,12 @@ type compiler struct {
 	classNames []*binding
 	fs         *funcState // the function being compiled
 	lastPos    int
+	// module: the source is a module (CompileModule), whose context is
+	// level 1 of every function in it.
+	module bool
+	// attrs are the import attributes of a module's declarations, by
+	// the offset of their specifier (see scanModule).
+	attrs map[int][]bytecode.ImportAttribute
 }
 
 func lineStarts(b []byte) []int {

@@ -78,6 +78,10 @@ func TestNoFalseEarlyErrors(t *testing.T) {
 		"try {} catch (e) { var e; for (var e of []); { let e; } }",
 		"{ function f(){} } { function f(){} } class C { static { function h(){} var h; } }",
 		"function g(a) { function a(){} var a; }",
+		// Escaped words that are not reserved where they appear.
+		"var \\u0061wait; var l\\u0065t; var o = { bre\\u0061k: 1 }; o.bre\\u0061k;",
+		"async function f() { function g() { var \\u0061wait; } }",
+		"var yield, let, static; implements = 1;",
 	} {
 		if _, err := Compile("ok.js", src, Options{}); err != nil {
 			t.Errorf("%s: %v", src, err)
@@ -97,6 +101,14 @@ func TestSyntaxErrors(t *testing.T) {
 		{"function f() { super.x; }", "'super' keyword unexpected here"},
 		{"return;", ""},
 		{"'use strict'; '\\01';", "Octal escape sequences are not allowed in strict mode."},
+		{"var x = { bre\\u0061k } = {};", "Keyword must not contain escaped characters"},
+		{"async function f() { var \\u0061wait; }", "Keyword must not contain escaped characters"},
+		{"function* g() { yi\\u0065ld: 1; }", "Keyword must not contain escaped characters"},
+		{"'use strict'; var l\\u0065t;", "Keyword must not contain escaped characters"},
+		{"class C { m() { var st\\u0061tic; } }", "Keyword must not contain escaped characters"},
+		{"'use strict'; var yield;", "Unexpected strict mode reserved word"},
+		{"function f() { 'use strict'; implements = 1; }", "Unexpected strict mode reserved word"},
+		{"var C = class static {};", "Unexpected strict mode reserved word"},
 		{"class A { constructor() {} constructor() {} }", "A class may only have one constructor"},
 		{"'use strict'; with (a) {}", "Strict mode code may not include a with statement"},
 		{"const c;", ""},

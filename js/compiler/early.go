@@ -75,7 +75,7 @@ func (c *compiler) checkClassElements(d *js.ClassDecl) {
 			name, static = &m.Name, m.Static
 		}
 		if p := name.Private; p != nil {
-			n := string(p.Data)
+			n := identName(p.Data)
 			if n == "#constructor" {
 				c.errorAt(p.Data, "Classes may not have a private field named '#constructor'")
 			}
@@ -250,7 +250,7 @@ func varDeclared(s js.IStmt, out map[string]bool) {
 		if d, ok := e.(*js.VarDecl); ok && d.TokenType == js.VarToken {
 			for _, el := range d.List {
 				for _, v := range boundNames(el.Binding, nil) {
-					out[string(v.Data)] = true
+					out[identName(v.Data)] = true
 				}
 			}
 		}
@@ -317,7 +317,7 @@ func (c *compiler) checkBlockDeclarations(list []js.IStmt) {
 	}
 	seen := make(map[string]declName, len(lex))
 	for _, d := range lex {
-		n := string(d.v.Data)
+		n := identName(d.v.Data)
 		if prev, ok := seen[n]; ok && (c.fs.strict || !prev.plainFunc || !d.plainFunc) {
 			c.errorAt(d.v.Data, "Identifier '%s' has already been declared", n)
 		}
@@ -328,8 +328,8 @@ func (c *compiler) checkBlockDeclarations(list []js.IStmt) {
 		varDeclared(s, vars)
 	}
 	for _, d := range lex {
-		if vars[string(d.v.Data)] {
-			c.errorAt(d.v.Data, "Identifier '%s' has already been declared", string(d.v.Data))
+		if vars[identName(d.v.Data)] {
+			c.errorAt(d.v.Data, "Identifier '%s' has already been declared", identName(d.v.Data))
 		}
 	}
 }
@@ -345,7 +345,7 @@ func (c *compiler) checkCatchDeclarations(param js.IBinding, body *js.BlockStmt)
 	}
 	lex := map[string]bool{}
 	for _, d := range lexicallyDeclared(body.List) {
-		lex[string(d.v.Data)] = true
+		lex[identName(d.v.Data)] = true
 	}
 	_, simple := param.(*js.Var)
 	vars := map[string]bool{}
@@ -355,7 +355,7 @@ func (c *compiler) checkCatchDeclarations(param js.IBinding, body *js.BlockStmt)
 		}
 	}
 	for _, v := range names {
-		n := string(v.Data)
+		n := identName(v.Data)
 		if lex[n] || vars[n] {
 			c.errorAt(v.Data, "Identifier '%s' has already been declared", n)
 		}

@@ -55,7 +55,7 @@ func (c *compiler) localReg(e js.IExpr) (int, bool) {
 		return 0, false
 	}
 	if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) {
-		if string(v.Data) == "arguments" && v.Decl == js.NoDecl {
+		if identName(v.Data) == "arguments" && v.Decl == js.NoDecl {
 			return 0, false
 		}
 		return b.reg, true
@@ -175,7 +175,7 @@ func (c *compiler) expr(e js.IExpr) {
 	case *js.FuncDecl:
 		name := ""
 		if e.Name != nil {
-			name = string(e.Name.Data)
+			name = identName(e.Name.Data)
 		}
 		c.function(e, name)
 	case *js.ArrowFunc:
@@ -187,7 +187,15 @@ func (c *compiler) expr(e js.IExpr) {
 	case *js.YieldExpr:
 		c.yield(e)
 	case *js.ImportMetaExpr:
-		c.errorf("Cannot use 'import.meta' outside a module")
+		if !c.module {
+			c.errorf("Cannot use 'import.meta' outside a module")
+		}
+		// Slot 0 of the module context holds the module record.
+		r := c.fs.reg()
+		c.emit(bytecode.LdaContextSlot, c.fs.ctxLevel-1, 0)
+		c.emit(bytecode.Star, r)
+		c.emit(bytecode.CallRuntime, bytecode.RtImportMeta, r, 1)
+		c.fs.nextReg--
 	default:
 		c.errorf("unsupported expression %T", e)
 	}
@@ -331,7 +339,7 @@ func (c *compiler) deleteExpr(x js.IExpr) {
 		r := c.fs.reg()
 		c.emit(bytecode.LdaGlobal, c.name("globalThis"), c.slot(bytecode.SlotGlobal))
 		c.emit(bytecode.Star, r)
-		c.loadString(string(t.Data))
+		c.loadString(identName(t.Data))
 		c.emit(bytecode.DeletePropertySloppy, r)
 	default:
 		c.expr(x)
@@ -410,7 +418,7 @@ func (c *compiler) assign(target, value js.IExpr) {
 	fs := c.fs
 	switch t := target.(type) {
 	case *js.Var:
-		c.namedExpr(value, string(t.Data))
+		c.namedExpr(value, identName(t.Data))
 		c.checkAssignable(t)
 		c.storeVar(t, false)
 	case *js.DotExpr:
@@ -482,7 +490,7 @@ func (c *compiler) assign(target, value js.IExpr) {
 
 func (c *compiler) checkAssignable(v *js.Var) {
 	if c.fs.strict {
-		if n := string(v.Data); n == "eval" || n == "arguments" {
+		if n := identName(v.Data); n == "eval" || n == "arguments" {
 			c.errorAt(v.Data, "Unexpected eval or arguments in strict mode")
 		}
 	}
@@ -600,7 +608,7 @@ func (c *compiler) logicalAssign(e *js.BinaryExpr) {
 	}
 	name := ""
 	if v, ok := e.X.(*js.Var); ok {
-		name = string(v.Data)
+		name = identName(v.Data)
 	}
 	c.namedExpr(e.Y, name)
 	store()
@@ -676,11 +684,11 @@ func isSuper(e js.IExpr) bool {
 func dotName(d *js.DotExpr) string {
 	switch y := d.Y.(type) {
 	case js.LiteralExpr:
-		return string(y.Data)
+		return identName(y.Data)
 	case *js.LiteralExpr:
-		return string(y.Data)
+		return identName(y.Data)
 	case *js.Var:
-		return string(y.Data)
+		return identName(y.Data)
 	}
 	return ""
 }
@@ -814,7 +822,11 @@ func (c *compiler) call(e *js.CallExpr, end bytecode.LabelID, used *bool) {
 		c.superCall(&e.Args)
 		return
 	}
-	if v, ok := e.X.(*js.Var); ok && string(v.Data) == "eval" && c.lookup(v) == nil {
+	if l, ok := e.X.(*js.LiteralExpr); ok && l.TokenType == js.ImportToken {
+		c.importCall(e)
+		return
+	}
+	if v, ok := e.X.(*js.Var); ok && identName(v.Data) == "eval" && c.lookup(v) == nil {
 		// Direct eval is run as an indirect eval for now.
 		_ = v
 	}
@@ -882,7 +894,7 @@ func isMember(e js.IExpr) bool {
 func calleeName(e js.IExpr) string {
 	switch e := e.(type) {
 	case *js.Var:
-		return string(e.Data)
+		return identName(e.Data)
 	case *js.DotExpr:
 		if x := calleeName(e.X); x != "" {
 			return x + "." + dotName(e)
@@ -1002,4 +1014,31 @@ func (c *compiler) superCall(a *js.Args) {
 	if b := fs.thisB; b != nil && b.kind == bindCtx {
 		c.storeBinding(b)
 	}
+}
+
+// importCall compiles import(specifier[, options]) (ECMA-262 13.3.10):
+// both operands are evaluated here, everything else happens in the
+// runtime, whose failures reject the promise the call returns.
+func (c *compiler) importCall(e *js.CallExpr) {
+	fs := c.fs
+	n := len(e.Args.List)
+	if n == 0 || n > 2 {
+		c.errorf("import() takes one or two arguments")
+	}
+	for _, a := range e.Args.List {
+		if a.Rest {
+			c.errorf("import() does not accept spread arguments")
+		}
+	}
+	r := fs.regs(2)
+	c.expr(e.Args.List[0].Value)
+	c.emit(bytecode.Star, r)
+	if n == 2 {
+		c.expr(e.Args.List[1].Value)
+	} else {
+		c.emit(bytecode.LdaUndefined)
+	}
+	c.emit(bytecode.Star, r+1)
+	c.emit(bytecode.CallRuntime, bytecode.RtDynamicImport, r, 2)
+	fs.nextReg = r
 }

@@ -45,7 +45,7 @@ func (c *compiler) compileScript(ast *js.AST, strict bool) *bytecode.FunctionTem
 		}
 	}
 	for _, v := range ast.BlockStmt.Scope.Declared {
-		b := &binding{name: string(v.Data), fs: fs}
+		b := &binding{name: identName(v.Data), fs: fs}
 		kind := 0
 		switch v.Decl {
 		case js.VariableDecl:
@@ -242,7 +242,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 			c.emit(bytecode.Ldar, 1+i)
 			c.storeBinding(b)
 		} else {
-			c.bindings[v] = &binding{kind: bindReg, reg: 1 + i, fs: fs, name: string(v.Data)}
+			c.bindings[v] = &binding{kind: bindReg, reg: 1 + i, fs: fs, name: identName(v.Data)}
 		}
 	}
 	// Every other declaration of the function scope.
@@ -282,6 +282,13 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 		}
 	}
 	c.hoistFunctions(body.List)
+	if fs.t.Flags&bytecode.FlagGenerator != 0 {
+		// A generator binds its parameters when called, so their errors
+		// are the call's (ECMA-262 15.5.2 EvaluateGeneratorBody), and
+		// then waits for the first next.
+		c.emit(bytecode.SuspendGenerator, 2)
+		c.emit(bytecode.ResumeGenerator, fs.reg())
+	}
 	c.stmts(body.List)
 	c.emit(bytecode.LdaUndefined)
 	c.emit(bytecode.Return)
@@ -301,7 +308,7 @@ func (c *compiler) checkStrictParams(p *js.Params) {
 	check = func(b js.IBinding) {
 		switch b := b.(type) {
 		case *js.Var:
-			n := string(b.Data)
+			n := identName(b.Data)
 			if n == "eval" || n == "arguments" {
 				c.errorAt(b.Data, "Unexpected eval or arguments in strict mode")
 			}
@@ -343,7 +350,8 @@ func (c *compiler) yield(e *js.YieldExpr) {
 	}
 	async := fs.t.Flags&bytecode.FlagAsync != 0
 	if async && e.Generator {
-		c.errorf("yield* in async generators is not supported yet")
+		c.asyncYieldStar(e)
+		return
 	}
 	if e.Generator {
 		// yield*: each resumption (next, throw or return) is forwarded to
@@ -393,6 +401,65 @@ func (c *compiler) yield(e *js.YieldExpr) {
 	c.suspend(0)
 }
 
+// asyncYieldStar compiles yield* in an async generator (ECMA-262 15.5.5):
+// like the sync form, but each inner result is awaited, the values are
+// yielded without awaiting, and a return resumption's value is awaited
+// before it is forwarded.
+func (c *compiler) asyncYieldStar(e *js.YieldExpr) {
+	fs := c.fs
+	c.expr(e.X)
+	args := fs.regs(3) // iterator record, mode, received
+	rec, mode, recv := args, args+1, args+2
+	res, tmp := fs.reg(), fs.reg()
+	c.emit(bytecode.GetIterator, 2)
+	c.emit(bytecode.Star, rec)
+	c.emit(bytecode.LdaZero)
+	c.emit(bytecode.Star, mode)
+	c.emit(bytecode.LdaUndefined)
+	c.emit(bytecode.Star, recv)
+	top, done, end, ret, loop := fs.b.NewLabel(), fs.b.NewLabel(), fs.b.NewLabel(), fs.b.NewLabel(), fs.b.NewLabel()
+	fs.b.Bind(top)
+	c.emit(bytecode.CallRuntime, bytecode.RtAsyncYieldStar, args, 3)
+	c.suspend(1)
+	c.emit(bytecode.Star, recv)
+	c.emit(bytecode.CallRuntime, bytecode.RtAsyncYieldStarResult, args, 3)
+	c.emit(bytecode.Star, res)
+	c.loadNumber(4) // the inner iterator has no return method
+	c.emit(bytecode.TestEqualStrict, mode, c.slot(bytecode.SlotCompare))
+	c.emit(bytecode.JumpIfTrue, int(ret))
+	c.emit(bytecode.GetNamedProperty, res, c.name("done"), c.slot(bytecode.SlotLoad))
+	c.emit(bytecode.JumpIfToBooleanTrue, int(done))
+	c.emit(bytecode.GetNamedProperty, res, c.name("value"), c.slot(bytecode.SlotLoad))
+	c.emit(bytecode.SuspendGenerator, 0)
+	c.emit(bytecode.ResumeGenerator, mode)
+	c.emit(bytecode.Star, recv)
+	c.loadNumber(2)
+	c.emit(bytecode.TestEqualStrict, mode, c.slot(bytecode.SlotCompare))
+	c.emit(bytecode.JumpIfFalse, int(loop))
+	// AsyncGeneratorUnwrapYieldResumption: await the value of a return;
+	// a rejection turns it into a throw forwarded to the inner iterator.
+	c.emit(bytecode.Ldar, recv)
+	c.emit(bytecode.SuspendGenerator, 1)
+	c.emit(bytecode.ResumeGenerator, tmp)
+	c.emit(bytecode.Star, recv)
+	c.emit(bytecode.Ldar, tmp)
+	c.emit(bytecode.JumpIfToBooleanFalse, int(loop))
+	c.emit(bytecode.Star, mode)
+	fs.b.Bind(loop)
+	c.emit(bytecode.JumpLoop, int(top))
+	fs.b.Bind(done)
+	c.emit(bytecode.GetNamedProperty, res, c.name("value"), c.slot(bytecode.SlotLoad))
+	c.emit(bytecode.Star, res)
+	c.loadNumber(2)
+	c.emit(bytecode.TestEqualStrict, mode, c.slot(bytecode.SlotCompare))
+	c.emit(bytecode.JumpIfFalse, int(end))
+	fs.b.Bind(ret)
+	c.emit(bytecode.Ldar, res)
+	c.emitReturn()
+	fs.b.Bind(end)
+	c.emit(bytecode.Ldar, res)
+}
+
 // suspend yields (kind 0) or awaits (kind 1) the accumulator and handles
 // the resumption: next continues with the sent value, throw throws it and
 // return returns it through any finally blocks.
@@ -432,7 +499,7 @@ func (c *compiler) await(x js.IExpr) {
 func (c *compiler) class(d *js.ClassDecl) {
 	name := ""
 	if d.Name != nil {
-		name = string(d.Name.Data)
+		name = identName(d.Name.Data)
 		c.pos(d.Name.Data)
 	}
 	c.classNamed(d, name)
@@ -458,7 +525,7 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 		c.emit(bytecode.PushContext, innerCtx)
 		fs.ctxLevel++
 		c.pushControl(&control{kind: ctlContext, ctxReg: innerCtx})
-		inner = &binding{kind: bindCtx, name: string(d.Name.Data), level: fs.ctxLevel, fs: fs, lexical: true, constant: true}
+		inner = &binding{kind: bindCtx, name: identName(d.Name.Data), level: fs.ctxLevel, fs: fs, lexical: true, constant: true}
 		c.emit(bytecode.LdaTheHole)
 		c.storeBinding(inner)
 		c.classNames = append(c.classNames, inner)
@@ -504,7 +571,7 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 			c.loadString("#" + string(v.Data[1:]))
 			c.emit(bytecode.Star, r)
 			c.emit(bytecode.CallRuntime, bytecode.RtNewPrivateName, r, 1)
-			b := &binding{kind: bindCtx, slot: i, level: fs.ctxLevel, fs: fs, name: string(v.Data)}
+			b := &binding{kind: bindCtx, slot: i, level: fs.ctxLevel, fs: fs, name: identName(v.Data)}
 			c.storeBinding(b)
 			c.bindings[v] = b
 		}

@@ -345,7 +345,7 @@ func (c *compiler) propertyKeyName(p *js.PropertyName) string {
 		f, _ := c.number(&l)
 		return numberToKey(f)
 	}
-	return string(l.Data)
+	return identName(l.Data)
 }
 
 // numberToKey formats a number as Number::toString does, for keys.

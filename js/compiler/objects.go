@@ -29,7 +29,7 @@ func (c *compiler) objectLiteral(e *js.ObjectExpr) {
 				c.errorf("Invalid shorthand property initializer")
 			}
 			c.loadVar(v, false)
-			c.emit(bytecode.DefineNamedOwnProperty, obj, c.name(string(v.Data)), c.slot(bytecode.SlotStore))
+			c.emit(bytecode.DefineNamedOwnProperty, obj, c.name(identName(v.Data)), c.slot(bytecode.SlotStore))
 		case p.Init != nil:
 			// CoverInitializedName outside a pattern (ECMA-262 13.2.5.1).
 			c.errorf("Invalid shorthand property initializer")
@@ -171,7 +171,7 @@ func (c *compiler) bindPattern(b js.IBinding, lexical, constant bool) {
 	switch b := b.(type) {
 	case *js.Var:
 		if fs.strict {
-			if n := string(b.Data); n == "eval" || n == "arguments" {
+			if n := identName(b.Data); n == "eval" || n == "arguments" {
 				c.errorAt(b.Data, "Unexpected eval or arguments in strict mode")
 			}
 		}
@@ -221,7 +221,7 @@ func (c *compiler) bindPattern(b js.IBinding, lexical, constant bool) {
 				if !ok {
 					c.errorf("Invalid destructuring target")
 				}
-				name := string(v.Data)
+				name := identName(v.Data)
 				c.emit(bytecode.GetNamedProperty, obj, c.name(name), c.slot(bytecode.SlotLoad))
 				if b.Rest != nil {
 					key = fs.reg()
@@ -296,7 +296,7 @@ func (c *compiler) defaultValue(def js.IExpr, target any) {
 	c.emit(bytecode.JumpIfNull, int(isNull))
 	name := ""
 	if v, ok := target.(*js.Var); ok {
-		name = string(v.Data)
+		name = identName(v.Data)
 	}
 	c.namedExpr(def, name)
 	fs.b.Bind(isNull)

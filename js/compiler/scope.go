@@ -1,6 +1,11 @@
 package compiler
 
 import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+
 	"github.com/tdewolff/parse/v2/js"
 
 	"glassbox/js/bytecode"
@@ -16,6 +21,8 @@ type funcInfo struct {
 	usesArgs     bool
 	argsCaptured bool
 	argsVar      *js.Var
+	// What an escaped identifier may not spell out here.
+	strict, generator, async bool
 }
 
 // bindingKind says where a variable lives.
@@ -26,6 +33,7 @@ const (
 	bindCtx                          // a slot of a heap context
 	bindGlobal                       // a property of the global object
 	bindGlobalLex                    // a script-level let, const or class
+	bindImport                       // a module's import: a context slot holding a reference to the exporter's slot
 )
 
 // binding is a variable's storage as the compiler assigned it.
@@ -49,6 +57,8 @@ type analysis struct {
 	stack    []*funcInfo
 	owner    map[*js.Var]*funcInfo
 	captured map[*js.Var]bool
+	inClass  int     // class bodies being walked: strict code
+	skip     *js.Var // a function's name, checked in the enclosing function
 }
 
 func resolve(v *js.Var) *js.Var {
@@ -58,11 +68,11 @@ func resolve(v *js.Var) *js.Var {
 	return v
 }
 
-func (c *compiler) analyze(ast *js.AST) {
+func (c *compiler) analyze(ast *js.AST, strict bool) {
 	a := &analysis{c: c, owner: map[*js.Var]*funcInfo{}, captured: map[*js.Var]bool{}}
 	c.info = map[any]*funcInfo{}
 	c.captured = a.captured
-	root := &funcInfo{}
+	root := &funcInfo{strict: strict || hasUseStrict(ast.List)}
 	c.info[ast] = root
 	a.stack = []*funcInfo{root}
 	a.declare(&ast.BlockStmt.Scope)
@@ -91,7 +101,19 @@ func (a *analysis) declare(s *js.Scope) {
 }
 
 func (a *analysis) push(n any, arrow bool, body *js.BlockStmt) {
-	f := &funcInfo{parent: a.cur(), arrow: arrow}
+	p := a.cur()
+	f := &funcInfo{parent: p, arrow: arrow, strict: p.strict || a.inClass > 0}
+	if body != nil && hasUseStrict(body.List) {
+		f.strict = true
+	}
+	switch n := n.(type) {
+	case *js.FuncDecl:
+		f.generator, f.async = n.Generator, n.Async
+	case *js.MethodDecl:
+		f.generator, f.async = n.Generator, n.Async
+	case *js.ArrowFunc:
+		f.async = n.Async
+	}
 	a.c.info[n] = f
 	a.stack = append(a.stack, f)
 	if body != nil {
@@ -102,7 +124,15 @@ func (a *analysis) push(n any, arrow bool, body *js.BlockStmt) {
 func (a *analysis) Enter(n js.INode) js.IVisitor {
 	switch n := n.(type) {
 	case *js.FuncDecl:
+		if n.Name != nil {
+			a.checkEscaped(n.Name.Data)
+			a.skip = n.Name
+		}
 		a.push(n, false, &n.Body)
+	case *js.LabelledStmt:
+		a.checkEscaped(n.Label)
+	case *js.BranchStmt:
+		a.checkEscaped(n.Label)
 	case *js.ArrowFunc:
 		a.push(n, true, &n.Body)
 	case *js.MethodDecl:
@@ -110,6 +140,11 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 	case *js.Field:
 		a.push(n, false, nil)
 	case *js.ClassDecl:
+		a.inClass++
+		defer func() { a.inClass-- }()
+		if n.Name != nil {
+			a.checkEscaped(n.Name.Data)
+		}
 		for i := range n.List {
 			if sb := n.List[i].StaticBlock; sb != nil {
 				a.push(sb, false, sb)
@@ -136,13 +171,16 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 	case *js.SwitchStmt:
 		a.declare(&n.Scope)
 	case *js.Var:
+		if n != a.skip {
+			a.checkEscaped(n.Data)
+		}
 		v := resolve(n)
 		f := a.cur()
 		if o, ok := a.owner[v]; ok {
 			if o != f {
 				a.captured[v] = true
 			}
-		} else if v.Decl == js.NoDecl && string(v.Data) == "arguments" {
+		} else if v.Decl == js.NoDecl && identName(v.Data) == "arguments" {
 			na := a.nonArrow()
 			if na != a.stack[0] {
 				na.usesArgs = true
@@ -162,8 +200,86 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 		if na := a.nonArrow(); na != a.cur() {
 			na.thisCaptured = true
 		}
+	case *js.ExportStmt:
+		// Walk leaves out the declaration of export declarations.
+		if n.Decl != nil {
+			js.Walk(a, n.Decl)
+		}
 	}
 	return a
+}
+
+// checkEscaped: an identifier written with escapes may not spell a
+// reserved word (ECMA-262 12.7.1: "It is a Syntax Error if the goal
+// symbol ... and StringValue of IdentifierName is ..." and 13.1.1's rules
+// for yield and await), which the parser only knows unescaped.
+func (a *analysis) checkEscaped(data []byte) {
+	f := a.cur()
+	strict := f.strict || a.inClass > 0
+	if bytes.IndexByte(data, '\\') < 0 {
+		// The parser lets the strict mode reserved words through.
+		if strict && len(data) >= 3 && strictReservedWords[string(data)] {
+			a.c.errorAt(data, "Unexpected strict mode reserved word")
+		}
+		return
+	}
+	name := identName(data)
+	if reservedWords[name] || strict && strictReservedWords[name] ||
+		name == "await" && f.async || name == "yield" && f.generator {
+		a.c.errorAt(data, "Keyword must not contain escaped characters")
+	}
+}
+
+var reservedWords = map[string]bool{
+	"break": true, "case": true, "catch": true, "class": true, "const": true, "continue": true,
+	"debugger": true, "default": true, "delete": true, "do": true, "else": true, "enum": true,
+	"export": true, "extends": true, "false": true, "finally": true, "for": true, "function": true,
+	"if": true, "import": true, "in": true, "instanceof": true, "new": true, "null": true,
+	"return": true, "super": true, "switch": true, "this": true, "throw": true, "true": true,
+	"try": true, "typeof": true, "var": true, "void": true, "while": true, "with": true,
+}
+
+var strictReservedWords = map[string]bool{
+	"implements": true, "interface": true, "let": true, "package": true, "private": true,
+	"protected": true, "public": true, "static": true, "yield": true,
+}
+
+// identName is the StringValue of an identifier: its \u escapes
+// decoded. The parser has already checked them.
+func identName(data []byte) string {
+	if bytes.IndexByte(data, '\\') < 0 {
+		return string(data)
+	}
+	var sb strings.Builder
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' || i+2 >= len(data) || data[i+1] != 'u' {
+			sb.WriteByte(data[i])
+			continue
+		}
+		hex, next := data[i+2:], 0
+		if hex[0] == '{' {
+			end := bytes.IndexByte(hex, '}')
+			if end < 0 {
+				sb.WriteByte(data[i])
+				continue
+			}
+			hex, next = hex[1:end], i+2+end+1
+		} else {
+			if len(hex) < 4 {
+				sb.WriteByte(data[i])
+				continue
+			}
+			hex, next = hex[:4], i+6
+		}
+		n, err := strconv.ParseUint(string(hex), 16, 32)
+		if err != nil || n > unicode.MaxRune {
+			sb.WriteByte(data[i])
+			continue
+		}
+		sb.WriteRune(rune(n))
+		i = next - 1
+	}
+	return sb.String()
 }
 
 func (a *analysis) Exit(n js.INode) {
@@ -186,7 +302,7 @@ func (c *compiler) bindVar(v *js.Var, sc *scopeState) *binding {
 	if b, ok := c.bindings[v]; ok && b.fs == c.fs {
 		return b
 	}
-	b := &binding{name: string(v.Data), fs: c.fs}
+	b := &binding{name: identName(v.Data), fs: c.fs}
 	b.lexical = v.Decl == js.LexicalDecl
 	if c.captured[v] && sc != nil {
 		b.kind = bindCtx
@@ -208,7 +324,7 @@ func (c *compiler) lookup(v *js.Var) *binding {
 	}
 	if v.Decl == js.NoDecl {
 		for i := len(c.classNames) - 1; i >= 0; i-- {
-			if c.classNames[i].name == string(v.Data) {
+			if c.classNames[i].name == identName(v.Data) {
 				return c.classNames[i]
 			}
 		}
@@ -294,7 +410,7 @@ func (c *compiler) storeBinding(b *binding) {
 // loadVar loads variable v (or a global named name when v is unbound).
 func (c *compiler) loadVar(v *js.Var, inTypeof bool) {
 	v = resolve(v)
-	name := string(v.Data)
+	name := identName(v.Data)
 	c.posIdent(v)
 	if name == "arguments" && v.Decl == js.NoDecl {
 		c.checkArgumentsInClassInit(v)
@@ -327,6 +443,8 @@ func (c *compiler) loadBinding(b *binding) {
 		c.emit(bytecode.Ldar, b.reg)
 	case bindCtx:
 		c.emit(bytecode.LdaContextSlot, c.fs.ctxLevel-b.level, b.slot)
+	case bindImport:
+		c.emit(bytecode.LdaModuleVariable, c.fs.ctxLevel-b.level, b.slot)
 	}
 }
 
@@ -334,7 +452,7 @@ func (c *compiler) loadBinding(b *binding) {
 // marks a declaration's initialisation, which has neither.
 func (c *compiler) storeVar(v *js.Var, init bool) {
 	v = resolve(v)
-	name := string(v.Data)
+	name := identName(v.Data)
 	b := c.lookup(v)
 	if b == nil {
 		if c.fs.strict && (name == "eval" || name == "arguments") {
@@ -352,6 +470,10 @@ func (c *compiler) storeVar(v *js.Var, init bool) {
 	}
 	if b.kind == bindGlobal || b.kind == bindGlobalLex {
 		c.emit(bytecode.StaGlobal, c.name(name), c.slot(bytecode.SlotGlobal))
+		return
+	}
+	if b.kind == bindImport {
+		c.emit(bytecode.ThrowConstAssignError, c.name(b.name))
 		return
 	}
 	if b.lexical && (!b.initialized || b.fs != c.fs || b.alwaysCheck) {

@@ -21,7 +21,7 @@ func (c *compiler) hoistFunctions(list []js.IStmt) {
 	defer func() { c.lastPos = saved }()
 	for _, s := range list {
 		if f, ok := s.(*js.FuncDecl); ok && f.Name != nil {
-			c.function(f, string(f.Name.Data))
+			c.function(f, identName(f.Name.Data))
 			c.storeVar(f.Name, true)
 		}
 	}
@@ -199,7 +199,7 @@ func (c *compiler) varDecl(d *js.VarDecl) {
 	if c.fs.strict {
 		for _, el := range d.List {
 			forEachVar(el.Binding, func(v *js.Var) {
-				if n := string(v.Data); n == "eval" || n == "arguments" {
+				if n := identName(v.Data); n == "eval" || n == "arguments" {
 					c.errorAt(v.Data, "Unexpected eval or arguments in strict mode")
 				}
 			})
@@ -217,7 +217,7 @@ func (c *compiler) varDecl(d *js.VarDecl) {
 		} else {
 			name := ""
 			if v, ok := el.Binding.(*js.Var); ok {
-				name = string(v.Data)
+				name = identName(v.Data)
 			}
 			c.namedExpr(el.Default, name)
 		}

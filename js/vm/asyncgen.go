@@ -155,4 +155,102 @@ func (r *Realm) initAsyncGenerators() {
 		return this, nil
 	})
 	agp.setProto(aip)
+	r.initAsyncFromSync(aip)
+}
+
+// Modes of yield* in an async generator beyond the resumption modes: the
+// inner iterator had no throw method and is being closed, or no return
+// method and the received value is being returned.
+const (
+	yieldStarClosing = 3
+	yieldStarReturn  = 4
+)
+
+// getAsyncDelegate is GetIterator(v, async) for yield*: a sync iterable
+// is wrapped in an async-from-sync iterator object.
+func (it *Interp) getAsyncDelegate(v Value) (Value, error) {
+	m, err := it.getV(v, SymKey(it.SymAsyncIterator))
+	if err != nil {
+		return Undefined, err
+	}
+	if m.IsNullish() {
+		return it.asyncFromSyncRecord(v)
+	}
+	rec := &iterRecord{}
+	return it.iteratorFrom(v, m, rec, func() Value {
+		o := NewObject(nil)
+		o.internal = rec
+		return ObjValue(o)
+	})
+}
+
+// asyncYieldStarStep forwards one resumption of yield* in an async
+// generator (args: iterator record, mode, received) to the inner iterator
+// and returns what the generator awaits next. When the iterator lacks the
+// method, the mode register becomes yieldStarClosing or yieldStarReturn.
+func (it *Interp) asyncYieldStarStep(args []Value) (Value, error) {
+	rec := recordOf(args[0])
+	received := args[2]
+	switch int(args[1].num) {
+	case resumeNext:
+		return it.Call(rec.next, rec.iter, received)
+	case resumeThrow:
+		m, err := it.getMethod(rec.iter, StrKey("throw"))
+		if err != nil {
+			return Undefined, err
+		}
+		if m.IsUndefined() {
+			// AsyncIteratorClose, then a TypeError.
+			args[1] = Int(yieldStarClosing)
+			ret, err := it.getMethod(rec.iter, StrKey("return"))
+			if err != nil {
+				return Undefined, err
+			}
+			if ret.IsUndefined() {
+				return Undefined, it.typeError("The iterator does not provide a 'throw' method")
+			}
+			return it.Call(ret, rec.iter)
+		}
+		return it.Call(m, rec.iter, received)
+	}
+	m, err := it.getMethod(rec.iter, StrKey("return"))
+	if err != nil {
+		return Undefined, err
+	}
+	if m.IsUndefined() {
+		args[1] = Int(yieldStarReturn)
+		return received, nil
+	}
+	return it.Call(m, rec.iter, received)
+}
+
+// asyncYieldStarResult checks the awaited result of a step.
+func (it *Interp) asyncYieldStarResult(args []Value) (Value, error) {
+	mode, res := int(args[1].num), args[2]
+	if mode == yieldStarReturn {
+		return res, nil
+	}
+	if !res.IsObject() {
+		return Undefined, it.typeError("Iterator result " + describeForError(res) + " is not an object")
+	}
+	if mode == yieldStarClosing {
+		return Undefined, it.typeError("The iterator does not provide a 'throw' method")
+	}
+	return res, nil
+}
+
+// getMethod is GetMethod(v, k): undefined for null or undefined, a
+// TypeError for anything else that is not callable.
+func (it *Interp) getMethod(v Value, k PropKey) (Value, error) {
+	m, err := it.getV(v, k)
+	if err != nil {
+		return Undefined, err
+	}
+	if m.IsNullish() {
+		return Undefined, nil
+	}
+	if !isCallable(m) {
+		return Undefined, it.typeError(describeForError(m) + " is not a function")
+	}
+	return m, nil
 }

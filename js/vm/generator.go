@@ -37,6 +37,15 @@ func (it *Interp) startGenerator(o *Object, fn *Function, this Value, args []Val
 	g := &generator{frame: fr}
 	fr.gen = g
 	r := fn.realm
+	if fn.tmpl.Flags&bytecode.FlagGenerator != 0 {
+		// Run the prologue: parameters and declarations, up to the
+		// suspension before the body.
+		g.state = genExecuting
+		if _, err := it.reenter(fr); err != nil {
+			g.state = genDone
+			return Undefined, err
+		}
+	}
 	if fn.tmpl.Flags&bytecode.FlagAsync != 0 {
 		if fn.tmpl.Flags&bytecode.FlagGenerator != 0 {
 			return it.startAsyncGenerator(o, g)

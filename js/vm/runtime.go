@@ -116,8 +116,16 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 		return args[0], nil
 	case bytecode.RtYieldStar:
 		return it.yieldStarStep(args[0], int(args[1].num), args[2])
+	case bytecode.RtAsyncYieldStar:
+		return it.asyncYieldStarStep(args)
+	case bytecode.RtAsyncYieldStarResult:
+		return it.asyncYieldStarResult(args)
 	case bytecode.RtAsyncIteratorNext:
 		return it.asyncIteratorNext(args[0])
+	case bytecode.RtDynamicImport:
+		return it.dynamicImport(r, it.activeScriptName(), args[0], args[1]), nil
+	case bytecode.RtImportMeta:
+		return it.importMeta(args[0])
 	case bytecode.RtNewPrivateName:
 		return SymValue(&Symbol{Description: args[0], private: true}), nil
 	case bytecode.RtPrivateGet:
@@ -212,12 +220,19 @@ func (it *Interp) copyDataProperties(target *Object, source Value, exclude map[P
 	if err != nil {
 		return err
 	}
-	for _, k := range src.ownKeys(true) {
+	keys, err := it.ownPropertyKeys(src)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
 		if exclude[k] {
 			continue
 		}
-		p, ok := src.getOwn(k)
-		if !ok || p.attr&Enumerable == 0 {
+		d, ok, err := it.getOwnProperty(src, k)
+		if err != nil {
+			return err
+		}
+		if !ok || !d.Enumerable {
 			continue
 		}
 		v, err := it.get(src, k, ObjValue(src))
