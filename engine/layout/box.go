@@ -278,7 +278,8 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 			b := bd.image(parent, n, s)
 			if b.kind == boxImage {
 				b.blockImage = display != style.DisplayInline && display != style.DisplayInlineBlock
-				b.floated = s.IsFloat()
+				// Flex and grid items do not float (CSS Flexbox 1, 3).
+				b.floated = s.IsFloat() && !parent.flex && !parent.grid
 				b.abspos = s.OutOfFlowPositioned()
 			}
 			return append(out, b)
@@ -291,16 +292,17 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 	if s.OutOfFlowPositioned() {
 		b.kind, b.abspos = boxBlock, true
 		bd.decorate(b, 0, color.NRGBA{})
-		bd.fillContainer(b)
+		bd.fill(b)
 		return append(out, b)
 	}
-	if s.IsFloat() {
+	if s.IsFloat() && !parent.flex && !parent.grid {
 		// A float is a block container laid out on its own (its
 		// display was blockified); decorations do not propagate into
-		// it (CSS Text Decoration 3, 2).
+		// it (CSS Text Decoration 3, 2). Flex and grid items do not
+		// float.
 		b.kind, b.floated = boxBlock, true
 		bd.decorate(b, 0, color.NRGBA{})
-		bd.fillContainer(b)
+		bd.fill(b)
 		return append(out, b)
 	}
 	switch display {
@@ -408,6 +410,8 @@ func anonymousStyle(s *style.ComputedStyle) *style.ComputedStyle {
 		FlexBasis:     style.AutoLength,
 		AlignSelf:     style.AlignAuto,
 		JustifySelf:   style.AlignAuto,
+		ZIndexAuto:    true,
+		Inset:         [4]style.Length{style.AutoLength, style.AutoLength, style.AutoLength, style.AutoLength},
 	}
 }
 

@@ -148,6 +148,8 @@ type flexer struct {
 	mainGap  float32
 	crossGap float32
 	cb       containingBlock // what items resolve percentages against
+	// finalPass is set while items are laid out at their used sizes.
+	finalPass bool
 }
 
 // flexContent lays out the items of flex container b, whose content box
@@ -288,6 +290,15 @@ func (l *layouter) flexContent(b *box, f *Fragment, w, h float32, hFixed bool, c
 	for _, it := range items {
 		f.Children = append(f.Children, it.frag)
 	}
+	for _, c := range b.children {
+		if c.abspos {
+			// Its static position: the content box's start corner, as
+			// if it were the sole item (4.1), alignment aside.
+			af := l.absPlaceholder(c)
+			af.X, af.Y = x0, contentTop
+			f.Children = append(f.Children, af)
+		}
+	}
 	// The container's baseline (CSS Flexbox 1, 8.5): that of the
 	// baseline-aligned items of its first line, else of its first item.
 	if baseItem == nil {
@@ -322,9 +333,12 @@ func itemBaseline(f *Fragment) float32 {
 // collect makes the items, in order-modified document order, with their
 // flex base sizes and hypothetical main sizes (9.2).
 func (fx *flexer) collect() []*flexItem {
-	items := make([]*flexItem, len(fx.b.children))
-	for i, c := range fx.b.children {
-		items[i] = fx.item(c)
+	items := make([]*flexItem, 0, len(fx.b.children))
+	for _, c := range fx.b.children {
+		if c.abspos {
+			continue // out of flow: not an item (4.1)
+		}
+		items = append(items, fx.item(c))
 	}
 	slices.SortStableFunc(items, func(a, b *flexItem) int {
 		switch {
@@ -518,6 +532,9 @@ func (fx *flexer) contentHeight(it *flexItem) float32 {
 // smaller of its specified size and its min-content size, no larger than
 // its max size.
 func (fx *flexer) autoMin(it *flexItem) float32 {
+	if it.s.ClipsOverflow() {
+		return 0 // a scroll container's automatic minimum size is 0
+	}
 	var content float32
 	switch {
 	case it.b.kind == boxImage:
@@ -933,8 +950,12 @@ func (fx *flexer) alignItems(ln *flexLine) {
 	}
 }
 
-// final lays an item out at its used size.
+// final lays an item out at its used size, for good: the absolutely
+// positioned boxes inside it are queued for layout only by this layout.
 func (fx *flexer) final(it *flexItem) {
+	it.frag = nil
+	fx.finalPass = true
+	defer func() { fx.finalPass = false }()
 	if fx.column {
 		fx.layoutItem(it, it.cross, it.main, true)
 		return
@@ -963,7 +984,13 @@ func (fx *flexer) layoutItem(it *flexItem, w, h float32, hSet bool) *Fragment {
 			Margin: e.margin, Border: e.border, Padding: e.padding,
 			W: w + e.horizontal(), H: h + e.vertical()})
 	} else {
+		mark := len(l.abs)
 		f = l.itemContents(b, e, w, h, hSet, fx.cb)
+		if !fx.finalPass {
+			// A measuring layout: the final one queues its absolutely
+			// positioned boxes again.
+			l.abs = l.abs[:mark]
+		}
 	}
 	f.Margin = e.margin
 	f.X, f.Y = 0, 0
@@ -982,6 +1009,9 @@ func (l *layouter) flexIntrinsic(b *box) (minW, maxW float32) {
 	gap := s.ColumnGap.Resolve(0, 0)
 	n := 0
 	for _, c := range b.children {
+		if c.abspos {
+			continue
+		}
 		cmin, cmax := l.outerIntrinsic(c)
 		if column {
 			minW, maxW = max(minW, cmin), max(maxW, cmax)

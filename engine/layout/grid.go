@@ -183,6 +183,8 @@ type gridder struct {
 	nCols   int
 	colTrks []gridTrack
 	rowTrks []gridTrack
+	// finalPass is set while items are laid out in their areas.
+	finalPass bool
 }
 
 // newGridder resolves the explicit grid and places the items.
@@ -268,7 +270,9 @@ func clampSpan(sp [2]int) [2]int {
 // place resolves every item's area (8.5).
 func (gd *gridder) place(areas map[string]bool) {
 	for _, c := range gd.b.children {
-		gd.items = append(gd.items, &gridItem{b: c, s: c.style})
+		if !c.abspos {
+			gd.items = append(gd.items, &gridItem{b: c, s: c.style})
+		}
 	}
 	slices.SortStableFunc(gd.items, func(a, b *gridItem) int {
 		switch {
@@ -848,7 +852,9 @@ func (l *layouter) gridContent(b *box, f *Fragment, w, h float32, hFixed bool, c
 		areaW := areaSize(gd.colTrks, it.cols)
 		areaH := areaSize(gd.rowTrks, it.rows)
 		cbi := containingBlock{w: areaW, h: areaH, hDefinite: true}
+		gd.finalPass = true
 		fr := gd.alignItem(it, cbi)
+		gd.finalPass = false
 		fr.X += x0 + gd.colTrks[it.cols[0]].pos
 		fr.Y += contentTop + gd.rowTrks[it.rows[0]].pos
 		f.Children = append(f.Children, fr)
@@ -858,6 +864,14 @@ func (l *layouter) gridContent(b *box, f *Fragment, w, h float32, hFixed bool, c
 	}
 	if first != nil {
 		f.base, f.hasBase = first.frag.Y+itemBaseline(first.frag), true
+	}
+	for _, c := range b.children {
+		if c.abspos {
+			// Its static position: the content box's start corner.
+			af := l.absPlaceholder(c)
+			af.X, af.Y = x0, contentTop
+			f.Children = append(f.Children, af)
+		}
 	}
 	if !hFixed {
 		// A grid's auto height is its rows'; usedHeight clamped it.
@@ -997,7 +1011,11 @@ func (gd *gridder) layoutItemW(it *gridItem, area containingBlock, w, h float32,
 			Margin: e.margin, Border: e.border, Padding: e.padding,
 			W: w + e.horizontal(), H: h + e.vertical()})
 	} else {
+		mark := len(l.abs)
 		f = l.itemContents(b, e, w, h, hSet, area)
+		if !gd.finalPass {
+			l.abs = l.abs[:mark]
+		}
 	}
 	f.Margin = e.margin
 	f.X, f.Y = 0, 0

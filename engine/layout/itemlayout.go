@@ -18,6 +18,11 @@ type layoutKey struct {
 type memoEntry struct {
 	key layoutKey
 	f   *Fragment
+	// The absolutely positioned boxes the layout queued, queued again
+	// when it is reused, and the containing block it found outside the
+	// item, which a reuse replaces by the current one.
+	abs   []absBox
+	outer *Fragment
 }
 
 // memoSize is how many layouts a box remembers: a measuring and a final
@@ -33,8 +38,18 @@ func (l *layouter) itemContents(b *box, e edges, w, h float32, hSet bool, cb con
 		h = 0
 	}
 	key := layoutKey{w: w, h: h, hSet: hSet, autoH: b.autoH, cb: cb}
+	var outer *Fragment
+	if n := len(l.cbs); n > 0 {
+		outer = l.cbs[n-1]
+	}
 	for _, m := range b.memo {
 		if m.key == key {
+			for _, a := range m.abs {
+				if a.cb == m.outer && a.cb != nil {
+					a.cb = outer
+				}
+				l.abs = append(l.abs, a)
+			}
 			return m.f
 		}
 	}
@@ -45,12 +60,23 @@ func (l *layouter) itemContents(b *box, e edges, w, h float32, hSet bool, cb con
 	f := l.alloc(Fragment{Kind: kind, Node: node, Style: b.style,
 		Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
 	b.forceH, b.hasForceH = h, hSet
+	mark := len(l.abs)
+	// A positioned item is offset by relative positioning and contains
+	// the absolutely positioned boxes inside it.
+	if b.style.Positioned() {
+		l.relative(f, cb)
+		l.cbs = append(l.cbs, f)
+	}
 	l.contents(b, f, w, cb, collapse{}, true, space{})
+	if b.style.Positioned() {
+		l.cbs = l.cbs[:len(l.cbs)-1]
+	}
 	b.hasForceH = false
+	m := memoEntry{key: key, f: f, abs: append([]absBox(nil), l.abs[mark:]...), outer: outer}
 	if len(b.memo) < memoSize {
-		b.memo = append(b.memo, memoEntry{key, f})
+		b.memo = append(b.memo, m)
 	} else {
-		b.memo[b.memoNext] = memoEntry{key, f}
+		b.memo[b.memoNext] = m
 		b.memoNext = (b.memoNext + 1) % memoSize
 	}
 	return f
