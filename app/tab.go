@@ -293,6 +293,10 @@ func (t *tab) run() {
 				t.render(false, nil)
 			}
 		case pt := <-t.hovers:
+			if t.page != nil {
+				doc := pt.Add(t.w.scrollOf(t))
+				t.page.MouseMove(doc.X, doc.Y, pt.X, pt.Y)
+			}
 			link := ""
 			if u, ok := t.linkAt(pt); ok {
 				link = u.String()
@@ -485,7 +489,13 @@ func (t *tab) show(p *page.Page, u *url.URL, at int, push bool, restore *f32.Poi
 		t.at = at
 	}
 	t.page = p
-	p.OnFrame = func() { t.render(false, nil) }
+	p.OnFrame = func() {
+		t.render(false, nil)
+		// Scripts may have changed the title.
+		if title := p.Title(); t.state().Title != title {
+			t.update(func(s *tabState) { s.Title = title })
+		}
+	}
 	t.render(true, func() f32.Point {
 		switch {
 		case restore != nil:

@@ -333,3 +333,13 @@ func (r *Runtime) ToNumber(v Value) (float64, error) {
 
 // HostNamed gives a host object named properties the embedder keeps.
 type HostNamed = vm.HostNamed
+
+// FunctionGlobal returns the global object of the realm a function
+// belongs to, and false when fn is not a function.
+func FunctionGlobal(fn Value) (Value, bool) {
+	r := fn.Obj().FunctionRealm()
+	if r == nil {
+		return vm.Undefined, false
+	}
+	return vm.ObjValue(r.Global), true
+}

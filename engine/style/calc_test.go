@@ -63,6 +63,18 @@ func TestCalc(t *testing.T) {
 	}
 }
 
+func TestCalcString(t *testing.T) {
+	for _, tt := range []struct{ decl, want string }{
+		{"width: calc(100% - 10px)", "calc(100% - 10px)"},
+		{"width: calc(2em + 50%)", "calc(50% + 32px)"},
+		{"width: min(50%, 300px)", "min(50%, 300px)"},
+	} {
+		if got := styleOf(t, "", "", tt.decl).Width.Calc.String(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.decl, got, tt.want)
+		}
+	}
+}
+
 func TestCalcDeepNesting(t *testing.T) {
 	deep := "10px"
 	for range 200 {
