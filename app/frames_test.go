@@ -128,7 +128,7 @@ func TestScrollWhilePageBusy(t *testing.T) {
 	// (A compositor that waited on the page would have drawn none of them
 	// before the release; the bound on the median is loose beyond that,
 	// for a test machine shared with other work, two cores.)
-	idle, busy := latencies(w, idleSent, busyFrom), latencies(w, busySent, released)
+	idle, busy := latencies(w, idleSent, time.Now()), latencies(w, busySent, released)
 	if len(idle) != ticks || len(busy) != ticks {
 		t.Fatalf("frames for %d of %d wheel events while idle, %d while the page was busy", len(idle), ticks, len(busy))
 	}
