@@ -13,7 +13,7 @@ import (
 	"gioui.org/f32"
 
 	"glassbox/compositor"
-	"glassbox/timeline"
+	"glassbox/compositor/timeline"
 )
 
 // settle waits for the compositor to have rastered the tiles around the

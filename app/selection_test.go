@@ -14,7 +14,7 @@ import (
 	"gioui.org/io/pointer"
 	"github.com/go-gl/glfw/v3.3/glfw"
 
-	"glassbox/timeline"
+	"glassbox/compositor/timeline"
 )
 
 // drag presses the primary button at from, moves to each point of path

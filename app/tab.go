@@ -15,11 +15,11 @@ import (
 	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"glassbox/compositor"
+	"glassbox/compositor/timeline"
 	"glassbox/engine/eventloop"
 	"glassbox/engine/page"
 	"glassbox/engine/paint"
 	"glassbox/network"
-	"glassbox/timeline"
 )
 
 // A tab is one page and its history. Its goroutine is the page's main
