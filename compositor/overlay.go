@@ -96,6 +96,7 @@ func (c *Compositor) Show(f *Frame, scroll f32.Point) {
 		} else {
 			im.commit(f)
 		}
+		im.stopAnimation()
 		im.scroll = f32.Point{}
 		im.scrollTo(scroll)
 		// The offset is the compositor's now: later commits that do not

@@ -188,6 +188,8 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	h, hFixed := contentSize(s.Height, cb.h, cb.hDefinite, s, vert)
 	if b.hasForceH {
 		h, hFixed = b.forceH, true // a flex item, sized by flex.go
+	} else if b.autoH {
+		h, hFixed = 0, false
 	}
 
 	in.add(f.Margin[top])

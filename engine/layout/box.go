@@ -45,6 +45,13 @@ type box struct {
 	// height property.
 	forceH    float32
 	hasForceH bool
+	// autoH makes the height property count as auto, for measuring the
+	// content height of a flex item.
+	autoH bool
+	// memo holds the box's last layouts as a flex or grid item
+	// (itemlayout.go).
+	memo     []memoEntry
+	memoNext int
 
 	// For inline boxes split around a block (CSS 2.1 9.2.1.1): whether
 	// this part carries the box's start (left) and end (right) edges.
@@ -305,7 +312,8 @@ func (bd *builder) elementBox(parent *box, n *dom.Node, s *style.ComputedStyle, 
 			b := bd.image(parent, n, s)
 			if b.kind == boxImage {
 				b.blockImage = display != style.DisplayInline && display != style.DisplayInlineBlock
-				b.floated = s.IsFloat()
+				// Flex and grid items do not float (CSS Flexbox 1, 3).
+				b.floated = s.IsFloat() && !parent.flex && !parent.grid
 				b.abspos = s.OutOfFlowPositioned()
 			}
 			return append(out, b)
@@ -318,16 +326,17 @@ func (bd *builder) elementBox(parent *box, n *dom.Node, s *style.ComputedStyle, 
 	if s.OutOfFlowPositioned() {
 		b.kind, b.abspos = boxBlock, true
 		bd.decorate(b, 0, color.NRGBA{})
-		bd.fillContainer(b)
+		bd.fill(b)
 		return append(out, b)
 	}
-	if s.IsFloat() {
+	if s.IsFloat() && !parent.flex && !parent.grid {
 		// A float is a block container laid out on its own (its
 		// display was blockified); decorations do not propagate into
-		// it (CSS Text Decoration 3, 2).
+		// it (CSS Text Decoration 3, 2). Flex and grid items do not
+		// float.
 		b.kind, b.floated = boxBlock, true
 		bd.decorate(b, 0, color.NRGBA{})
-		bd.fillContainer(b)
+		bd.fill(b)
 		return append(out, b)
 	}
 	switch display {
@@ -435,6 +444,8 @@ func anonymousStyle(s *style.ComputedStyle) *style.ComputedStyle {
 		FlexBasis:     style.AutoLength,
 		AlignSelf:     style.AlignAuto,
 		JustifySelf:   style.AlignAuto,
+		ZIndexAuto:    true,
+		Inset:         [4]style.Length{style.AutoLength, style.AutoLength, style.AutoLength, style.AutoLength},
 	}
 }
 

@@ -47,6 +47,18 @@
 // (generated.go: strings, attr(), counters and quotes), and ::first-letter
 // wraps the first letter of a block.
 //
+// Flex containers (flex.go) lay out their items by CSS Flexbox 1 section
+// 9: flex base sizes and hypothetical main sizes, automatic minimum sizes,
+// lines, flexible lengths with min and max violations, cross sizes with
+// stretch and baselines, auto margins, justify-content, align-items,
+// align-self, align-content, gaps, order and reversed directions. Grid
+// containers (grid.go) place their items by line numbers, names, spans,
+// named areas and the auto-placement algorithm, and size fixed, fr,
+// minmax() and intrinsic tracks (repeat() with auto-fill included) by CSS
+// Grid 1 section 11, simplified where items span several intrinsic
+// tracks. Flex and grid items are painted whole, as inline-blocks
+// (Fragment.Atomic).
+//
 // Not yet: bidirectional text, tables (laid out as blocks), ::first-line,
 // sticky positioning and writing modes.
 //

@@ -191,7 +191,7 @@ func (p *Page) Title() string {
 // Styles runs the cascade for a viewport of the given size.
 func (p *Page) Styles(width, height float32) *style.Styles {
 	sheets := append([]style.Sheet{{Sheet: userAgentSheet(), Origin: style.UserAgent}}, p.authorSheets()...)
-	return style.Compute(p.Doc, sheets, style.Viewport{Width: width, Height: height})
+	return style.Compute(p.Doc, sheets, style.Viewport{Width: width, Height: height, Fonts: Fonts()})
 }
 
 // Layout runs style and layout for a viewport of the given size and

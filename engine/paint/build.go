@@ -107,7 +107,15 @@ func isFloat(f *layout.Fragment) bool {
 // the positioned steps of its stacking context rather than in the flow.
 // Positioned inline boxes are painted in the flow for now.
 func isLayer(f *layout.Fragment) bool {
-	if f.Style == nil || !f.Style.Positioned() {
+	if f.Style == nil {
+		return false
+	}
+	if f.Atomic && !f.Style.ZIndexAuto {
+		// Flex and grid items stack with a z-index even when not
+		// positioned (CSS Flexbox 1, 5.4; CSS Grid 1, 9).
+		return true
+	}
+	if !f.Style.Positioned() {
 		return false
 	}
 	switch f.Kind {

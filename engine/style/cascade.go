@@ -33,6 +33,18 @@ type Sheet struct {
 // resolves vw and vh and decides @media rules.
 type Viewport struct {
 	Width, Height float32
+	// Fonts measures fonts for the ch unit; without it, ch is taken as
+	// half an em.
+	Fonts FontMetrics
+}
+
+// FontMetrics measures fonts for the font-relative units, which the
+// style package cannot do itself (engine/text depends on it).
+type FontMetrics interface {
+	// FontUnits returns the advance of the digit zero per px of font
+	// size in the font that families, weight and style select, or 0
+	// when it cannot tell.
+	FontUnits(families []string, weight int, style FontStyle) (ch float32)
 }
 
 // Styles holds the computed style of every element of a document.
@@ -295,6 +307,40 @@ type computer struct {
 	spec    [numProps]*value
 	customs []customDecl // custom property declarations, in cascade order
 	slab    []ComputedStyle
+
+	// fontCtx is the style whose font the ch unit measures: the
+	// parent's while the element's own font is being computed.
+	fontCtx *ComputedStyle
+	chCache map[chKey]float32
+}
+
+// chKey identifies a font selection for the ch cache.
+type chKey struct {
+	families *string // the backing array of a font-family list, shared as it inherits
+	n        int
+	weight   int
+	style    FontStyle
+}
+
+// chPerPx returns the ch unit per px of font size for the current font.
+func (c *computer) chPerPx() float32 {
+	s := c.fontCtx
+	if c.vp.Fonts == nil || s == nil || len(s.FontFamily) == 0 {
+		return 0.5
+	}
+	k := chKey{&s.FontFamily[0], len(s.FontFamily), s.FontWeight, s.FontStyle}
+	if v, ok := c.chCache[k]; ok {
+		return v
+	}
+	v := c.vp.Fonts.FontUnits(s.FontFamily, s.FontWeight, s.FontStyle)
+	if v <= 0 {
+		v = 0.5
+	}
+	if c.chCache == nil {
+		c.chCache = map[chKey]float32{}
+	}
+	c.chCache[k] = v
+	return v
 }
 
 // element computes the style of el and its descendants.

@@ -58,7 +58,11 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 		borderWidth[i] = 3 // medium
 	}
 	cs.vars = computeCustom(parent.vars, c.customs)
+	c.fontCtx = parent
 	for p := propID(0); p < numProps; p++ {
+		if p == propLineHeight {
+			c.fontCtx = cs // the font properties come first
+		}
 		v := c.spec[p]
 		if v != nil && v.kind == kVar {
 			// Invalid at computed-value time: as unset.
@@ -443,10 +447,12 @@ func (c *computer) px(v *value, fontSize float32) float32 {
 		r = n * fontSize
 	case uRem:
 		r = n * c.rootFont
-	case uEx, uCh:
-		// Without font metrics at hand, both are taken as half an em,
-		// the fallback CSS Values suggests.
+	case uEx:
+		// Without the x-height at hand, half an em, the fallback CSS
+		// Values suggests.
 		r = n * fontSize / 2
+	case uCh:
+		r = n * fontSize * c.chPerPx()
 	case uVw:
 		r = n * c.vp.Width / 100
 	case uVh:

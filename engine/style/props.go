@@ -1185,10 +1185,10 @@ func parseLonghand(p propID, val []css.Token) *value {
 	if p == propFontStyle && len(words) == 2 && words[0][0].IsIdent("oblique") {
 		return &value{kind: kKeyword, key: int(FontOblique)} // oblique <angle>
 	}
-	if p >= propGridTemplateColumns {
+	if p >= propGridTemplateColumns && p <= propJustifySelf {
 		return parseGridLonghand(p, val, words)
 	}
-	if p >= propFlexDirection {
+	if p >= propFlexDirection && p <= propColumnGap {
 		return parseFlexLonghand(p, words)
 	}
 	if len(val) != 1 {
