@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -445,7 +446,25 @@ func (l *layouter) columnWidths(t *box, g *tableGrid, avail, hs float32) []float
 		copy(cols, maxs)
 		spread(cols, maxs, avail)
 	}
+	snapColumns(cols)
 	return cols
+}
+
+// snapColumns puts the boundaries between columns on whole pixels from
+// the table's edge, keeping their sum, as engines with integer column
+// widths do: text in cells then lands on the same pixels whatever the
+// fraction of a pixel left over.
+func snapColumns(cols []float32) {
+	var cum, prev float32
+	for i, c := range cols {
+		cum += c
+		next := float32(math.Round(float64(cum)))
+		if i == len(cols)-1 {
+			next = cum
+		}
+		cols[i] = max(next-prev, 0)
+		prev = next
+	}
 }
 
 // tableContent lays out the captions and the grid of table b, whose
