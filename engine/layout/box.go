@@ -45,6 +45,8 @@ type box struct {
 	// box (a row group, row, cell, column or caption), 0 otherwise.
 	table bool
 	tdisp style.Display
+	// collapsed marks a cell whose borders collapse (collapse.go).
+	collapsed bool
 	tcols []*box     // a table's column and column-group boxes
 	tgrid *tableGrid // a table's slot grid, built on first use
 	// For flex items being measured or laid out at a size the flex

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
@@ -16,9 +15,10 @@ import (
 // as browsers do it) or the fixed (17.5.2.1) layout, and rows made as tall
 // as their cells.
 //
-// Not yet: the collapsing borders model (border-spacing counts as 0
-// there and each cell keeps its own borders), captions outside the
-// table's border box, percentage column widths and visibility: collapse.
+// The collapsing borders model is in collapse.go. Not yet: captions
+// outside the table's border box, percentage widths of cells and columns,
+// column and column-group backgrounds and borders, empty-cells and
+// visibility: collapse.
 
 // isTablePart reports whether d is a table-internal display.
 func isTablePart(d style.Display) bool {
@@ -144,6 +144,9 @@ func (bd *builder) fillTable(t *box, kids []*box) {
 	t.children = append(t.children, bodies...)
 	if foot != nil {
 		t.children = append(t.children, foot)
+	}
+	if t.style.BorderCollapse {
+		collapseBorders(t)
 	}
 }
 
@@ -290,7 +293,7 @@ func borderSpacing(s *style.ComputedStyle) (h, v float32) {
 // cellIntrinsic returns the min- and max-content widths of a cell's
 // border box: a specified width raises both.
 func (l *layouter) cellIntrinsic(c *box) (minW, maxW float32) {
-	e := resolveEdges(c.style, 0)
+	e := cellEdges(c, 0)
 	hz := e.horizontal()
 	minW, maxW = l.intrinsic(c)
 	if w, ok := contentSize(c.style.Width, 0, false, c.style, hz); ok {
@@ -396,7 +399,7 @@ func (l *layouter) columnWidths(t *box, g *tableGrid, avail, hs float32) []float
 			if c.row != 0 {
 				continue
 			}
-			e := resolveEdges(c.b.style, 0)
+			e := cellEdges(c.b, 0)
 			if w, ok := contentSize(c.b.style.Width, 0, false, c.b.style, e.horizontal()); ok {
 				per := (w + e.horizontal()) / float32(c.cspan)
 				for i := c.col; i < c.col+c.cspan; i++ {
@@ -446,26 +449,9 @@ func (l *layouter) columnWidths(t *box, g *tableGrid, avail, hs float32) []float
 		copy(cols, maxs)
 		spread(cols, maxs, avail)
 	}
-	snapColumns(cols)
 	return cols
 }
 
-// snapColumns puts the boundaries between columns on whole pixels from
-// the table's edge, keeping their sum, as engines with integer column
-// widths do: text in cells then lands on the same pixels whatever the
-// fraction of a pixel left over.
-func snapColumns(cols []float32) {
-	var cum, prev float32
-	for i, c := range cols {
-		cum += c
-		next := float32(math.Round(float64(cum)))
-		if i == len(cols)-1 {
-			next = cum
-		}
-		cols[i] = max(next-prev, 0)
-		prev = next
-	}
-}
 
 // tableContent lays out the captions and the grid of table b, whose
 // content width is w, inside f.
@@ -522,8 +508,7 @@ func (l *layouter) tableContent(b *box, f *Fragment, w, h float32, hFixed bool, 
 	}
 	for i, c := range g.cells {
 		cw := colX[c.col+c.cspan] - colX[c.col] - hs
-		e := resolveEdges(c.b.style, w)
-		e.margin = [4]float32{}
+		e := cellEdges(c.b, w)
 		inner := max(cw-e.horizontal(), 0)
 		cf := l.alloc(Fragment{Kind: KindBlock, Node: c.b.node, Style: c.b.style,
 			Border: e.border, Padding: e.padding, W: cw})
@@ -656,6 +641,19 @@ func (l *layouter) tableContent(b *box, f *Fragment, w, h float32, hFixed bool, 
 		cf.H = full
 		cf.X = colX[c.col] - hs
 		cf.Y = 0
+		if c.b.collapsed {
+			// The fragment reaches half a border past the slot, to
+			// paint the whole border (collapse.go).
+			cf.Border = c.b.style.BorderWidth
+			cf.X -= cf.Border[left] / 2
+			cf.Y -= cf.Border[top] / 2
+			cf.W += (cf.Border[left] + cf.Border[right]) / 2
+			cf.H += (cf.Border[top] + cf.Border[bottom]) / 2
+			for _, k := range cf.Children {
+				k.X += cf.Border[left] / 2
+				k.Y += cf.Border[top] / 2
+			}
+		}
 		rowFrag[c.row].Children = append(rowFrag[c.row].Children, cf)
 	}
 	y += gridH

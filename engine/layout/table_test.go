@@ -62,6 +62,10 @@ func TestTable(t *testing.T) {
 		{"cell height makes the row taller", func(t *tree) *tree {
 			return t.Page(t.E("div", tbl, t.E("div", row, t.cell("#a", 10, 10, height(px(30))), t.cell("#b", 10, 10))))
 		}, map[string]rect{"a": {8, 8, 10, 30}, "b": {18, 8, 10, 30}}},
+		{"collapsing borders: the wider wins, cells reach half of it past their slots", func(t *tree) *tree {
+			return t.Page(t.E("div#t", tbl, func(s *style.ComputedStyle) { s.BorderCollapse = true },
+				t.E("div", row, t.cell("#a", 10, 10, border(2)), t.cell("#b", 10, 10, border(4)))))
+		}, map[string]rect{"t": {8, 8, 30, 18}, "a": {8, 9, 16, 16}, "b": {20, 8, 18, 18}}},
 		{"caption above the rows", func(t *tree) *tree {
 			return t.Page(t.E("div", tbl, t.E("div#cap", display(style.DisplayTableCaption), t.E("div", height(px(15)))),
 				t.E("div", row, t.cell("#a", 40, 10))))
