@@ -47,8 +47,8 @@ type box struct {
 	tdisp style.Display
 	// collapsed marks a cell whose borders collapse (collapse.go).
 	collapsed bool
-	tcols []*box     // a table's column and column-group boxes
-	tgrid *tableGrid // a table's slot grid, built on first use
+	tcols     []*box     // a table's column and column-group boxes
+	tgrid     *tableGrid // a table's slot grid, built on first use
 	// For flex items being measured or laid out at a size the flex
 	// algorithm chose: the content height to use instead of the
 	// height property.

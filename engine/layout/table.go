@@ -452,7 +452,6 @@ func (l *layouter) columnWidths(t *box, g *tableGrid, avail, hs float32) []float
 	return cols
 }
 
-
 // tableContent lays out the captions and the grid of table b, whose
 // content width is w, inside f.
 func (l *layouter) tableContent(b *box, f *Fragment, w, h float32, hFixed bool, contentTop float32) flow {
