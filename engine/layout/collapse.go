@@ -20,7 +20,7 @@ type cborder struct {
 	w    float32
 	st   style.BorderStyle
 	c    color.NRGBA
-	prio int // cell 3, row 2, row group 1, table 0
+	prio int // cell 5, row 4, row group 3, column 2, column group 1, table 0
 }
 
 // styleRank orders border styles for conflicts of equal width.
@@ -88,6 +88,7 @@ func collapseBorders(t *box) {
 			groupOf[r] = gi
 		}
 	}
+	cols := columnBoxes(t)
 	var half [4]float32
 	styles := make([]style.ComputedStyle, len(g.cells))
 	for i, c := range g.cells {
@@ -107,22 +108,25 @@ func collapseBorders(t *box) {
 			if side == bottom {
 				r, next, opp = c.row+c.rspan-1, c.row+c.rspan, top
 			}
-			cands := []cborder{sideOf(c.b.style, side, 3), sideOf(g.rows[r].style, side, 2)}
+			cands := []cborder{sideOf(c.b.style, side, 5), sideOf(g.rows[r].style, side, 4)}
 			if n := at(next, c.col); n != nil {
-				cands = append(cands, sideOf(n.b.style, opp, 3))
+				cands = append(cands, sideOf(n.b.style, opp, 5))
 			}
 			if next >= 0 && next < nr {
-				cands = append(cands, sideOf(g.rows[next].style, opp, 2))
+				cands = append(cands, sideOf(g.rows[next].style, opp, 4))
 			}
 			gr := g.groups[groupOf[r]]
 			if (side == top && r == gr[0]) || (side == bottom && r == gr[1]-1) {
-				cands = append(cands, sideOf(groups[groupOf[r]].style, side, 1))
+				cands = append(cands, sideOf(groups[groupOf[r]].style, side, 3))
 				if next >= 0 && next < nr {
-					cands = append(cands, sideOf(groups[groupOf[next]].style, opp, 1))
+					cands = append(cands, sideOf(groups[groupOf[next]].style, opp, 3))
 				}
 			}
 			if next < 0 || next >= nr {
 				cands = append(cands, sideOf(t.style, side, 0))
+				for k := c.col; k < c.col+c.cspan && k < len(cols); k++ {
+					cands = cols[k].add(cands, side)
+				}
 			}
 			res[side] = win(cands...)
 		}
@@ -132,15 +136,20 @@ func collapseBorders(t *box) {
 			if side == right {
 				k, next, opp = c.col+c.cspan-1, c.col+c.cspan, left
 			}
-			cands := []cborder{sideOf(c.b.style, side, 3)}
+			cands := []cborder{sideOf(c.b.style, side, 5)}
 			if n := at(c.row, next); n != nil {
-				cands = append(cands, sideOf(n.b.style, opp, 3))
+				cands = append(cands, sideOf(n.b.style, opp, 5))
 			}
 			if next < 0 || next >= g.ncols {
-				cands = append(cands, sideOf(g.rows[c.row].style, side, 2),
-					sideOf(groups[groupOf[c.row]].style, side, 1), sideOf(t.style, side, 0))
+				cands = append(cands, sideOf(g.rows[c.row].style, side, 4),
+					sideOf(groups[groupOf[c.row]].style, side, 3), sideOf(t.style, side, 0))
 			}
-			_ = k
+			if k < len(cols) {
+				cands = cols[k].add(cands, side)
+			}
+			if next >= 0 && next < len(cols) {
+				cands = cols[next].add(cands, opp)
+			}
 			res[side] = win(cands...)
 		}
 		s := *c.b.style
@@ -183,6 +192,52 @@ func collapseBorders(t *box) {
 	for _, r := range g.rows {
 		plain(r)
 	}
+}
+
+// colSlot is the column and column group boxes of one column, with
+// whether the column is the group's first and last.
+type colSlot struct {
+	col, group  *box
+	first, last bool
+}
+
+// add appends the borders of the column and its group on side to cands.
+func (cs colSlot) add(cands []cborder, side int) []cborder {
+	if cs.col != nil {
+		cands = append(cands, sideOf(cs.col.style, side, 2))
+	}
+	if cs.group != nil && (side == top || side == bottom || side == left && cs.first || side == right && cs.last) {
+		cands = append(cands, sideOf(cs.group.style, side, 1))
+	}
+	return cands
+}
+
+// columnBoxes lists the column and column group boxes of t's columns.
+func columnBoxes(t *box) []colSlot {
+	var out []colSlot
+	for _, c := range t.tcols {
+		if c.tdisp == style.DisplayTableColumnGroup {
+			start := len(out)
+			if len(c.children) == 0 {
+				for range spanAttr(c, "span", 1, 1, 1000) {
+					out = append(out, colSlot{group: c})
+				}
+			}
+			for _, cc := range c.children {
+				for range spanAttr(cc, "span", 1, 1, 1000) {
+					out = append(out, colSlot{col: cc, group: c})
+				}
+			}
+			if len(out) > start {
+				out[start].first, out[len(out)-1].last = true, true
+			}
+			continue
+		}
+		for range spanAttr(c, "span", 1, 1, 1000) {
+			out = append(out, colSlot{col: c})
+		}
+	}
+	return out
 }
 
 // cellEdges returns a cell's used edges: in the collapsing model, half of
