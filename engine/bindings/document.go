@@ -634,5 +634,5 @@ func (w *Window) runPrelude() error {
 		mouse:     getHook("mouseEvent"),
 		mutation:  getHook("mutation"),
 	}
-	return nil
+	return w.installEncoding()
 }
