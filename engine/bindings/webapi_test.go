@@ -110,3 +110,45 @@ func TestStructuredClone(t *testing.T) {
 			[]string{"false 1 undefined"}},
 	})
 }
+
+func TestURLInterface(t *testing.T) {
+	runScriptTests(t, "http://example.test/dir/page.html?x=1#top", []scriptTest{
+		{"attributes", `const u = new URL("HTTPS://User:Pw@Example.COM:8443/a/../b c?q=1#h");
+			console.log(u.href, u.origin, u.protocol, u.username, u.password, u.host, u.hostname, u.port, u.pathname, u.search, u.hash, String(u), JSON.stringify(u))`,
+			[]string{`https://User:Pw@example.com:8443/b%20c?q=1#h https://example.com:8443 https: User Pw example.com:8443 example.com 8443 /b%20c ?q=1 #h https://User:Pw@example.com:8443/b%20c?q=1#h "https://User:Pw@example.com:8443/b%20c?q=1#h"`}},
+		{"relative to a base", `console.log(new URL("../x?y", "http://h/a/b/c").href, new URL("//o/p", "https://h/").href, new URL("#f", "http://h/p?q").href)`,
+			[]string{"http://h/a/x?y https://o/p http://h/p?q#f"}},
+		{"invalid URLs throw TypeError", throws + `t(() => new URL("nope")); t(() => new URL("http://")); t(() => new URL("x", "bad base")); console.log(URL.canParse("a", "http://h/"), URL.canParse("a"), URL.parse("a"))`,
+			[]string{"TypeError undefined false", "TypeError undefined false", "TypeError undefined false", "true false null"}},
+		{"setters", `const u = new URL("http://h/p");
+			u.protocol = "https"; u.host = "Other:81"; u.pathname = "x y"; u.search = "a=b"; u.hash = "frag"; u.username = "me";
+			console.log(u.href); u.port = ""; u.hostname = "h2"; u.search = ""; u.hash = ""; console.log(u.href);
+			u.href = "ftp://f/"; console.log(u.href); try { u.href = "::" } catch (e) { console.log(e.name, u.href) }`,
+			[]string{"https://me@other:81/x%20y?a=b#frag", "https://me@h2/x%20y", "ftp://f/", "TypeError ftp://f/"}},
+		{"non-special URLs", `const u = new URL("mailto:a@b.c"); console.log(u.protocol, u.pathname, u.host, u.origin)`,
+			[]string{"mailto: a@b.c  null"}},
+		{"location reads the page URL", `console.log(location.href, location.origin, location.pathname, location.search, location.hash, String(location), location instanceof Location)`,
+			[]string{"http://example.test/dir/page.html?x=1#top http://example.test /dir/page.html ?x=1 #top http://example.test/dir/page.html?x=1#top true"}},
+	})
+}
+
+func TestURLSearchParams(t *testing.T) {
+	runScriptTests(t, "http://example.test/", []scriptTest{
+		{"parse and get", `const p = new URLSearchParams("?a=1&b=x+y&a=2&c=%E2%82%AC&d&&=e&bad=%zz");
+			console.log(p.get("a"), p.getAll("a").join(","), p.get("b"), p.get("c"), JSON.stringify(p.get("d")), p.get(""), p.get("bad"), p.get("none"), p.has("d"), p.has("a", "2"), p.has("a", "3"), p.size)`,
+			[]string{`1 1,2 x y € "" e %zz null true true false 7`}},
+		{"init from pairs, records and params", `console.log(new URLSearchParams([["a", 1], ["b", "2"]]).toString(), new URLSearchParams({x: "1", y: "é &"}).toString(), new URLSearchParams(new URLSearchParams("q=1")).toString())`,
+			[]string{"a=1&b=2 x=1&y=%C3%A9+%26 q=1"}},
+		{"mutation, sort, toString", `const p = new URLSearchParams("b=2&a=1&b=3&c=4");
+			p.append("a", "0"); p.set("b", "9"); p.delete("c"); console.log(p.toString()); p.sort(); console.log(p.toString()); p.delete("a", "0"); console.log(p.toString())`,
+			[]string{"b=9&a=1&a=0", "a=1&a=0&b=9", "a=1&b=9"}},
+		{"iteration", `const p = new URLSearchParams("x=1&y=2");
+			const seen = []; for (const [k, v] of p) seen.push(k + v); p.forEach((v, k) => seen.push(v + k));
+			console.log(seen.join(" "), [...p.keys()].join(), [...p.values()].join(), [...p.entries()].length)`,
+			[]string{"x1 y2 1x 2y x,y 1,2 2"}},
+		{"searchParams is live both ways", `const u = new URL("http://h/p?a=1"); const p = u.searchParams;
+			p.append("b", "x y"); console.log(u.href, u.searchParams === p); u.search = "?c=3"; console.log(p.get("c"), p.has("a"));
+			p.delete("c"); console.log(u.href); u.href = "http://h/?z=9"; console.log(p.get("z"))`,
+			[]string{"http://h/p?a=1&b=x+y true", "3 false", "http://h/p", "9"}},
+	})
+}

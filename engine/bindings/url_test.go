@@ -1,0 +1,105 @@
+package bindings
+
+import "testing"
+
+func TestParseURL(t *testing.T) {
+	tests := []struct{ in, base, want string }{
+		{"HTTP://Example.COM", "", "http://example.com/"},
+		{"https://a.b:443/x", "", "https://a.b/x"},
+		{"http://a.b:0080/x", "", "http://a.b/x"},
+		{"http://a.b:8080", "", "http://a.b:8080/"},
+		{"http:example.com/x", "", "http://example.com/x"},
+		{"http:\\\\a\\b\\c?d\\e", "", "http://a/b/c?d\\e"},
+		{"http://u:p@h/", "", "http://u:p@h/"},
+		{"http://h/a b<>\"`{}?q r'\"#f g`", "", "http://h/a%20b%3C%3E%22%60%7B%7D?q%20r%27%22#f%20g%60"},
+		{"http://h/é", "", "http://h/%C3%A9"},
+		{"http://h/a/./b/../c/%2e%2E/d", "", "http://h/a/d"},
+		{"http://h/a/..", "", "http://h/"},
+		{"http://ÉXAMPLE.com/", "", "http://xn--xample-9ua.com/"},
+		{"http://[::1]:81/", "", "http://[::1]:81/"},
+		{"  http://h/\t\nx  ", "", "http://h/x"},
+		{"mailto:Someone@Example.com", "", "mailto:Someone@Example.com"},
+		{"javascript:alert(1)", "", "javascript:alert(1)"},
+		{"data:text/plain,a b", "", "data:text/plain,a b"},
+		{"file:///tmp/x", "", "file:///tmp/x"},
+		{"foo://Host/p", "", "foo://Host/p"},
+		{"x:/a", "", "x:/a"},
+		{"b/c", "http://h/a/d?q#f", "http://h/a/b/c"},
+		{"../c", "http://h/a/d/e", "http://h/a/c"},
+		{"/c", "http://h/a/d", "http://h/c"},
+		{"//other/c", "https://h/a", "https://other/c"},
+		{"?x", "http://h/a?q#f", "http://h/a?x"},
+		{"#y", "http://h/a?q#f", "http://h/a?q#y"},
+		{"", "http://h/a?q#f", "http://h/a?q"},
+		{"http:b", "http://h/a/", "http://h/a/b"},
+		{"#x", "mailto:a", "mailto:a#x"},
+	}
+	for _, tt := range tests {
+		var base *urlRecord
+		if tt.base != "" {
+			var err error
+			if base, err = parseURL(tt.base, nil); err != nil {
+				t.Fatalf("base %q: %v", tt.base, err)
+			}
+		}
+		r, err := parseURL(tt.in, base)
+		if err != nil {
+			t.Errorf("parse(%q, %q): %v", tt.in, tt.base, err)
+			continue
+		}
+		if got := r.href(); got != tt.want {
+			t.Errorf("parse(%q, %q) = %q, want %q", tt.in, tt.base, got, tt.want)
+		}
+	}
+}
+
+func TestParseURLErrors(t *testing.T) {
+	for _, tt := range []struct{ in, base string }{
+		{"", ""}, {"a/b", ""}, {"http://", ""}, {"http://h:99999/", ""}, {"http://h:x/", ""},
+		{"http://a b/", ""}, {"http://a<b/", ""}, {"x", "mailto:a"}, {"http://[::1/", ""},
+	} {
+		var base *urlRecord
+		if tt.base != "" {
+			base, _ = parseURL(tt.base, nil)
+		}
+		if r, err := parseURL(tt.in, base); err == nil {
+			t.Errorf("parse(%q, %q) = %q, want an error", tt.in, tt.base, r.href())
+		}
+	}
+}
+
+func TestURLSetters(t *testing.T) {
+	tests := []struct{ url, attr, value, want string }{
+		{"http://h/p", "protocol", "https:", "https://h/p"},
+		{"http://h/p", "protocol", "foo", "http://h/p"},
+		{"http://h:443/p", "protocol", "https", "https://h/p"},
+		{"http://h/p", "username", "a b", "http://a%20b@h/p"},
+		{"http://u@h/p", "password", "p@", "http://u:p%40@h/p"},
+		{"http://h:81/p", "host", "Other:82", "http://other:82/p"},
+		{"http://h:81/p", "hostname", "other", "http://other:81/p"},
+		{"http://h/p", "host", "", "http://h/p"},
+		{"http://h/p", "port", "8080abc", "http://h:8080/p"},
+		{"http://h:8/p", "port", "80", "http://h/p"},
+		{"http://h:8/p", "port", "", "http://h/p"},
+		{"http://h/p", "port", "70000", "http://h/p"},
+		{"http://h/p", "pathname", "a b/../c", "http://h/c"},
+		{"http://h/p?q", "search", "?x=1 2", "http://h/p?x=1%202"},
+		{"http://h/p?q", "search", "", "http://h/p"},
+		{"http://h/p#f", "hash", "g h", "http://h/p#g%20h"},
+		{"http://h/p#f", "hash", "", "http://h/p"},
+		{"mailto:a", "pathname", "b", "mailto:a"},
+		{"http://h/p", "href", "https://x/y", "https://x/y"},
+	}
+	for _, tt := range tests {
+		r, err := parseURL(tt.url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.set(tt.attr, tt.value); err != nil {
+			t.Errorf("%s.%s = %q: %v", tt.url, tt.attr, tt.value, err)
+		}
+		if got := r.href(); got != tt.want {
+			t.Errorf("%s.%s = %q: got %q, want %q", tt.url, tt.attr, tt.value, got, tt.want)
+		}
+	}
+}
