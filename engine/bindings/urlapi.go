@@ -101,6 +101,7 @@ func (w *Window) installURL() error {
 		return err
 	}
 	w.installLocation()
+	w.installStorage()
 	return nil
 }
 

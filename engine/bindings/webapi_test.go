@@ -3,9 +3,11 @@ package bindings_test
 import (
 	"context"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
+	"glassbox/engine/bindings"
 	"glassbox/engine/page"
 	"glassbox/network"
 )
@@ -150,5 +152,33 @@ func TestURLSearchParams(t *testing.T) {
 			p.append("b", "x y"); console.log(u.href, u.searchParams === p); u.search = "?c=3"; console.log(p.get("c"), p.has("a"));
 			p.delete("c"); console.log(u.href); u.href = "http://h/?z=9"; console.log(p.get("z"))`,
 			[]string{"http://h/p?a=1&b=x+y true", "3 false", "http://h/p", "9"}},
+	})
+}
+
+func TestMain(m *testing.M) {
+	// localStorage stays in memory: tests never write the user's files.
+	bindings.StorageDir = ""
+	os.Exit(m.Run())
+}
+
+func TestStorage(t *testing.T) {
+	runScriptTests(t, "http://storage.test/", []scriptTest{
+		{"methods", `const s = localStorage; s.clear();
+			s.setItem("a", 1); s.setItem("b", {}); s.setItem("a", "2");
+			console.log(s.length, s.getItem("a"), s.getItem("b"), s.getItem("none"), s.key(0), s.key(1), s.key(2));
+			s.removeItem("a"); console.log(s.length, s.key(0)); s.clear(); console.log(s.length, s instanceof Storage)`,
+			[]string{"2 2 [object Object] null a b null", "1 b", "0 true"}},
+		{"named properties", `localStorage.clear(); localStorage.x = 5; localStorage["y z"] = "w";
+			console.log(localStorage.getItem("x"), localStorage.x, "x" in localStorage, Object.keys(localStorage).join("|"));
+			delete localStorage.x; console.log(localStorage.x, localStorage.length, typeof localStorage.getItem)`,
+			[]string{"5 5 true x|y z", "undefined 1 function"}},
+		{"localStorage outlives the page, per origin", `localStorage.clear(); localStorage.setItem("kept", "yes"); sessionStorage.setItem("s", "1")`, nil},
+		{"a second page sees it", `console.log(localStorage.getItem("kept"), sessionStorage.getItem("s"), sessionStorage.length)`,
+			[]string{"yes null 0"}},
+		{"quota", throws + `localStorage.clear(); const big = "x".repeat(3 << 20); localStorage.setItem("a", big); t(() => localStorage.setItem("b", big)); console.log(localStorage.length); localStorage.clear()`,
+			[]string{"QuotaExceededError 22 true", "1"}},
+	})
+	runScriptTests(t, "http://other.test/", []scriptTest{
+		{"another origin does not", `console.log(localStorage.getItem("kept"), localStorage.length)`, []string{"null 0"}},
 	})
 }

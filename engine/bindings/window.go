@@ -96,6 +96,8 @@ type Window struct {
 	rafRunning map[int]bool // ids cancelled while a batch runs
 	currentScr *dom.Node
 	timeOrigin time.Time
+	// session is sessionStorage by origin, kept by the top-level window.
+	session map[string]*storageArea
 }
 
 type rafCallback struct {
