@@ -502,11 +502,6 @@ func (w *Window) installWindow() {
 	for _, name := range []string{"scrollTo", "scrollBy", "scroll", "focus", "blur", "alert", "print"} {
 		w.method(g, name, 0, func(c *js.Call) (js.Value, error) { return js.Undefined(), nil })
 	}
-	nav := rt.NewObject()
-	rt.SetProperty(nav, "userAgent", strVal("Mozilla/5.0 (X11; Linux x86_64) Glassbox/0.1"))
-	rt.SetProperty(nav, "language", strVal("en-US"))
-	rt.SetProperty(nav, "platform", strVal("Linux x86_64"))
-	rt.Set("navigator", nav)
 }
 
 // runPrelude runs prelude.js, which returns the hooks the Go side calls.

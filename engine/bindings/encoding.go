@@ -72,8 +72,12 @@ func (w *Window) installEncoding() error {
 	if err != nil {
 		return err
 	}
-	_, err = rt.Call(f, js.Undefined(), native)
-	return err
+	hv, err := rt.Call(f, js.Undefined(), native)
+	if err != nil {
+		return err
+	}
+	clone, _ := rt.GetProperty(hv, "structuredClone")
+	return w.installWebWindow(clone)
 }
 
 // latin1 returns s's characters as bytes, or false when one is above

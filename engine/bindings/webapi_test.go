@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"glassbox/engine/bindings"
 	"glassbox/engine/page"
@@ -181,4 +182,65 @@ func TestStorage(t *testing.T) {
 	runScriptTests(t, "http://other.test/", []scriptTest{
 		{"another origin does not", `console.log(localStorage.getItem("kept"), localStorage.length)`, []string{"null 0"}},
 	})
+}
+
+func TestHistory(t *testing.T) {
+	runScriptTests(t, "http://example.test/start", []scriptTest{
+		{"pushState and replaceState change the URL, state and length",
+			`console.log(history.length, history.state); const o = {n: 1};
+			history.pushState(o, "", "/a?x#h"); console.log(history.length, history.state.n, history.state !== o, location.href, document.URL);
+			history.replaceState([2], "", "b"); console.log(history.length, history.state[0], location.pathname);
+			history.pushState(null, ""); console.log(history.length, location.href)`,
+			[]string{"1 null", "2 1 true http://example.test/a?x#h http://example.test/a?x#h", "2 2 /b", "3 http://example.test/b"}},
+		{"back fires popstate with the entry's state, asynchronously",
+			`history.pushState({p: 1}, "", "/one"); history.pushState({p: 2}, "", "/two");
+			addEventListener("popstate", (e) => console.log("popstate", JSON.stringify(e.state), location.pathname, e instanceof PopStateEvent));
+			history.back(); console.log("after back", location.pathname);
+			setTimeout(() => { history.go(-1); setTimeout(() => { history.forward(); setTimeout(() => history.go(5), 0) }, 0) }, 0)`,
+			[]string{"after back /two", `popstate {"p":1} /one true`, "popstate null /start true", `popstate {"p":1} /one true`}},
+		{"hashchange when only the fragment differs",
+			`history.pushState(null, "", "#x"); addEventListener("hashchange", (e) => console.log("hashchange", e.oldURL, e.newURL)); history.back()`,
+			[]string{"hashchange http://example.test/start#x http://example.test/start"}},
+		{"errors", throws + `t(() => history.pushState(null, "", "https://other.test/")); t(() => history.pushState(() => 1, "")); t(() => history.replaceState(null, "", "http://[")); console.log(history.length)`,
+			[]string{"SecurityError 18 true", "DataCloneError 25 true", "SecurityError 18 true", "1"}},
+	})
+}
+
+func TestNavigator(t *testing.T) {
+	runScriptTests(t, "http://example.test/", []scriptTest{
+		{"properties", `const n = navigator; console.log(n.userAgent.includes("Glassbox"), n.language, n.languages.join(), Object.isFrozen(n.languages), n.onLine, n.hardwareConcurrency >= 1, Number.isInteger(n.hardwareConcurrency), n instanceof Navigator)`,
+			[]string{"true en-US en-US,en true true true true true"}},
+	})
+}
+
+func TestMatchMedia(t *testing.T) {
+	runScriptTests(t, "http://example.test/", []scriptTest{
+		{"matches through engine/css", `const q = (s) => matchMedia(s).matches;
+			console.log(q("(min-width: 600px)"), q("(max-width: 600px)"), q("screen and (orientation: landscape)"), q("print"), q("not print"), q("(width >= 800px)"), q("all"), q("garbage!!"))`,
+			[]string{"true false true false true true true false"}},
+		{"the object", `const m = matchMedia(" (min-width: 1px) "); console.log(m.media, m instanceof MediaQueryList, m instanceof EventTarget, typeof m.addListener)`,
+			[]string{"(min-width: 1px) true true function"}},
+	})
+}
+
+// A change listener hears the viewport crossing its query at the next
+// rendering opportunity.
+func TestMatchMediaChange(t *testing.T) {
+	var lines []string
+	u, _ := url.Parse("http://example.test/")
+	resp := &network.Response{URL: u, Status: 200, ContentType: "text/html", Body: []byte(`<script>
+	const m = matchMedia("(max-width: 500px)");
+	m.addEventListener("change", (e) => console.log("change", e.matches, e.media, m.matches));
+	m.onchange = (e) => console.log("onchange", e.matches);
+	const tick = () => requestAnimationFrame(tick); tick();
+	</script>`)}
+	opts := page.Options{VirtualTime: true, Console: func(level, text string) { lines = append(lines, level+": "+text) }}
+	p := page.FromResponseWith(context.Background(), nil, resp, opts)
+	p.Run(50 * time.Millisecond)
+	p.Layout(400, 300)
+	p.Run(50 * time.Millisecond)
+	want := "log: change true (max-width: 500px) true\nlog: onchange true"
+	if got := strings.Join(lines, "\n"); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
 }

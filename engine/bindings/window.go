@@ -113,6 +113,8 @@ type hooks struct {
 	newEvent  js.Value // (type, bubbles, cancelable, trusted) -> Event
 	mouse     js.Value // (type, x, y) -> trusted MouseEvent
 	mutation  js.Value // (type, target, name, ns, old, added, removed, prev, next)
+	// mediaChanges fires change at MediaQueryLists whose answer moved.
+	mediaChanges js.Value
 }
 
 // New makes the window of doc, loaded from u, with its runtime, running
@@ -363,6 +365,13 @@ func (w *Window) NeedsFrame() bool { return len(w.raf) > 0 || w.dirty }
 // frame, each followed by a microtask checkpoint, with the frame's time in
 // ms since the time origin.
 func (w *Window) RunAnimationFrames(now time.Duration) {
+	// Media queries are evaluated before the frame's callbacks (HTML's
+	// "update the rendering", step "evaluate media queries and report
+	// changes").
+	if w.hooks.mediaChanges.IsObject() {
+		w.CallFunction(w.hooks.mediaChanges, js.Undefined())
+		w.Checkpoint()
+	}
 	cbs := w.raf
 	w.raf = nil
 	w.rafRunning = map[int]bool{}
