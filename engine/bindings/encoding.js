@@ -157,6 +157,12 @@
   const boolValueOf = Boolean.prototype.valueOf, numValueOf = Number.prototype.valueOf;
   const strValueOf = String.prototype.valueOf, bigValueOf = typeof BigInt === "function" ? BigInt.prototype.valueOf : null;
   const errorNames = ["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
+  // The view constructors, taken before a page can replace the globals.
+  const views = {};
+  for (const name of ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+    "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "DataView"]) {
+    if (typeof global[name] === "function") views[name] = global[name];
+  }
   const cloneError = (what) => new DOMException(what + " could not be cloned.", "DataCloneError");
 
   const clone = (v, memory) => {
@@ -178,7 +184,7 @@
     } else if (ArrayBuffer.isView(v)) {
       const buf = clone(v.buffer, memory);
       const tag = typedTag.call(v);
-      out = tag === undefined ? new DataView(buf, v.byteOffset, v.byteLength) : new global[tag](buf, v.byteOffset, v.length);
+      out = tag === undefined ? new views.DataView(buf, v.byteOffset, v.byteLength) : new views[tag](buf, v.byteOffset, v.length);
     } else if (has(mapSize, v)) {
       out = new Map();
       memory.set(v, out);

@@ -279,6 +279,11 @@ func (w *Window) installStorage() {
 	})
 
 	origin := w.origin()
+	if w.URL.Scheme == "file" {
+		// Browsers give file pages one storage area between them,
+		// although their origin is opaque.
+		origin = "file://"
+	}
 	var local, session js.Value
 	w.attr(rt.Global(), "localStorage", func(c *js.Call) (js.Value, error) {
 		if origin == "null" {

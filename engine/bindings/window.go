@@ -302,7 +302,13 @@ func (w *Window) ReportError(err error) {
 		w.Console("error", msg)
 		return
 	}
-	_, rerr := w.RT.Call(w.hooks.report, js.Undefined(), ex.Value, js.String(msg), js.String(file), js.Number(float64(line)), js.Number(float64(col)))
+	message := js.String(msg)
+	if describe(ex) == "" {
+		// The engine cannot describe it (a DOMException, whose name and
+		// message are accessors): the prelude does.
+		message = js.Undefined()
+	}
+	_, rerr := w.RT.Call(w.hooks.report, js.Undefined(), ex.Value, message, js.String(file), js.Number(float64(line)), js.Number(float64(col)))
 	if rerr != nil {
 		w.Console("error", msg)
 	}
