@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 )
@@ -179,8 +180,19 @@ func cutAuthority(s string) (authority, rest string) {
 // setAuthority parses "user:pass@host:port" through net/url; userinfo
 // false leaves the credentials alone (the host setter).
 func (r *urlRecord) setAuthority(a string, userinfo bool) error {
+	// The credentials are split off here: net/url is stricter about
+	// them than the standard (which keeps a stray "%").
+	var user, pass string
+	hasUser := false
+	if i := strings.LastIndexByte(a, '@'); i >= 0 {
+		if !userinfo {
+			return errInvalidURL // the host setters take no credentials
+		}
+		user, pass, _ = strings.Cut(a[:i], ":")
+		a, hasUser = a[i+1:], true
+	}
 	u, err := url.Parse("x://" + a)
-	if err != nil {
+	if err != nil || u.User != nil {
 		return errInvalidURL
 	}
 	host := u.Hostname()
@@ -188,7 +200,8 @@ func (r *urlRecord) setAuthority(a string, userinfo bool) error {
 		host = "[" + strings.ToLower(host) + "]"
 	} else if isSpecial(r.scheme) {
 		h, err := url.PathUnescape(host)
-		if err != nil {
+		if err != nil || !utf8.ValidString(h) || strings.ContainsRune(h, utf8.RuneError) {
+			// Invalid UTF-8 decodes to U+FFFD, which no domain may hold.
 			return errInvalidURL
 		}
 		if h, err = idna.Lookup.ToASCII(h); err != nil || strings.ContainsAny(h, " #%/:<>?@[\\]^|") {
@@ -209,10 +222,12 @@ func (r *urlRecord) setAuthority(a string, userinfo bool) error {
 			port = ""
 		}
 	}
-	if userinfo && u.User != nil {
-		r.username = percentEncode(u.User.Username(), inUserinfo)
-		p, _ := u.User.Password()
-		r.password = percentEncode(p, inUserinfo)
+	if host == "" && isSpecial(r.scheme) && r.scheme != "file" {
+		return errInvalidURL
+	}
+	if userinfo && hasUser {
+		r.username = percentEncode(user, inUserinfo)
+		r.password = percentEncode(pass, inUserinfo)
 	}
 	r.host, r.port = host, port
 	return nil
@@ -251,7 +266,7 @@ func normalizePath(p string, special bool) string {
 		}
 	}
 	path := strings.Join(out, "/")
-	if !strings.HasPrefix(path, "/") && strings.HasPrefix(p, "/") {
+	if !strings.HasPrefix(path, "/") && (special || strings.HasPrefix(p, "/")) {
 		path = "/" + path
 	}
 	return percentEncode(path, inPath)

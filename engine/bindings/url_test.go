@@ -22,6 +22,7 @@ func TestParseURL(t *testing.T) {
 		{"javascript:alert(1)", "", "javascript:alert(1)"},
 		{"data:text/plain,a b", "", "data:text/plain,a b"},
 		{"file:///tmp/x", "", "file:///tmp/x"},
+		{"file:A0", "", "file:///A0"},
 		{"foo://Host/p", "", "foo://Host/p"},
 		{"x:/a", "", "x:/a"},
 		{"b/c", "http://h/a/d?q#f", "http://h/a/b/c"},
@@ -102,4 +103,34 @@ func TestURLSetters(t *testing.T) {
 			t.Errorf("%s.%s = %q: got %q, want %q", tt.url, tt.attr, tt.value, got, tt.want)
 		}
 	}
+}
+
+// Parsing never panics, and a URL's serialization parses back to
+// itself, through every setter too.
+func FuzzParseURL(f *testing.F) {
+	for _, s := range []string{"http://u:p@h:8/a/../b?q#f", "mailto:x", "file:///a", "x:/a", "http://[::1]/", "//h/p", "?q", "../a"} {
+		for _, attr := range []string{"href", "protocol", "username", "password", "host", "hostname", "port", "pathname", "search", "hash"} {
+			f.Add(s, attr, "x:1/../y")
+		}
+	}
+	base, _ := parseURL("http://base.test/a/b?c#d", nil)
+	f.Fuzz(func(t *testing.T, in, attr, v string) {
+		r, err := parseURL(in, base)
+		if err != nil {
+			return
+		}
+		check := func(what string) {
+			h := r.href()
+			again, err := parseURL(h, nil)
+			if err != nil {
+				t.Fatalf("%s: %q does not parse again: %v", what, h, err)
+			}
+			if again.href() != h {
+				t.Fatalf("%s: %q parses again as %q", what, h, again.href())
+			}
+		}
+		check("parse " + in)
+		r.set(attr, v)
+		check("set " + attr + " " + v)
+	})
 }
