@@ -609,8 +609,12 @@ func (w *Window) runPrelude() error {
 		mouse:     getHook("mouseEvent"),
 		mutation:  getHook("mutation"),
 	}
-	if err := w.installEncoding(); err != nil {
+	clone, err := w.installEncoding()
+	if err != nil {
 		return err
 	}
-	return w.installURL()
+	if err := w.installURL(); err != nil {
+		return err
+	}
+	return w.installWebWindow(clone)
 }

@@ -13,8 +13,9 @@ import (
 var encodingSource string
 
 // installEncoding defines atob and btoa, and runs encoding.js, which
-// defines TextEncoder, TextDecoder and structuredClone.
-func (w *Window) installEncoding() error {
+// defines TextEncoder, TextDecoder and structuredClone; it returns the
+// clone function for the Go side.
+func (w *Window) installEncoding() (clone js.Value, err error) {
 	rt := w.RT
 	g := rt.Global()
 	w.method(g, "btoa", 1, func(c *js.Call) (js.Value, error) {
@@ -70,14 +71,13 @@ func (w *Window) installEncoding() error {
 	})
 	f, err := rt.RunScript("glassbox:encoding.js", encodingSource)
 	if err != nil {
-		return err
+		return js.Undefined(), err
 	}
 	hv, err := rt.Call(f, js.Undefined(), native)
 	if err != nil {
-		return err
+		return js.Undefined(), err
 	}
-	clone, _ := rt.GetProperty(hv, "structuredClone")
-	return w.installWebWindow(clone)
+	return rt.GetProperty(hv, "structuredClone")
 }
 
 // latin1 returns s's characters as bytes, or false when one is above

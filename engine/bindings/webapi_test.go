@@ -209,6 +209,10 @@ func TestHistory(t *testing.T) {
 		{"hashchange when only the fragment differs",
 			`history.pushState(null, "", "#x"); addEventListener("hashchange", (e) => console.log("hashchange", e.oldURL, e.newURL)); history.back()`,
 			[]string{"hashchange http://example.test/start#x http://example.test/start"}},
+		{"location.hash sets the fragment, adds an entry and fires hashchange",
+			`addEventListener("hashchange", (e) => console.log("hashchange", e.oldURL, e.newURL, location.hash));
+			location.hash = "sec"; console.log(location.href, history.length); location.hash = "#sec"; console.log(history.length)`,
+			[]string{"http://example.test/start#sec 2", "2", "hashchange http://example.test/start http://example.test/start#sec #sec"}},
 		{"errors", throws + `t(() => history.pushState(null, "", "https://other.test/")); t(() => history.pushState(() => 1, "")); t(() => history.replaceState(null, "", "http://[")); console.log(history.length)`,
 			[]string{"SecurityError 18 true", "DataCloneError 25 true", "SecurityError 18 true", "1"}},
 	})

@@ -38,6 +38,17 @@ func (w *Window) installWebWindow(clone js.Value) error {
 		}
 		return strVal(r.href()), nil
 	})
+	// withHash returns the window's URL with its fragment set as
+	// location.hash's setter sets it.
+	w.method(native, "withHash", 1, func(c *js.Call) (js.Value, error) {
+		v, _ := w.str(c, 0)
+		r, err := parseURL(w.URL.String(), nil)
+		if err != nil {
+			return js.Null(), nil
+		}
+		r.set("hash", v)
+		return strVal(r.href()), nil
+	})
 	w.method(native, "setURL", 1, func(c *js.Call) (js.Value, error) {
 		s, _ := w.str(c, 0)
 		if u, err := url.Parse(s); err == nil {

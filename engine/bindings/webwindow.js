@@ -1,7 +1,8 @@
 // history (session history of one document: pushState entries and
-// their traversal), PopStateEvent, and matchMedia with MediaQueryList,
-// over the Go side's native object: resolve(url) -> href in the
-// document's origin or throws, setURL(href), clone(value),
+// their traversal), PopStateEvent, HashChangeEvent, location.hash's
+// setter, and matchMedia with MediaQueryList, over the Go side's native
+// object: href(), resolve(url) -> href in the document's origin or
+// throws, withHash(fragment), setURL(href), clone(value),
 // mediaMatches(query).
 (function (native) {
   "use strict";
@@ -83,6 +84,25 @@
   hidden(global, "History", History);
   const history = new History(token);
   Object.defineProperty(global, "history", { get: () => history, configurable: true, enumerable: true });
+
+  // location.hash's setter: a fragment navigation, a new history entry
+  // and a hashchange task. (Other navigations by script are not done.)
+  const hashGet = Object.getOwnPropertyDescriptor(Location.prototype, "hash").get;
+  Object.defineProperty(Location.prototype, "hash", {
+    get: hashGet,
+    set(v) {
+      const oldURL = entries[index].url;
+      const newURL = native.withHash(String(v));
+      if (newURL === null || newURL === oldURL) return;
+      entries.splice(index + 1);
+      entries.push({ url: newURL, state: null });
+      index++;
+      native.setURL(newURL);
+      setTimeout(() => dispatch(global, new HashChangeEvent("hashchange", { oldURL, newURL })), 0);
+    },
+    enumerable: true,
+    configurable: true,
+  });
 
   // matchMedia. Lists with listeners are watched: each rendering
   // opportunity re-evaluates them and fires change where the answer moved.
