@@ -208,6 +208,11 @@ func (r *urlRecord) setAuthority(a string, userinfo bool) error {
 			return errInvalidURL
 		}
 		host = strings.ToLower(h)
+		if endsInNumber(host) {
+			if host, err = ipv4(host); err != nil {
+				return err
+			}
+		}
 	} else {
 		host = percentEncode(host, inC0)
 	}
@@ -471,4 +476,82 @@ func portSuffix(p string) string {
 		return ""
 	}
 	return ":" + p
+}
+
+// endsInNumber reports whether a domain's last label is a number, which
+// makes it an IPv4 address (URL standard §3.5).
+func endsInNumber(host string) bool {
+	parts := strings.Split(host, ".")
+	if parts[len(parts)-1] == "" {
+		if len(parts) == 1 {
+			return false
+		}
+		parts = parts[:len(parts)-1]
+	}
+	last := parts[len(parts)-1]
+	if last != "" && strings.Trim(last, "0123456789") == "" {
+		return true
+	}
+	_, ok := ipv4Number(last)
+	return ok
+}
+
+// ipv4Number parses one part of an IPv4 address: decimal, octal with a
+// leading 0, or hexadecimal with 0x.
+func ipv4Number(s string) (uint64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	base := 10
+	switch {
+	case len(s) >= 2 && (s[:2] == "0x" || s[:2] == "0X"):
+		s, base = s[2:], 16
+	case len(s) >= 2 && s[0] == '0':
+		s, base = s[1:], 8
+	}
+	if s == "" {
+		return 0, true
+	}
+	n, err := strconv.ParseUint(s, base, 64)
+	if err != nil {
+		// Too long for 64 bits is still a number, just out of range.
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return 1 << 40, true
+		}
+		return 0, false
+	}
+	return n, true
+}
+
+// ipv4 parses host as an IPv4 address and serializes it dotted.
+func ipv4(host string) (string, error) {
+	parts := strings.Split(host, ".")
+	if parts[len(parts)-1] == "" && len(parts) > 1 {
+		parts = parts[:len(parts)-1]
+	}
+	if len(parts) > 4 {
+		return "", errInvalidURL
+	}
+	var nums []uint64
+	for _, p := range parts {
+		n, ok := ipv4Number(p)
+		if !ok {
+			return "", errInvalidURL
+		}
+		nums = append(nums, n)
+	}
+	for _, n := range nums[:len(nums)-1] {
+		if n > 255 {
+			return "", errInvalidURL
+		}
+	}
+	last := nums[len(nums)-1]
+	if last >= 1<<(8*(5-len(nums))) {
+		return "", errInvalidURL
+	}
+	addr := last
+	for i, n := range nums[:len(nums)-1] {
+		addr += n << (8 * (3 - i))
+	}
+	return strconv.Itoa(int(addr>>24)) + "." + strconv.Itoa(int(addr>>16&255)) + "." + strconv.Itoa(int(addr>>8&255)) + "." + strconv.Itoa(int(addr&255)), nil
 }

@@ -17,6 +17,13 @@ func TestParseURL(t *testing.T) {
 		{"http://h/a/..", "", "http://h/"},
 		{"http://ÉXAMPLE.com/", "", "http://xn--xample-9ua.com/"},
 		{"http://[::1]:81/", "", "http://[::1]:81/"},
+		{"http://0x7f.1/", "", "http://127.0.0.1/"},
+		{"http://192.168.257/", "", "http://192.168.1.1/"},
+		{"http://4294967295/", "", "http://255.255.255.255/"},
+		{"http://010.0.0.1./", "", "http://8.0.0.1/"},
+		{"http://1.2.3.4.example/", "", "http://1.2.3.4.example/"},
+		{"foo://1.2/", "", "foo://1.2/"},
+		{"http://1.0x/", "", "http://1.0.0.0/"},
 		{"  http://h/\t\nx  ", "", "http://h/x"},
 		{"mailto:Someone@Example.com", "", "mailto:Someone@Example.com"},
 		{"javascript:alert(1)", "", "javascript:alert(1)"},
@@ -57,7 +64,7 @@ func TestParseURL(t *testing.T) {
 func TestParseURLErrors(t *testing.T) {
 	for _, tt := range []struct{ in, base string }{
 		{"", ""}, {"a/b", ""}, {"http://", ""}, {"http://h:99999/", ""}, {"http://h:x/", ""},
-		{"http://a b/", ""}, {"http://a<b/", ""}, {"x", "mailto:a"}, {"http://[::1/", ""},
+		{"http://a b/", ""}, {"http://1.2.3.4.5/", ""}, {"http://256.1.1.1/", ""}, {"http://4294967296/", ""}, {"http://a.09/", ""}, {"http://a<b/", ""}, {"x", "mailto:a"}, {"http://[::1/", ""},
 	} {
 		var base *urlRecord
 		if tt.base != "" {
