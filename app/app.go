@@ -17,9 +17,9 @@ import (
 
 	"glassbox/assets"
 	"glassbox/compositor"
+	"glassbox/compositor/timeline"
 	"glassbox/engine/paint"
 	"glassbox/network"
-	"glassbox/timeline"
 )
 
 func init() {

@@ -12,7 +12,7 @@ import (
 	"gioui.org/unit"
 	"gioui.org/widget/material"
 
-	"glassbox/timeline"
+	"glassbox/compositor/timeline"
 )
 
 // The frame timing overlay (Ctrl+Shift+F): a panel over the page's top

@@ -10,7 +10,7 @@ import (
 	"gioui.org/f32"
 	"gioui.org/io/key"
 
-	"glassbox/timeline"
+	"glassbox/compositor/timeline"
 )
 
 func TestHUDSummary(t *testing.T) {

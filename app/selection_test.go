@@ -13,6 +13,8 @@ import (
 	"gioui.org/io/key"
 	"gioui.org/io/pointer"
 	"github.com/go-gl/glfw/v3.3/glfw"
+
+	"glassbox/compositor/timeline"
 )
 
 // drag presses the primary button at from, moves to each point of path
@@ -147,4 +149,59 @@ func TestShellSelectionAutoscroll(t *testing.T) {
 	if got := scrollOffset(t, w); got != after {
 		t.Errorf("scrolled from %v to %v after the button went up", after, got)
 	}
+}
+
+// A selection lasts while a script animates the page around it, and goes
+// when the script changes its text.
+func TestShellSelectionAcrossFrames(t *testing.T) {
+	needDisplay(t)
+	dir := t.TempDir()
+	page := `<!doctype html><title>Anim</title>
+<body style="margin:0; background:#fff; font: 40px/50px monospace">
+<p id="t" style="margin:0">Hello world</p>
+<div id="box" style="height:50px; width:100px; background:#336699"></div>
+<script>
+let n = 0;
+function step() {
+  document.getElementById("box").style.width = (100 + n % 50) + "px";
+  if (++n == 120) document.getElementById("t").textContent = "Changed text";
+  requestAnimationFrame(step);
+}
+requestAnimationFrame(step);
+</script>`
+	if err := os.WriteFile(filepath.Join(dir, "anim.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, _ := openBrowser(t, filepath.Join(dir, "anim.html"))
+	waitLoaded(t, w, "Anim")
+	var tb *tab
+	ui(t, w, func() { tb = w.ui.active })
+	drag(t, w, f32.Pt(2, top+25), f32.Pt(5*24, top+25))
+	selected := time.Now()
+	waitTab(t, w, "Hello selected", func(st tabState) bool { return st.Selected == "Hello" || st.Selected == "Chang" })
+	// The selection stays, through the page's frames, until the text
+	// changes (at the 120th).
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		st, _ := active(t, w)
+		if st.Selected == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the selection outlived the text it selected")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cleared := time.Now()
+	commits := 0
+	for _, e := range w.Compositor().Timeline().Events() {
+		if e.Thread == tb.thread && e.Stage == timeline.Commit && e.Start.After(selected) && e.Start.Before(cleared) {
+			commits++
+		}
+	}
+	if commits < 10 {
+		t.Errorf("the selection lasted %d of the page's frames, want it to last until the text changed", commits)
+	}
+	t.Logf("the selection lasted %v, %d frames", cleared.Sub(selected), commits)
+	waitPixel(t, w, 3, top+8, color.RGBA{255, 255, 255, 255})
 }

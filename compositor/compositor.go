@@ -12,9 +12,9 @@ import (
 
 	"gioui.org/f32"
 
+	"glassbox/compositor/timeline"
 	"glassbox/engine/paint"
 	"glassbox/gpu"
-	"glassbox/timeline"
 )
 
 // Surface is a window's GL context as the compositor uses it. Package app

@@ -12,8 +12,8 @@ import (
 	"gioui.org/op"
 	"github.com/go-gl/gl/v3.1/gles2"
 
+	"glassbox/compositor/timeline"
 	"glassbox/gpu"
-	"glassbox/timeline"
 )
 
 // This file is the compositor's side of a browser window's shell: the

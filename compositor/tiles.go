@@ -7,9 +7,9 @@ import (
 
 	"gioui.org/f32"
 
+	"glassbox/compositor/timeline"
 	"glassbox/engine/paint"
 	"glassbox/gpu"
-	"glassbox/timeline"
 )
 
 // Layers are tiled, as in cc: a layer's content is cut into square tiles

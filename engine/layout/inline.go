@@ -241,7 +241,7 @@ func (g *gatherer) split() []item {
 // f. sp places f's border box in the block formatting context: lines are
 // shortened beside its floats, and the floats among the items are placed
 // in it.
-func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, pending collapse, sp space) flow {
+func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, pending collapse, sp space, floatCB containingBlock) flow {
 	ii := l.itemsOf(b)
 	items := ii.items
 	// Now that the containing block's width is known: the edges of
@@ -271,7 +271,7 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 		case itemAtomic:
 			l.atomic(it, avail)
 		case itemFloat:
-			it.ext = &itemExt{frag: l.floatBox(it.box, containingBlock{w: avail})}
+			it.ext = &itemExt{frag: l.floatBox(it.box, floatCB)}
 			it.width = 0 // takes no room on the line
 		case itemAbs:
 			it.ext = &itemExt{frag: l.absPlaceholder(it.box)}
@@ -293,7 +293,6 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 	placeAt := func(k int, minY float32) {
 		it := &items[k]
 		placeFloat(sp.fc, it.box, it.ext.frag, minY, cbLeft, cbRight, sp.x, sp.y)
-		f.Children = append(f.Children, it.ext.frag)
 		placed[k] = true
 	}
 	// text-indent moves the first line's start (CSS 2.1 16.1); an
@@ -371,7 +370,6 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 				} else {
 					af.X, af.Y = x+lo-cbLeft, top
 				}
-				f.Children = append(f.Children, af)
 				continue
 			}
 			if items[k].kind == itemFloat && !placed[k] {
@@ -380,6 +378,13 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 					below += pending.sum()
 				}
 				placeAt(k, sp.y+below)
+			}
+		}
+		// The out-of-flow boxes join the tree in document order, which
+		// is their painting order among themselves.
+		for k := i; k < end && ii.floats; k++ {
+			if it := &items[k]; it.kind == itemFloat || it.kind == itemAbs {
+				f.Children = append(f.Children, it.ext.frag)
 			}
 		}
 		i = end

@@ -103,6 +103,18 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_' || r == '\''
 }
 
+// TextOf returns the text of the fragment pos is in, so that a position
+// kept across a layout can be checked: where the fragment's text is the
+// same, the position still means what it did. ok is false when the
+// layout has no such fragment.
+func (p *Page) TextOf(pos TextPosition) (text string, ok bool) {
+	texts := p.texts()
+	if pos.frag < 0 || pos.frag >= len(texts) {
+		return "", false
+	}
+	return texts[pos.frag].Text.Text, true
+}
+
 // OverText reports whether the document point (x, y), in CSS px, is on
 // text (where a browser shows the I-beam).
 func (p *Page) OverText(x, y float32) bool {

@@ -65,6 +65,9 @@ func TestSelection(t *testing.T) {
 			t.Errorf("word at (%v,%v) = %q, want %q", tt.x, tt.y, got, tt.want)
 		}
 	}
+	if s, ok := p.TextOf(at(3*cw, 45)); !ok || s != "second line" {
+		t.Errorf("TextOf the second line = %q, %v", s, ok)
+	}
 	if a, b, ok := p.TextEnds(); !ok || p.SelectedText(a, b) != "Hello big world\nsecond line" {
 		t.Errorf("all the text: %q", p.SelectedText(a, b))
 	}
