@@ -33,7 +33,7 @@ type Interp struct {
 	// Well-known symbols, shared by all realms of the agent.
 	SymIterator, SymAsyncIterator, SymHasInstance, SymToPrimitive, SymToStringTag *Symbol
 	SymSpecies, SymIsConcatSpreadable, SymUnscopables, SymMatch, SymMatchAll      *Symbol
-	SymReplace, SymSearch, SymSplit                                               *Symbol
+	SymReplace, SymSearch, SymSplit, SymDispose, SymAsyncDispose                  *Symbol
 	symbolRegistry                                                                map[string]*Symbol
 
 	// Compile turns source into a template; set by the embedder so that
@@ -47,6 +47,8 @@ type Interp struct {
 	// taLength caches, per element type, the prototype chain last seen
 	// to lead a typed array's length to the built-in getter (typedarray.go).
 	taLength [numTAKinds]taLengthCache
+	// asyncWaits are the pending Atomics.waitAsync calls (builtin_atomics.go).
+	asyncWaits []*asyncWait
 
 	// HostLoadImportedModule finds the modules that import declarations
 	// and import() name; set by the embedder (see module.go).
@@ -93,6 +95,8 @@ func NewInterp() (*Interp, *Realm) {
 	it.SymReplace = mk("Symbol.replace")
 	it.SymSearch = mk("Symbol.search")
 	it.SymSplit = mk("Symbol.split")
+	it.SymDispose = mk("Symbol.dispose")
+	it.SymAsyncDispose = mk("Symbol.asyncDispose")
 	r := it.NewRealm()
 	it.realm = r
 	return it, r
@@ -128,7 +132,13 @@ func (it *Interp) EnqueueJob(j func() error) { it.jobs = append(it.jobs, j) }
 // error.
 func (it *Interp) RunJobs() error {
 	it.enqueueFinalizations()
-	for len(it.jobs) > 0 {
+	for {
+		if len(it.asyncWaits) > 0 {
+			it.pollAsyncWaits()
+		}
+		if len(it.jobs) == 0 {
+			break
+		}
 		j := it.jobs[0]
 		it.jobs[0] = nil
 		it.jobs = it.jobs[1:]
