@@ -52,22 +52,14 @@ func (w *Window) installEncoding() (clone js.Value, err error) {
 	})
 
 	native := rt.NewObject()
-	// kind tells structuredClone about the objects it cannot tell apart
-	// from JavaScript: errors, proxies and platform (host) objects.
+	// kind tells structuredClone which internal slots an object has,
+	// which JavaScript can only find out by catching exceptions.
 	w.method(native, "kind", 1, func(c *js.Call) (js.Value, error) {
 		v := c.Arg(0)
 		if !v.IsObject() {
 			return strVal(""), nil
 		}
-		switch v.Obj().Class() {
-		case vm.ClassError:
-			return strVal("error"), nil
-		case vm.ClassProxy:
-			return strVal("proxy"), nil
-		case vm.ClassHost:
-			return strVal("host"), nil
-		}
-		return strVal(""), nil
+		return strVal(cloneKinds[v.Obj().Class()]), nil
 	})
 	f, err := rt.RunScript("glassbox:encoding.js", encodingSource)
 	if err != nil {
@@ -140,4 +132,12 @@ func forgivingBase64(s string) ([]byte, bool) {
 		return nil, false
 	}
 	return out, true
+}
+
+// cloneKinds names the object classes structuredClone treats apart.
+var cloneKinds = map[vm.Class]string{
+	vm.ClassArray: "array", vm.ClassError: "error", vm.ClassBoolean: "boolean", vm.ClassNumber: "number",
+	vm.ClassString: "string", vm.ClassBigInt: "bigint", vm.ClassDate: "date", vm.ClassRegExp: "regexp",
+	vm.ClassMap: "map", vm.ClassSet: "set", vm.ClassProxy: "proxy", vm.ClassArrayBuffer: "arraybuffer",
+	vm.ClassTypedArray: "view", vm.ClassDataView: "view", vm.ClassHost: "host", vm.ClassFunction: "function",
 }

@@ -32,8 +32,15 @@
   // TextEncoder (Encoding §8.2).
   const encodeUTF8 = (s) => {
     const out = [];
-    for (const ch of s) {
-      let c = ch.codePointAt(0);
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        }
+      }
       if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate
       if (c < 0x80) out.push(c);
       else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
@@ -146,13 +153,17 @@
   Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: "TextDecoder", configurable: true });
   hidden(global, "TextDecoder", TextDecoder);
 
-  // structuredClone (HTML §2.7). The slots are told apart by calling a
-  // built-in accessor or method that throws on any other object.
-  const has = (f, v) => { try { f.call(v); return true; } catch { return false; } };
+  // structuredClone (HTML §2.7). native.kind tells the objects' internal
+  // slots apart; the built-ins are taken now, before a page can replace
+  // them.
   const getTime = Date.prototype.getTime;
   const regSource = Object.getOwnPropertyDescriptor(RegExp.prototype, "source").get;
-  const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, "size").get;
-  const setSize = Object.getOwnPropertyDescriptor(Set.prototype, "size").get;
+  const regFlags = Object.getOwnPropertyDescriptor(RegExp.prototype, "flags").get;
+  const mapEntries = Map.prototype.entries, setValues = Set.prototype.values;
+  const bufferSlice = ArrayBuffer.prototype.slice;
+  const viewBuffer = (v) => (typedTag.call(v) === undefined ? dataViewBuffer.call(v) : typedBuffer.call(v));
+  const dataViewBuffer = Object.getOwnPropertyDescriptor(DataView.prototype, "buffer").get;
+  const typedBuffer = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), "buffer").get;
   const typedTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
   const boolValueOf = Boolean.prototype.valueOf, numValueOf = Number.prototype.valueOf;
   const strValueOf = String.prototype.valueOf, bigValueOf = typeof BigInt === "function" ? BigInt.prototype.valueOf : null;
@@ -169,53 +180,57 @@
     if (typeof v === "symbol") throw cloneError("Symbol()");
     if (v === null || (typeof v !== "object" && typeof v !== "function")) return v;
     if (memory.has(v)) return memory.get(v);
-    if (typeof v === "function") throw cloneError(String(v).slice(0, 40));
     const kind = native.kind(v);
+    if (typeof v === "function" || kind === "function") throw cloneError(String(v).slice(0, 40));
     if (kind === "host" || kind === "proxy") throw cloneError(Object.prototype.toString.call(v));
     let out;
-    if (has(getTime, v)) out = new Date(getTime.call(v));
-    else if (has(regSource, v) && v !== RegExp.prototype) out = new RegExp(regSource.call(v), v.flags);
-    else if (has(boolValueOf, v)) out = Object(boolValueOf.call(v));
-    else if (has(numValueOf, v)) out = Object(numValueOf.call(v));
-    else if (has(strValueOf, v)) out = Object(strValueOf.call(v));
-    else if (bigValueOf && has(bigValueOf, v)) out = Object(bigValueOf.call(v));
-    else if (isArrayBuffer(v)) {
-      out = v.slice(0);
-    } else if (ArrayBuffer.isView(v)) {
-      const buf = clone(v.buffer, memory);
-      const tag = typedTag.call(v);
-      out = tag === undefined ? new views.DataView(buf, v.byteOffset, v.byteLength) : new views[tag](buf, v.byteOffset, v.length);
-    } else if (has(mapSize, v)) {
-      out = new Map();
-      memory.set(v, out);
-      const entries = [...Map.prototype.entries.call(v)];
-      for (const [k, val] of entries) out.set(clone(k, memory), clone(val, memory));
-      return out;
-    } else if (has(setSize, v)) {
-      out = new Set();
-      memory.set(v, out);
-      const items = [...Set.prototype.values.call(v)];
-      for (const item of items) out.add(clone(item, memory));
-      return out;
-    } else if (kind === "error") {
-      let name = v.name;
-      if (!errorNames.includes(name)) name = "Error";
-      out = new global[name]();
-      memory.set(v, out);
-      const d = Object.getOwnPropertyDescriptor(v, "message");
-      if (d) out.message = String(v.message);
-      else delete out.message;
-      return out;
-    } else if (Array.isArray(v)) {
-      out = new Array(v.length);
-      memory.set(v, out);
-      for (const k of Object.keys(v)) out[k] = clone(v[k], memory);
-      return out;
-    } else {
-      out = {};
-      memory.set(v, out);
-      for (const k of Object.keys(v)) out[k] = clone(v[k], memory);
-      return out;
+    switch (kind) {
+      case "date": out = new Date(getTime.call(v)); break;
+      case "regexp": out = new RegExp(regSource.call(v), regFlags.call(v)); break;
+      case "boolean": out = Object(boolValueOf.call(v)); break;
+      case "number": out = Object(numValueOf.call(v)); break;
+      case "string": out = Object(strValueOf.call(v)); break;
+      case "bigint": out = Object(bigValueOf.call(v)); break;
+      case "arraybuffer": out = bufferSlice.call(v, 0); break;
+      case "view": {
+        const buf = clone(viewBuffer(v), memory);
+        const tag = typedTag.call(v);
+        out = tag === undefined ? new views.DataView(buf, v.byteOffset, v.byteLength) : new views[tag](buf, v.byteOffset, v.length);
+        break;
+      }
+      case "map": {
+        out = new Map();
+        memory.set(v, out);
+        const entries = [...mapEntries.call(v)];
+        for (const [k, val] of entries) out.set(clone(k, memory), clone(val, memory));
+        return out;
+      }
+      case "set": {
+        out = new Set();
+        memory.set(v, out);
+        const items = [...setValues.call(v)];
+        for (const item of items) out.add(clone(item, memory));
+        return out;
+      }
+      case "error": {
+        let name = v.name;
+        if (!errorNames.includes(name)) name = "Error";
+        out = new global[name]();
+        memory.set(v, out);
+        if (Object.getOwnPropertyDescriptor(v, "message")) out.message = String(v.message);
+        else delete out.message;
+        return out;
+      }
+      case "array":
+        out = new Array(v.length);
+        memory.set(v, out);
+        for (const k of Object.keys(v)) out[k] = clone(v[k], memory);
+        return out;
+      default:
+        out = {};
+        memory.set(v, out);
+        for (const k of Object.keys(v)) out[k] = clone(v[k], memory);
+        return out;
     }
     memory.set(v, out);
     return out;
