@@ -60,6 +60,10 @@ func length(l style.Length) string {
 		return strconv.FormatFloat(float64(l.Value), 'f', -1, 32) + "%"
 	case style.Auto:
 		return "auto"
+	case style.Calc:
+		return l.Calc.String()
+	case style.Content:
+		return "content"
 	}
 	return "none"
 }

@@ -57,6 +57,9 @@ type Page struct {
 	sheetsOf     map[*dom.Node]loadedSheets
 	parsedStyles map[string]*css.Stylesheet
 	images       map[*dom.Node]image.Image
+	// backgrounds are the background images, by URL as computed
+	// styles name them (backgroundURLs).
+	backgrounds map[string]image.Image
 	// root is the fragment tree of the last Layout, kept for hit testing
 	// (hit.go).
 	root *layout.Fragment
@@ -188,7 +191,7 @@ func (p *Page) Title() string {
 // Styles runs the cascade for a viewport of the given size.
 func (p *Page) Styles(width, height float32) *style.Styles {
 	sheets := append([]style.Sheet{{Sheet: userAgentSheet(), Origin: style.UserAgent}}, p.authorSheets()...)
-	return style.Compute(p.Doc, sheets, style.Viewport{Width: width, Height: height})
+	return style.Compute(p.Doc, sheets, style.Viewport{Width: width, Height: height, Fonts: Fonts()})
 }
 
 // Layout runs style and layout for a viewport of the given size and
@@ -201,7 +204,7 @@ func (p *Page) Layout(width, height float32) *layout.Fragment {
 	start := time.Now()
 	p.styles = p.Styles(width, height)
 	styled := time.Now()
-	p.root = layout.Layout(p.Doc, p.styles, imageSource(p.images), Fonts(), width, height)
+	p.root = layout.Layout(p.Doc, p.styles, imageSource{p.images, p.backgrounds}, Fonts(), width, height)
 	p.Timing = Timing{Start: start, Style: styled.Sub(start), Layout: time.Since(styled)}
 	return p.root
 }
@@ -216,10 +219,20 @@ func (p *Page) Frame(width, height float32) *paint.DisplayList {
 	return dl
 }
 
-type imageSource map[*dom.Node]image.Image
+// imageSource gives layout the page's decoded images: those of img
+// elements, and background images by the URL their computed style names.
+type imageSource struct {
+	nodes       map[*dom.Node]image.Image
+	backgrounds map[string]image.Image
+}
 
 func (s imageSource) Image(n *dom.Node) (image.Image, bool) {
-	img, ok := s[n]
+	img, ok := s.nodes[n]
+	return img, ok
+}
+
+func (s imageSource) BackgroundImage(url string) (image.Image, bool) {
+	img, ok := s.backgrounds[url]
 	return img, ok
 }
 

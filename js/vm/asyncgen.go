@@ -151,6 +151,7 @@ func (r *Realm) initAsyncGenerators() {
 		})
 	}
 	aip := NewObject(r.ObjectPrototype)
+	r.asyncIteratorPrototype = aip
 	r.symMethod(aip, r.it.SymAsyncIterator, "[Symbol.asyncIterator]", 0, func(_ *Interp, this Value, _ []Value, _ *Object) (Value, error) {
 		return this, nil
 	})

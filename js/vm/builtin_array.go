@@ -40,10 +40,26 @@ func (r *Realm) initArray() {
 		ok, err := it.isArray(arg(args, 0))
 		return Bool(o != nil && ok), err
 	})
-	r.method(a, "of", 0, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+	r.method(a, "of", 0, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		if c := this.Obj(); c != nil && c != it.realm.Array && c.IsConstructor() {
+			ao, err := it.Construct(this, []Value{Int(len(args))}, nil)
+			if err != nil {
+				return Undefined, err
+			}
+			out := arrayTarget{o: ao.Obj()}
+			for k, v := range args {
+				if err := out.put(it, int64(k), v); err != nil {
+					return Undefined, err
+				}
+			}
+			return ao, out.setLength(it, int64(len(args)))
+		}
 		return ObjValue(r.arrayOf(append([]Value(nil), args...))), nil
 	})
-	r.method(a, "from", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+	r.method(a, "from", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		if c := this.Obj(); c != nil && c != it.realm.Array && c.IsConstructor() {
+			return it.arrayFromCtor(c, args)
+		}
 		src := arg(args, 0)
 		fn := arg(args, 1)
 		var out []Value
@@ -128,12 +144,12 @@ func (r *Realm) initArray() {
 			return Undefined, it.typeError("Pushing " + NumberToString(float64(len(args))) + " elements on an array-like of length " + NumberToString(float64(n)) + " is disallowed, as the total surpasses 2**53-1")
 		}
 		for _, v := range args {
-			if err := it.set(o, numberKey(float64(n)), v, this, true); err != nil {
+			if err := it.set(o, numberKey(float64(n)), v, ObjValue(o), true); err != nil {
 				return Undefined, err
 			}
 			n++
 		}
-		return Num(float64(n)), it.set(o, keyLength, Num(float64(n)), this, true)
+		return Num(float64(n)), it.set(o, keyLength, Num(float64(n)), ObjValue(o), true)
 	})
 	r.method(p, "pop", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.pop")
@@ -158,7 +174,7 @@ func (r *Realm) initArray() {
 			return Undefined, err
 		}
 		if n == 0 {
-			return Undefined, it.set(o, keyLength, Int(0), this, true)
+			return Undefined, it.set(o, keyLength, Int(0), ObjValue(o), true)
 		}
 		k := numberKey(float64(n - 1))
 		v, err := it.Get(o, k)
@@ -168,7 +184,7 @@ func (r *Realm) initArray() {
 		if _, err := it.deleteProperty(this, k, true); err != nil {
 			return Undefined, err
 		}
-		return v, it.set(o, keyLength, Num(float64(n-1)), this, true)
+		return v, it.set(o, keyLength, Num(float64(n-1)), ObjValue(o), true)
 	})
 	r.method(p, "shift", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.shift")
@@ -191,7 +207,7 @@ func (r *Realm) initArray() {
 			return Undefined, err
 		}
 		if n == 0 {
-			return Undefined, it.set(o, keyLength, Int(0), this, true)
+			return Undefined, it.set(o, keyLength, Int(0), ObjValue(o), true)
 		}
 		first, err := it.Get(o, indexKey(0))
 		if err != nil {
@@ -203,7 +219,7 @@ func (r *Realm) initArray() {
 		if _, err := it.deleteProperty(this, numberKey(float64(n-1)), true); err != nil {
 			return Undefined, err
 		}
-		return first, it.set(o, keyLength, Num(float64(n-1)), this, true)
+		return first, it.set(o, keyLength, Num(float64(n-1)), ObjValue(o), true)
 	})
 	r.method(p, "unshift", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.unshift")
@@ -236,7 +252,7 @@ func (r *Realm) initArray() {
 					if err != nil {
 						return Undefined, err
 					}
-					if err := it.set(o, to, v, this, true); err != nil {
+					if err := it.set(o, to, v, ObjValue(o), true); err != nil {
 						return Undefined, err
 					}
 				} else if _, err := it.deleteProperty(this, to, true); err != nil {
@@ -244,12 +260,12 @@ func (r *Realm) initArray() {
 				}
 			}
 			for j, v := range args {
-				if err := it.set(o, indexKey(j), v, this, true); err != nil {
+				if err := it.set(o, indexKey(j), v, ObjValue(o), true); err != nil {
 					return Undefined, err
 				}
 			}
 		}
-		return Num(float64(n + c)), it.set(o, keyLength, Num(float64(n+c)), this, true)
+		return Num(float64(n + c)), it.set(o, keyLength, Num(float64(n+c)), ObjValue(o), true)
 	})
 	r.method(p, "slice", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.slice")
@@ -268,10 +284,10 @@ func (r *Realm) initArray() {
 		if err != nil {
 			return Undefined, err
 		}
-		if end-start > math.MaxUint32 {
-			return Undefined, it.rangeError("Invalid array length")
+		out, err := it.arraySpeciesCreate(o, max(end-start, 0))
+		if err != nil {
+			return Undefined, err
 		}
-		out := r.newArray(0)
 		for k := start; k < end; k++ {
 			if err := it.checkInterrupt(); err != nil {
 				return Undefined, err
@@ -284,13 +300,12 @@ func (r *Realm) initArray() {
 				if err != nil {
 					return Undefined, err
 				}
-				out.putElement(uint32(k-start), v)
+				if err := out.put(it, k-start, v); err != nil {
+					return Undefined, err
+				}
 			}
 		}
-		if end > start {
-			out.length = uint32(end - start)
-		}
-		return ObjValue(out), nil
+		return ObjValue(out.o), out.setLength(it, max(end-start, 0))
 	})
 	r.method(p, "splice", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.splice")
@@ -324,17 +339,18 @@ func (r *Realm) initArray() {
 		if n+int64(len(items))-del > maxSafeInteger {
 			return Undefined, it.typeError("Splicing " + NumberToString(float64(len(items))) + " elements into an array-like of length " + NumberToString(float64(n)) + " is disallowed, as the total surpasses 2**53-1")
 		}
-		if del > math.MaxUint32 {
-			return Undefined, it.rangeError("Invalid array length")
+		removed, err := it.arraySpeciesCreate(o, del)
+		if err != nil {
+			return Undefined, err
 		}
-		if isDense(o) {
-			removed := append([]Value(nil), o.elems[start:start+del]...)
+		if removed.plain && isDense(o) {
+			elems := append([]Value(nil), o.elems[start:start+del]...)
 			rest := append(append([]Value(nil), items...), o.elems[start+del:]...)
 			o.elems = append(o.elems[:start], rest...)
 			o.length = uint32(len(o.elems))
-			return ObjValue(r.arrayOf(removed)), nil
+			removed.o.elems, removed.o.length = elems, uint32(len(elems))
+			return ObjValue(removed.o), nil
 		}
-		removed := r.newArray(0)
 		for k := int64(0); k < del; k++ {
 			if err := it.checkInterrupt(); err != nil {
 				return Undefined, err
@@ -347,10 +363,14 @@ func (r *Realm) initArray() {
 				if err != nil {
 					return Undefined, err
 				}
-				removed.putElement(uint32(k), v)
+				if err := removed.put(it, k, v); err != nil {
+					return Undefined, err
+				}
 			}
 		}
-		removed.length = uint32(del)
+		if err := removed.setLength(it, del); err != nil {
+			return Undefined, err
+		}
 		ic := int64(len(items))
 		if ic < del {
 			if err := it.moveElements(o, start+del, start+ic, n-start-del); err != nil {
@@ -377,7 +397,7 @@ func (r *Realm) initArray() {
 					if err != nil {
 						return Undefined, err
 					}
-					if err := it.set(o, to, v, this, true); err != nil {
+					if err := it.set(o, to, v, ObjValue(o), true); err != nil {
 						return Undefined, err
 					}
 				} else if _, err := it.deleteProperty(this, to, true); err != nil {
@@ -386,18 +406,21 @@ func (r *Realm) initArray() {
 			}
 		}
 		for j, v := range items {
-			if err := it.set(o, numberKey(float64(start+int64(j))), v, this, true); err != nil {
+			if err := it.set(o, numberKey(float64(start+int64(j))), v, ObjValue(o), true); err != nil {
 				return Undefined, err
 			}
 		}
-		return ObjValue(removed), it.set(o, keyLength, Num(float64(n-del+ic)), this, true)
+		return ObjValue(removed.o), it.set(o, keyLength, Num(float64(n-del+ic)), ObjValue(o), true)
 	})
 	r.method(p, "concat", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.concat")
 		if err != nil {
 			return Undefined, err
 		}
-		out := r.newArray(0)
+		out, err := it.arraySpeciesCreate(o, 0)
+		if err != nil {
+			return Undefined, err
+		}
 		var n int64
 		for _, item := range append([]Value{ObjValue(o)}, args...) {
 			io := item.Obj()
@@ -419,7 +442,7 @@ func (r *Realm) initArray() {
 				if n >= maxSafeInteger {
 					return Undefined, it.typeError("Concatenating past 2**53-1 elements is disallowed")
 				}
-				if err := it.putIndexed(out, n, item); err != nil {
+				if err := out.put(it, n, item); err != nil {
 					return Undefined, err
 				}
 				n++
@@ -444,18 +467,17 @@ func (r *Realm) initArray() {
 					if err != nil {
 						return Undefined, err
 					}
-					if err := it.putIndexed(out, n, v); err != nil {
+					if err := out.put(it, n, v); err != nil {
 						return Undefined, err
 					}
 				}
 				n++
 			}
 		}
-		if n > math.MaxUint32 {
+		if n > math.MaxUint32 && out.plain {
 			return Undefined, it.rangeError("Invalid array length")
 		}
-		out.length = uint32(n)
-		return ObjValue(out), nil
+		return ObjValue(out.o), out.setLength(it, n)
 	})
 	r.method(p, "join", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.join")
@@ -527,7 +549,7 @@ func (r *Realm) initArray() {
 				exists bool
 			}{{lk, hv, he}, {hk, lv, le}} {
 				if step.exists {
-					err = it.set(o, step.k, step.v, this, true)
+					err = it.set(o, step.k, step.v, ObjValue(o), true)
 				} else {
 					_, err = it.deleteProperty(this, step.k, true)
 				}
@@ -652,15 +674,23 @@ func (r *Realm) initArray() {
 			}
 			thisArg := arg(args, 1)
 			var out *Object
-			if kind == mapK {
+			var target arrayTarget
+			if kind == mapK || kind == filter {
+				var l int64
+				if kind == mapK {
+					l = n
+				}
+				var err error
+				if target, err = it.arraySpeciesCreate(o, l); err != nil {
+					return Undefined, err
+				}
+			}
+			out = target.o
+			if target.plain && kind == mapK {
 				// ArraySpeciesCreate(O, len): the length is set up front,
 				// but only a modest array gets dense storage now; a huge
 				// length (arrays may claim up to 2^32-1 elements) stays
 				// empty and fills as elements are defined.
-				if n > math.MaxUint32 {
-					return Undefined, it.rangeError("Invalid array length")
-				}
-				out = r.newArray(0)
 				if n <= maxEagerElements {
 					out.elems = make([]Value, n)
 					for i := range out.elems {
@@ -668,9 +698,8 @@ func (r *Realm) initArray() {
 					}
 				}
 				out.length = uint32(n)
-			} else if kind == filter {
-				out = r.newArray(0)
 			}
+			filtered := int64(0)
 			reverse := kind == findLast || kind == findLastIndex
 			for i := int64(0); i < n; i++ {
 				if err := it.checkInterrupt(); err != nil {
@@ -698,16 +727,17 @@ func (r *Realm) initArray() {
 				}
 				switch kind {
 				case mapK:
-					if !out.setElement(uint32(k), res) {
+					if !target.plain || !out.setElement(uint32(k), res) {
 						if err := it.createDataProperty(out, key, res); err != nil {
 							return Undefined, err
 						}
 					}
 				case filter:
 					if ToBoolean(res) {
-						if err := it.putIndexed(out, int64(out.length), v); err != nil {
+						if err := target.put(it, filtered, v); err != nil {
 							return Undefined, err
 						}
+						filtered++
 					}
 				case some:
 					if ToBoolean(res) {
@@ -849,7 +879,7 @@ func (r *Realm) initArray() {
 			if err := it.checkInterrupt(); err != nil {
 				return Undefined, err
 			}
-			if err := it.set(o, numberKey(float64(k)), arg(args, 0), this, true); err != nil {
+			if err := it.set(o, numberKey(float64(k)), arg(args, 0), ObjValue(o), true); err != nil {
 				return Undefined, err
 			}
 		}
@@ -929,13 +959,12 @@ func (r *Realm) initArray() {
 		}
 		return it.Get(o, numberKey(k))
 	})
-	flat := func(it *Interp, out *Object, src *Object, depth float64, mapFn, thisArg Value) error {
-		var walk func(src *Object, depth float64, mapping bool) error
-		walk = func(src *Object, depth float64, mapping bool) error {
-			n, err := it.lengthOf(src)
-			if err != nil {
-				return err
-			}
+	// flat is FlattenIntoArray from src, whose length n was read before
+	// the result out was made.
+	flat := func(it *Interp, out arrayTarget, src *Object, n int64, depth float64, mapFn, thisArg Value) error {
+		next := int64(0)
+		var walk func(src *Object, n int64, depth float64, mapping bool) error
+		walk = func(src *Object, n int64, depth float64, mapping bool) error {
 			for k := int64(0); k < n; k++ {
 				if err := it.checkInterrupt(); err != nil {
 					return err
@@ -960,21 +989,30 @@ func (r *Realm) initArray() {
 					return err
 				}
 				if vo := v.Obj(); vo != nil && isArr && depth > 0 {
-					if err := walk(vo, depth-1, false); err != nil {
+					vn, err := it.lengthOf(vo)
+					if err != nil {
+						return err
+					}
+					if err := walk(vo, vn, depth-1, false); err != nil {
 						return err
 					}
 					continue
 				}
-				if err := it.putIndexed(out, int64(out.length), v); err != nil {
+				if err := out.put(it, next, v); err != nil {
 					return err
 				}
+				next++
 			}
 			return nil
 		}
-		return walk(src, depth, !mapFn.IsUndefined())
+		return walk(src, n, depth, !mapFn.IsUndefined())
 	}
 	r.method(p, "flat", 0, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.flat")
+		if err != nil {
+			return Undefined, err
+		}
+		n, err := it.lengthOf(o)
 		if err != nil {
 			return Undefined, err
 		}
@@ -986,19 +1024,29 @@ func (r *Realm) initArray() {
 			}
 			depth = ToIntegerOrInfinity(f)
 		}
-		out := r.newArray(0)
-		return ObjValue(out), flat(it, out, o, depth, Undefined, Undefined)
+		out, err := it.arraySpeciesCreate(o, 0)
+		if err != nil {
+			return Undefined, err
+		}
+		return ObjValue(out.o), flat(it, out, o, n, depth, Undefined, Undefined)
 	})
 	r.method(p, "flatMap", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		o, err := it.thisObject(this, "Array.prototype.flatMap")
 		if err != nil {
 			return Undefined, err
 		}
+		n, err := it.lengthOf(o)
+		if err != nil {
+			return Undefined, err
+		}
 		if !isCallable(arg(args, 0)) {
 			return Undefined, it.typeError("flatMap mapper function is not callable")
 		}
-		out := r.newArray(0)
-		return ObjValue(out), flat(it, out, o, 1, arg(args, 0), arg(args, 1))
+		out, err := it.arraySpeciesCreate(o, 0)
+		if err != nil {
+			return Undefined, err
+		}
+		return ObjValue(out.o), flat(it, out, o, n, 1, arg(args, 0), arg(args, 1))
 	})
 	iterKinds := []string{"keys", "values", "entries"}
 	for i, name := range iterKinds {
@@ -1173,6 +1221,36 @@ func (it *Interp) sortObject(o *Object, cmp Value) error {
 		}
 		vals = append(vals, v)
 	}
+	if err := it.sortValues(vals, cmp); err != nil {
+		return err
+	}
+	k := int64(0)
+	for _, v := range vals {
+		if err := it.set(o, numberKey(float64(k)), v, ObjValue(o), true); err != nil {
+			return err
+		}
+		k++
+	}
+	for ; undefs > 0; undefs-- {
+		if err := it.set(o, numberKey(float64(k)), Undefined, ObjValue(o), true); err != nil {
+			return err
+		}
+		k++
+	}
+	for ; k < n; k++ {
+		if err := it.checkInterrupt(); err != nil {
+			return err
+		}
+		if _, err := it.deleteProperty(ObjValue(o), numberKey(float64(k)), true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortValues sorts vals (none undefined) stably by SortCompare with
+// comparator cmp (undefined for string order).
+func (it *Interp) sortValues(vals []Value, cmp Value) error {
 	var sortErr error
 	less := func(a, b Value) bool {
 		if sortErr != nil {
@@ -1211,31 +1289,7 @@ func (it *Interp) sortObject(o *Object, cmp Value) error {
 		return as.Compare(bs) < 0
 	}
 	sort.SliceStable(vals, func(i, j int) bool { return less(vals[i], vals[j]) })
-	if sortErr != nil {
-		return sortErr
-	}
-	k := int64(0)
-	for _, v := range vals {
-		if err := it.set(o, numberKey(float64(k)), v, ObjValue(o), true); err != nil {
-			return err
-		}
-		k++
-	}
-	for ; undefs > 0; undefs-- {
-		if err := it.set(o, numberKey(float64(k)), Undefined, ObjValue(o), true); err != nil {
-			return err
-		}
-		k++
-	}
-	for ; k < n; k++ {
-		if err := it.checkInterrupt(); err != nil {
-			return err
-		}
-		if _, err := it.deleteProperty(ObjValue(o), numberKey(float64(k)), true); err != nil {
-			return err
-		}
-	}
-	return nil
+	return sortErr
 }
 
 func compareIntStrings(a, b int64) int {
@@ -1257,4 +1311,163 @@ func appendInt(b []byte, v int64) []byte {
 		v /= 10
 	}
 	return append(b, tmp[i:]...)
+}
+
+// arrayTarget is the result of ArraySpeciesCreate: a plain array of the
+// current realm, which the methods fill directly, or whatever a species
+// constructor made, filled through CreateDataPropertyOrThrow.
+type arrayTarget struct {
+	o     *Object
+	plain bool
+}
+
+// put is CreateDataPropertyOrThrow(t, k, v).
+func (t arrayTarget) put(it *Interp, k int64, v Value) error {
+	if t.plain {
+		return it.putIndexed(t.o, k, v)
+	}
+	return it.createDataProperty(t.o, numberKey(float64(k)), v)
+}
+
+// setLength is Set(t, "length", n, true).
+func (t arrayTarget) setLength(it *Interp, n int64) error {
+	if t.plain && n <= math.MaxUint32 && t.o.flags&flagLengthReadonly == 0 {
+		if uint32(n) > t.o.length {
+			t.o.length = uint32(n)
+		}
+		return nil
+	}
+	return it.set(t.o, keyLength, Num(float64(n)), ObjValue(t.o), true)
+}
+
+// arraySpeciesCreate is ArraySpeciesCreate(o, n).
+func (it *Interp) arraySpeciesCreate(o *Object, n int64) (arrayTarget, error) {
+	plain := func() (arrayTarget, error) {
+		if n > math.MaxUint32 {
+			return arrayTarget{}, it.rangeError("Invalid array length")
+		}
+		return arrayTarget{o: it.realm.newArray(0), plain: true}, nil
+	}
+	isArr, err := it.isArray(ObjValue(o))
+	if err != nil || !isArr {
+		if err != nil {
+			return arrayTarget{}, err
+		}
+		return plain()
+	}
+	c, err := it.getStr(o, "constructor")
+	if err != nil {
+		return arrayTarget{}, err
+	}
+	if co := c.Obj(); co != nil && co.IsConstructor() {
+		cr, err := it.functionRealm(co)
+		if err != nil {
+			return arrayTarget{}, err
+		}
+		if cr != it.realm && co == cr.Array {
+			c = Undefined
+		}
+	}
+	if co := c.Obj(); co != nil {
+		if c, err = it.Get(co, SymKey(it.SymSpecies)); err != nil {
+			return arrayTarget{}, err
+		}
+		if c.IsNull() {
+			c = Undefined
+		}
+	}
+	if c.IsUndefined() || c.Obj() == it.realm.Array {
+		return plain()
+	}
+	if co := c.Obj(); co == nil || !co.IsConstructor() {
+		return arrayTarget{}, it.typeError("object.constructor[Symbol.species] is not a constructor")
+	}
+	a, err := it.Construct(c, []Value{Num(float64(n))}, nil)
+	if err != nil {
+		return arrayTarget{}, err
+	}
+	return arrayTarget{o: a.Obj()}, nil
+}
+
+// arrayFromCtor is Array.from with a this value C that is a constructor
+// other than %Array%: the result is made by C and filled through
+// CreateDataPropertyOrThrow, its length set at the end.
+func (it *Interp) arrayFromCtor(c *Object, args []Value) (Value, error) {
+	src, fn, thisArg := arg(args, 0), arg(args, 1), arg(args, 2)
+	if !fn.IsUndefined() && !isCallable(fn) {
+		return Undefined, it.typeError("Array.from: when provided, the second argument must be a function")
+	}
+	mapped := func(v Value, k int64) (Value, error) {
+		if fn.IsUndefined() {
+			return v, nil
+		}
+		return it.Call(fn, thisArg, v, Num(float64(k)))
+	}
+	m, err := it.getMethod(src, SymKey(it.SymIterator))
+	if err != nil {
+		return Undefined, err
+	}
+	if !m.IsUndefined() {
+		ao, err := it.Construct(ObjValue(c), nil, nil)
+		if err != nil {
+			return Undefined, err
+		}
+		out := arrayTarget{o: ao.Obj()}
+		iv, err := it.Call(m, src)
+		if err != nil {
+			return Undefined, err
+		}
+		io := iv.Obj()
+		if io == nil {
+			return Undefined, it.typeError("Result of the Symbol.iterator method is not an object")
+		}
+		rec, err := it.getIteratorDirect(io)
+		if err != nil {
+			return Undefined, err
+		}
+		for k := int64(0); ; k++ {
+			v, done, err := it.stepValue(rec)
+			if err != nil {
+				return Undefined, err
+			}
+			if done {
+				return ao, out.setLength(it, k)
+			}
+			if v, err = mapped(v, k); err == nil {
+				err = out.put(it, k, v)
+			}
+			if err != nil {
+				return Undefined, it.closeIterator(rec.iter, err)
+			}
+		}
+	}
+	o, err := it.ToObject(src)
+	if err != nil {
+		return Undefined, err
+	}
+	n, err := it.lengthOf(o)
+	if err != nil {
+		return Undefined, err
+	}
+	ao, err := it.Construct(ObjValue(c), []Value{Num(float64(n))}, nil)
+	if err != nil {
+		return Undefined, err
+	}
+	out := arrayTarget{o: ao.Obj()}
+	for k := int64(0); k < n; k++ {
+		if err := it.checkInterrupt(); err != nil {
+			return Undefined, err
+		}
+		v, err := it.Get(o, numberKey(float64(k)))
+		if err != nil {
+			return Undefined, err
+		}
+		if v, err = mapped(v, k); err != nil {
+			return Undefined, err
+		}
+		if err := out.put(it, k, v); err != nil {
+			return Undefined, err
+		}
+	}
+	return ao, out.setLength(it, n)
 }

@@ -33,6 +33,39 @@ func (r *Realm) initJSON() {
 		}
 		return v, nil
 	})
+	r.method(j, "rawJSON", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		s, err := it.ToString(arg(args, 0))
+		if err != nil {
+			return Undefined, err
+		}
+		u := s.Units()
+		isWS := func(c uint16) bool { return c == '\t' || c == '\n' || c == '\r' || c == ' ' }
+		if len(u) == 0 || isWS(u[0]) || isWS(u[len(u)-1]) {
+			return Undefined, it.throwError(SyntaxError, "Invalid value for JSON.rawJSON")
+		}
+		if u[0] == '{' || u[0] == '[' {
+			return Undefined, it.throwError(SyntaxError, "JSON.rawJSON cannot make an object or array")
+		}
+		p := &jsonParser{it: it, r: it.realm, s: u}
+		if _, err := p.value(); err != nil {
+			return Undefined, err
+		}
+		if p.i < len(p.s) {
+			return Undefined, p.fail()
+		}
+		o := NewObject(nil)
+		o.defineOwn(StrKey("rawJSON"), StrValue(s), Enumerable)
+		o.internal = rawJSON{}
+		preventExtensions(o)
+		return ObjValue(o), nil
+	})
+	r.method(j, "isRawJSON", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		if o := arg(args, 0).Obj(); o != nil {
+			_, ok := o.internal.(rawJSON)
+			return Bool(ok), nil
+		}
+		return False, nil
+	})
 	r.method(j, "stringify", 3, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		st := &jsonStringifier{it: it, stack: map[*Object]bool{}}
 		if rep := arg(args, 1); isCallable(rep) {
@@ -41,18 +74,46 @@ func (r *Realm) initJSON() {
 			return Undefined, err
 		} else if ro := rep.Obj(); ro != nil && isArr {
 			st.allow = map[string]bool{}
-			list, _ := it.listFromArrayLike(rep)
-			for _, v := range list {
-				if v.IsString() || v.IsNumber() {
-					s, _ := it.ToString(v)
-					st.allow[s.String()] = true
-					st.allowOrder = append(st.allowOrder, s.String())
+			n, err := it.lengthOf(ro)
+			if err != nil {
+				return Undefined, err
+			}
+			for k := int64(0); k < n; k++ {
+				v, err := it.Get(ro, numberKey(float64(k)))
+				if err != nil {
+					return Undefined, err
+				}
+				if o := v.Obj(); o != nil && o.class != ClassNumber && o.class != ClassString {
+					continue
+				}
+				if v.IsString() || v.IsNumber() || v.IsObject() {
+					s, err := it.ToString(v)
+					if err != nil {
+						return Undefined, err
+					}
+					if !st.allow[s.String()] {
+						st.allow[s.String()] = true
+						st.allowOrder = append(st.allowOrder, s.String())
+					}
 				}
 			}
 		}
 		sp := arg(args, 2)
-		if o := sp.Obj(); o != nil && (o.class == ClassNumber || o.class == ClassString) {
-			sp = o.internal.(Value)
+		if o := sp.Obj(); o != nil {
+			var err error
+			switch o.class {
+			case ClassNumber:
+				var f float64
+				f, err = it.ToNumber(sp)
+				sp = Num(f)
+			case ClassString:
+				var str *String
+				str, err = it.ToString(sp)
+				sp = StrValue(str)
+			}
+			if err != nil {
+				return Undefined, err
+			}
 		}
 		if sp.IsNumber() {
 			st.indent = strings.Repeat(" ", int(math.Min(10, math.Max(0, ToIntegerOrInfinity(sp.num)))))
@@ -402,6 +463,18 @@ func (st *jsonStringifier) write(sb *strings.Builder, holder *Object, k PropKey,
 		return false, it.typeError("Do not know how to serialize a BigInt")
 	case KindObject:
 		o := v.Obj()
+		if _, ok := o.internal.(rawJSON); ok {
+			raw, err := it.Get(o, StrKey("rawJSON"))
+			if err != nil {
+				return false, err
+			}
+			rs, err := it.ToString(raw)
+			if err != nil {
+				return false, err
+			}
+			sb.WriteString(rs.String())
+			return true, nil
+		}
 		if o.fn != nil {
 			return false, nil
 		}
@@ -557,3 +630,6 @@ func quoteJSON(sb *strings.Builder, s *String) {
 	}
 	sb.WriteByte('"')
 }
+
+// rawJSON marks the objects JSON.rawJSON makes ([[IsRawJSON]]).
+type rawJSON struct{}

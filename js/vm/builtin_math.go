@@ -37,7 +37,13 @@ func (r *Realm) initMath() {
 			if x < 0 && x >= -0.5 {
 				return math.Copysign(0, -1)
 			}
-			return math.Floor(x + 0.5)
+			// floor(x) and the fraction are exact where x + 0.5 would
+			// round (0.49999999999999994 + 0.5 is 1).
+			f := math.Floor(x)
+			if x-f >= 0.5 {
+				return f + 1
+			}
+			return f
 		},
 		"fround": func(x float64) float64 { return float64(float32(x)) },
 		// f16round rounds once, from float64 to binary16 (elements.go).

@@ -3,7 +3,6 @@ package vm
 import (
 	"math"
 	"math/big"
-	"strings"
 )
 
 // mapData is the storage of Map and Set: insertion-ordered entries with
@@ -120,7 +119,12 @@ func (r *Realm) initCollections() {
 			if nt == nil {
 				return Undefined, it.typeError("Constructor " + name + " requires 'new'")
 			}
-			proto, err := it.protoFromCtor(nt, func(r *Realm) *Object { return p })
+			proto, err := it.protoFromCtor(nt, func(r *Realm) *Object {
+				if isSet {
+					return r.setPrototype
+				}
+				return r.mapPrototype
+			})
 			if err != nil {
 				return Undefined, err
 			}
@@ -138,6 +142,11 @@ func (r *Realm) initCollections() {
 			}
 			return ObjValue(o), nil
 		}, p)
+		if isSet {
+			r.setPrototype = p
+		} else {
+			r.mapPrototype = p
+		}
 		if isSet {
 			r.method(p, "add", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 				m, err := data(it, this)
@@ -165,6 +174,39 @@ func (r *Realm) initCollections() {
 					return m.vals[i], nil
 				}
 				return Undefined, nil
+			})
+			r.method(p, "getOrInsert", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+				m, err := data(it, this)
+				if err != nil {
+					return Undefined, err
+				}
+				if i := m.find(arg(args, 0)); i >= 0 {
+					return m.vals[i], nil
+				}
+				m.set(arg(args, 0), arg(args, 1))
+				return arg(args, 1), nil
+			})
+			r.method(p, "getOrInsertComputed", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+				m, err := data(it, this)
+				if err != nil {
+					return Undefined, err
+				}
+				k, f := arg(args, 0), arg(args, 1)
+				if !isCallable(f) {
+					return Undefined, it.typeError(describeForError(f) + " is not a function")
+				}
+				if k.kind == KindNumber && k.num == 0 {
+					k = Num(0)
+				}
+				if i := m.find(k); i >= 0 {
+					return m.vals[i], nil
+				}
+				v, err := it.Call(f, Undefined, k)
+				if err != nil {
+					return Undefined, err
+				}
+				m.set(k, v) // the callback may have added k: set overwrites it
+				return v, nil
 			})
 		}
 		r.method(p, "has", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
@@ -205,6 +247,9 @@ func (r *Realm) initCollections() {
 			m, err := data(it, this)
 			if err != nil {
 				return Undefined, err
+			}
+			if !isCallable(arg(args, 0)) {
+				return Undefined, it.typeError(describeForError(arg(args, 0)) + " is not a function")
 			}
 			for i := 0; i < len(m.keys); i++ {
 				if !m.live[i] {
@@ -293,20 +338,40 @@ func (r *Realm) initBigInt() {
 			return v, nil
 		case KindBool:
 			return BigIntValue(big.NewInt(int64(v.num))), nil
-		case KindString:
-			s := strings.TrimFunc(v.Strv().String(), isJSSpace)
-			if s == "" {
-				return BigIntValue(new(big.Int)), nil
-			}
-			b, ok := new(big.Int).SetString(s, 0)
-			if !ok || strings.Contains(s, "_") {
-				return Undefined, it.throwError(SyntaxError, "Cannot convert "+s+" to a BigInt")
-			}
-			return BigIntValue(b), nil
 		}
-		return Undefined, it.typeError("Cannot convert " + describeForError(v) + " to a BigInt")
+		b, err := it.toBigInt(v)
+		if err != nil {
+			return Undefined, err
+		}
+		return BigIntValue(b), nil
 	}, p)
-	_ = c
+	asN := func(name string, signed bool) {
+		r.method(c, name, 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+			bits, err := it.toIndex(arg(args, 0))
+			if err != nil {
+				return Undefined, err
+			}
+			x, err := it.toBigInt(arg(args, 1))
+			if err != nil {
+				return Undefined, err
+			}
+			// Wide enough already: nothing to cut.
+			if signed && int64(x.BitLen()) < bits || !signed && x.Sign() >= 0 && int64(x.BitLen()) <= bits {
+				return BigIntValue(x), nil
+			}
+			if bits > 1<<24 {
+				return Undefined, it.rangeError("Maximum BigInt size exceeded")
+			}
+			mod := new(big.Int).Lsh(big.NewInt(1), uint(bits))
+			m := new(big.Int).Mod(x, mod) // Euclidean: 0 <= m < mod
+			if signed && bits > 0 && m.Cmp(new(big.Int).Rsh(mod, 1)) >= 0 {
+				m.Sub(m, mod)
+			}
+			return BigIntValue(m), nil
+		})
+	}
+	asN("asIntN", true)
+	asN("asUintN", false)
 	thisBig := func(it *Interp, this Value) (*big.Int, error) {
 		if b := this.Big(); b != nil {
 			return b, nil

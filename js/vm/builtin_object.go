@@ -240,6 +240,18 @@ func (r *Realm) initObject() {
 		}
 		return ObjValue(to), nil
 	})
+	r.method(o, "hasOwn", 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		obj, err := it.ToObject(arg(args, 0))
+		if err != nil {
+			return Undefined, err
+		}
+		k, err := it.toPropertyKey(arg(args, 1))
+		if err != nil {
+			return Undefined, err
+		}
+		_, ok, err := it.getOwnProperty(obj, k)
+		return Bool(ok), err
+	})
 	r.method(o, "is", 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		return Bool(SameValue(arg(args, 0), arg(args, 1))), nil
 	})
@@ -424,6 +436,9 @@ func (it *Interp) setPrototypeOf(o, p *Object) error {
 		return err
 	}
 	if !ok {
+		if o.flags&flagImmutableProto != 0 {
+			return it.typeError("Immutable prototype object cannot have its prototype set")
+		}
 		if o.flags&flagExotic == 0 && o.Extensible() {
 			return it.typeError("Cyclic __proto__ value")
 		}

@@ -147,6 +147,54 @@ func exceptionValue(err error) Value {
 	return Str(err.Error())
 }
 
+// settleCapability is settleDerived for a promise capability of another
+// constructor: the outcome goes to its resolve or reject function.
+func (it *Interp) settleCapability(pc *promiseCapability, h Value, v Value, rejected bool) error {
+	settle := pc.resolve
+	if !isCallable(h) {
+		if rejected {
+			settle = pc.reject
+		}
+	} else {
+		res, err := it.Call(h, Undefined, v)
+		if err != nil {
+			ex, ok := err.(*Exception)
+			if !ok {
+				return err
+			}
+			res, settle = ex.Value, pc.reject
+		}
+		v = res
+	}
+	if _, err := it.Call(settle, Undefined, v); err != nil {
+		if _, ok := err.(*Exception); !ok {
+			return err
+		}
+	}
+	return nil
+}
+
+// promiseResolveWith is PromiseResolve(C, x).
+func (it *Interp) promiseResolveWith(c *Object, x Value) (Value, error) {
+	if xo := x.Obj(); xo != nil && xo.class == ClassPromise {
+		xc, err := it.Get(xo, keyConstructor)
+		if err != nil {
+			return Undefined, err
+		}
+		if xc.Obj() == c {
+			return x, nil
+		}
+	}
+	pc, err := it.newPromiseCapability(it.realm, ObjValue(c))
+	if err != nil {
+		return Undefined, err
+	}
+	if _, err := it.Call(pc.resolve, Undefined, x); err != nil {
+		return Undefined, err
+	}
+	return pc.promise, nil
+}
+
 // settleDerived runs handler h (or passes v through) and settles the
 // derived promise d with the outcome; uncatchable errors propagate.
 func (it *Interp) settleDerived(d *Object, h Value, v Value, rejected bool) error {
@@ -199,17 +247,34 @@ func (r *Realm) initPromise() {
 		return ObjValue(po), nil
 	}, p)
 	r.Promise = c
+	r.getterNamed(c, SymKey(r.it.SymSpecies), "get [Symbol.species]", func(_ *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+		return this, nil
+	})
 	r.method(p, "then", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		po := this.Obj()
 		if promiseOf(po) == nil {
-			return Undefined, it.typeError("Promise.prototype.then called on incompatible receiver")
+			return Undefined, it.typeError("Promise.prototype.then called on incompatible receiver " + describeForError(this))
 		}
-		d := it.realm.newPromise()
+		c, err := it.speciesConstructorOf(po, it.realm.Promise)
+		if err != nil {
+			return Undefined, err
+		}
 		onF, onR := arg(args, 0), arg(args, 1)
+		if c == it.realm.Promise {
+			d := it.realm.newPromise()
+			it.performThen(po,
+				func(v Value) (Value, error) { return Undefined, it.settleDerived(d, onF, v, false) },
+				func(v Value) (Value, error) { return Undefined, it.settleDerived(d, onR, v, true) })
+			return ObjValue(d), nil
+		}
+		pc, err := it.newPromiseCapability(it.realm, ObjValue(c))
+		if err != nil {
+			return Undefined, err
+		}
 		it.performThen(po,
-			func(v Value) (Value, error) { return Undefined, it.settleDerived(d, onF, v, false) },
-			func(v Value) (Value, error) { return Undefined, it.settleDerived(d, onR, v, true) })
-		return ObjValue(d), nil
+			func(v Value) (Value, error) { return Undefined, it.settleCapability(pc, onF, v, false) },
+			func(v Value) (Value, error) { return Undefined, it.settleCapability(pc, onR, v, true) })
+		return pc.promise, nil
 	})
 	r.method(p, "catch", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		then, err := it.getV(this, StrKey("then"))
@@ -219,47 +284,108 @@ func (r *Realm) initPromise() {
 		return it.Call(then, this, Undefined, arg(args, 0))
 	})
 	r.method(p, "finally", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
-		f := arg(args, 0)
-		then, err := it.getV(this, StrKey("then"))
+		po := this.Obj()
+		if po == nil {
+			return Undefined, it.typeError("Promise.prototype.finally called on non-object " + describeForError(this))
+		}
+		c, err := it.speciesConstructorOf(po, it.realm.Promise)
 		if err != nil {
 			return Undefined, err
 		}
-		if !isCallable(f) {
-			return it.Call(then, this, f, f)
+		f := arg(args, 0)
+		invokeThen := func(on Value, args ...Value) (Value, error) {
+			then, err := it.getV(on, StrKey("then"))
+			if err != nil {
+				return Undefined, err
+			}
+			return it.Call(then, on, args...)
 		}
-		onF := r.newFunc("", 1, func(it *Interp, _ Value, a []Value, _ *Object) (Value, error) {
-			res, err := it.Call(f, Undefined)
-			if err != nil {
+		if !isCallable(f) {
+			return invokeThen(this, f, f)
+		}
+		// after makes thenFinally (rethrow false) or catchFinally: call
+		// onFinally, wait for its result, then pass the value on.
+		after := func(rethrow bool) *Object {
+			return it.realm.newFunc("", 1, func(it *Interp, _ Value, a []Value, _ *Object) (Value, error) {
+				res, err := it.Call(f, Undefined)
+				if err != nil {
+					return Undefined, err
+				}
+				pr, err := it.promiseResolveWith(c, res)
+				if err != nil {
+					return Undefined, err
+				}
+				v := arg(a, 0)
+				pass := it.realm.newFunc("", 0, func(it *Interp, _ Value, _ []Value, _ *Object) (Value, error) {
+					if rethrow {
+						return Undefined, it.Throw(v)
+					}
+					return v, nil
+				})
+				return invokeThen(pr, ObjValue(pass))
+			})
+		}
+		return invokeThen(this, ObjValue(after(false)), ObjValue(after(true)))
+	})
+	thisCtor := func(it *Interp, this Value, name string) (*Object, error) {
+		if o := this.Obj(); o != nil {
+			return o, nil
+		}
+		return nil, it.typeError("Promise." + name + " called on non-object " + describeForError(this))
+	}
+	r.method(c, "resolve", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		co, err := thisCtor(it, this, "resolve")
+		if err != nil {
+			return Undefined, err
+		}
+		return it.promiseResolveWith(co, arg(args, 0))
+	})
+	r.method(c, "reject", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		pc, err := it.newPromiseCapability(it.realm, this)
+		if err != nil {
+			return Undefined, err
+		}
+		if _, err := it.Call(pc.reject, Undefined, arg(args, 0)); err != nil {
+			return Undefined, err
+		}
+		return pc.promise, nil
+	})
+	r.method(c, "try", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		if _, err := thisCtor(it, this, "try"); err != nil {
+			return Undefined, err
+		}
+		pc, err := it.newPromiseCapability(it.realm, this)
+		if err != nil {
+			return Undefined, err
+		}
+		var rest []Value
+		if len(args) > 1 {
+			rest = args[1:]
+		}
+		v, err := it.Call(arg(args, 0), Undefined, rest...)
+		settle := pc.resolve
+		if err != nil {
+			ex, ok := err.(*Exception)
+			if !ok {
 				return Undefined, err
 			}
-			v := arg(a, 0)
-			pr := it.promiseResolve(r, res)
-			d := r.newPromise()
-			it.performThen(pr, func(Value) (Value, error) { it.resolvePromise(d, v); return Undefined, nil },
-				func(e Value) (Value, error) { it.rejectPromise(d, e); return Undefined, nil })
-			return ObjValue(d), nil
-		})
-		onR := r.newFunc("", 1, func(it *Interp, _ Value, a []Value, _ *Object) (Value, error) {
-			res, err := it.Call(f, Undefined)
-			if err != nil {
-				return Undefined, err
-			}
-			reason := arg(a, 0)
-			pr := it.promiseResolve(r, res)
-			d := r.newPromise()
-			it.performThen(pr, func(Value) (Value, error) { it.rejectPromise(d, reason); return Undefined, nil },
-				func(e Value) (Value, error) { it.rejectPromise(d, e); return Undefined, nil })
-			return ObjValue(d), nil
-		})
-		return it.Call(then, this, ObjValue(onF), ObjValue(onR))
+			v, settle = ex.Value, pc.reject
+		}
+		if _, err := it.Call(settle, Undefined, v); err != nil {
+			return Undefined, err
+		}
+		return pc.promise, nil
 	})
-	r.method(c, "resolve", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		return ObjValue(it.promiseResolve(r, arg(args, 0))), nil
-	})
-	r.method(c, "reject", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		d := r.newPromise()
-		it.rejectPromise(d, arg(args, 0))
-		return ObjValue(d), nil
+	r.method(c, "withResolvers", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
+		pc, err := it.newPromiseCapability(it.realm, this)
+		if err != nil {
+			return Undefined, err
+		}
+		o := NewObject(it.realm.ObjectPrototype)
+		o.defineOwn(StrKey("promise"), pc.promise, Default)
+		o.defineOwn(StrKey("resolve"), pc.resolve, Default)
+		o.defineOwn(StrKey("reject"), pc.reject, Default)
+		return ObjValue(o), nil
 	})
 	combinator := func(name string) {
 		r.method(c, name, 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
@@ -270,6 +396,8 @@ func (r *Realm) initPromise() {
 	combinator("allSettled")
 	combinator("any")
 	combinator("race")
+	combinator("allKeyed")
+	combinator("allSettledKeyed")
 }
 
 // resolvingFunctions makes the resolve and reject functions of a promise.
@@ -380,15 +508,29 @@ func (it *Interp) promiseCombinator(r *Realm, name string, c, iterable Value) (V
 		return rejectWith(it.typeError("Promise resolve is not a function"))
 	}
 	var values []Value // results (all, allSettled) or errors (any)
+	var keys []PropKey // the keyed variants: the key of each value
+	keyed := name == "allKeyed" || name == "allSettledKeyed"
 	remaining := 1
-	finish := func() (Value, error) {
+	finish := func(fromElement bool) (Value, error) {
 		switch name {
 		case "any":
-			e := it.NewError(PlainError, "All promises were rejected")
+			e := newObjectClass(r.aggregateErrorPrototype, ClassError)
+			e.defineOwn(keyMessage, Str("All promises were rejected"), Hidden)
 			e.defineOwn(StrKey("errors"), ObjValue(r.arrayOf(append([]Value(nil), values...))), Hidden)
+			it.attachStack(e)
+			if fromElement {
+				return it.Call(pc.reject, Undefined, ObjValue(e))
+			}
 			return Undefined, it.Throw(ObjValue(e))
 		case "race":
 			return Undefined, nil
+		}
+		if keyed {
+			o := NewObject(nil)
+			for i, k := range keys {
+				o.defineOwn(k, values[i], Default)
+			}
+			return it.Call(pc.resolve, Undefined, ObjValue(o))
 		}
 		return it.Call(pc.resolve, Undefined, ObjValue(r.arrayOf(append([]Value(nil), values...))))
 	}
@@ -402,7 +544,7 @@ func (it *Interp) promiseCombinator(r *Realm, name string, c, iterable Value) (V
 			*called = true
 			values[index] = wrap(arg(args, 0))
 			if remaining--; remaining == 0 {
-				return finish()
+				return finish(true)
 			}
 			return Undefined, nil
 		})
@@ -416,7 +558,7 @@ func (it *Interp) promiseCombinator(r *Realm, name string, c, iterable Value) (V
 		}
 	}
 	same := func(x Value) Value { return x }
-	err = it.iterate(iterable, func(v Value) (bool, error) {
+	each := func(v Value) (bool, error) {
 		next, err := it.Call(resolve, c, v)
 		if err != nil {
 			return false, err
@@ -427,9 +569,9 @@ func (it *Interp) promiseCombinator(r *Realm, name string, c, iterable Value) (V
 			values = append(values, Undefined)
 			called := new(bool)
 			switch name {
-			case "all":
+			case "all", "allKeyed":
 				onF = ObjValue(element(index, called, same))
-			case "allSettled":
+			case "allSettled", "allSettledKeyed":
 				onF = ObjValue(element(index, called, settled("fulfilled", "value")))
 				onR = ObjValue(element(index, called, settled("rejected", "reason")))
 			case "any":
@@ -445,14 +587,53 @@ func (it *Interp) promiseCombinator(r *Realm, name string, c, iterable Value) (V
 			return false, err
 		}
 		return true, nil
-	})
+	}
+	if keyed {
+		err = it.eachEnumerable(iterable, func(k PropKey, v Value) error {
+			keys = append(keys, k)
+			_, err := each(v)
+			return err
+		})
+	} else {
+		err = it.iterate(iterable, each)
+	}
 	if err == nil {
 		if remaining--; remaining == 0 {
-			_, err = finish()
+			_, err = finish(false)
 		}
 	}
 	if err != nil {
 		return rejectWith(err)
 	}
 	return pc.promise, nil
+}
+
+// eachEnumerable calls f with each own enumerable property of v (an
+// object, else a TypeError) and its value, read in key order.
+func (it *Interp) eachEnumerable(v Value, f func(k PropKey, v Value) error) error {
+	o := v.Obj()
+	if o == nil {
+		return it.typeError(describeForError(v) + " is not an object")
+	}
+	keys, err := it.ownPropertyKeys(o)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		d, ok, err := it.getOwnProperty(o, k)
+		if err != nil {
+			return err
+		}
+		if !ok || !d.Enumerable {
+			continue
+		}
+		x, err := it.get(o, k, v)
+		if err != nil {
+			return err
+		}
+		if err := f(k, x); err != nil {
+			return err
+		}
+	}
+	return nil
 }

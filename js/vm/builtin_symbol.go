@@ -23,6 +23,7 @@ func (r *Realm) initSymbol() {
 		"toPrimitive": it.SymToPrimitive, "toStringTag": it.SymToStringTag, "species": it.SymSpecies,
 		"isConcatSpreadable": it.SymIsConcatSpreadable, "unscopables": it.SymUnscopables, "match": it.SymMatch,
 		"matchAll": it.SymMatchAll, "replace": it.SymReplace, "search": it.SymSearch, "split": it.SymSplit,
+		"dispose": it.SymDispose, "asyncDispose": it.SymAsyncDispose,
 	} {
 		s.defineOwn(StrKey(name), SymValue(sym), 0)
 	}

@@ -320,6 +320,43 @@ func (r *Realm) initWeakCollections() {
 				c.set(k, arg(args, 1))
 				return this, nil
 			})
+			r.method(p, "getOrInsert", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+				c, err := data(it, this, "getOrInsert")
+				if err != nil {
+					return Undefined, err
+				}
+				k := arg(args, 0)
+				if !it.canBeHeldWeakly(k) {
+					return Undefined, invalid(it, k)
+				}
+				if v, ok := c.get(k); ok {
+					return v, nil
+				}
+				c.set(k, arg(args, 1))
+				return arg(args, 1), nil
+			})
+			r.method(p, "getOrInsertComputed", 2, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+				c, err := data(it, this, "getOrInsertComputed")
+				if err != nil {
+					return Undefined, err
+				}
+				k, f := arg(args, 0), arg(args, 1)
+				if !it.canBeHeldWeakly(k) {
+					return Undefined, invalid(it, k)
+				}
+				if !isCallable(f) {
+					return Undefined, it.typeError(describeForError(f) + " is not a function")
+				}
+				if v, ok := c.get(k); ok {
+					return v, nil
+				}
+				v, err := it.Call(f, Undefined, k)
+				if err != nil {
+					return Undefined, err
+				}
+				c.set(k, v)
+				return v, nil
+			})
 		}
 		r.method(p, "has", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 			c, err := data(it, this, "has")

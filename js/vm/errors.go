@@ -153,7 +153,7 @@ func (it *Interp) NewError(kind ErrorKind, msg string) *Object {
 	return o
 }
 
-// attachStack gives an error object its stack property, captured now.
+// attachStack gives an error object its stack, captured now.
 func (it *Interp) attachStack(o *Object) {
 	frames := it.stackTrace()
 	head := dataString(o, "name")
@@ -165,14 +165,29 @@ func (it *Interp) attachStack(o *Object) {
 	for _, f := range frames {
 		sb.WriteString("\n" + f.String())
 	}
-	o.defineOwn(StrKey("stack"), Str(sb.String()), Hidden)
-	o.internal = frames
+	o.internal = &errorData{frames: frames, stack: sb.String()}
+}
+
+// errorData is the [[ErrorData]] of an error object: the stack captured
+// when it was made, which Error.prototype.stack's getter returns.
+type errorData struct {
+	frames []StackFrame
+	stack  string
+}
+
+// errorFrames returns the stack frames captured for error object o.
+func errorFrames(o *Object) ([]StackFrame, bool) {
+	if ed, ok := o.internal.(*errorData); ok {
+		return ed.frames, true
+	}
+	return nil, false
 }
 
 // throwError returns an *Exception carrying a new error of kind.
 func (it *Interp) throwError(kind ErrorKind, msg string) error {
 	o := it.NewError(kind, msg)
-	return &Exception{Value: ObjValue(o), Stack: o.internal.([]StackFrame)}
+	frames, _ := errorFrames(o)
+	return &Exception{Value: ObjValue(o), Stack: frames}
 }
 
 func (it *Interp) typeError(msg string) error      { return it.throwError(TypeError, msg) }
@@ -182,7 +197,7 @@ func (it *Interp) referenceError(msg string) error { return it.throwError(Refere
 // Throw makes an *Exception for value v, recording the current stack.
 func (it *Interp) Throw(v Value) error {
 	if o := v.Obj(); o != nil && o.class == ClassError {
-		if fr, ok := o.internal.([]StackFrame); ok {
+		if fr, ok := errorFrames(o); ok {
 			return &Exception{Value: v, Stack: fr}
 		}
 	}

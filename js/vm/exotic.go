@@ -63,7 +63,7 @@ func (it *Interp) ordinarySetPrototypeOf(o, p *Object) bool {
 	if o.shape.proto == p {
 		return true
 	}
-	if !o.Extensible() {
+	if !o.Extensible() || o.flags&flagImmutableProto != 0 {
 		return false
 	}
 	for q := p; q != nil; q = q.shape.proto {

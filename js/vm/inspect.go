@@ -50,7 +50,9 @@ func inspect(sb *strings.Builder, v Value, depth int, seen map[*Object]bool, top
 	}
 	switch o.class {
 	case ClassError:
-		if s := dataString(o, "stack"); s != "" {
+		if ed, ok := o.internal.(*errorData); ok && ed.stack != "" {
+			sb.WriteString(ed.stack)
+		} else if s := dataString(o, "stack"); s != "" {
 			sb.WriteString(s)
 		} else {
 			sb.WriteString(dataString(o, "name") + ": " + dataString(o, "message"))

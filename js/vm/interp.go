@@ -33,7 +33,7 @@ type Interp struct {
 	// Well-known symbols, shared by all realms of the agent.
 	SymIterator, SymAsyncIterator, SymHasInstance, SymToPrimitive, SymToStringTag *Symbol
 	SymSpecies, SymIsConcatSpreadable, SymUnscopables, SymMatch, SymMatchAll      *Symbol
-	SymReplace, SymSearch, SymSplit                                               *Symbol
+	SymReplace, SymSearch, SymSplit, SymDispose, SymAsyncDispose                  *Symbol
 	symbolRegistry                                                                map[string]*Symbol
 
 	// Compile turns source into a template; set by the embedder so that
@@ -95,6 +95,8 @@ func NewInterp() (*Interp, *Realm) {
 	it.SymReplace = mk("Symbol.replace")
 	it.SymSearch = mk("Symbol.search")
 	it.SymSplit = mk("Symbol.split")
+	it.SymDispose = mk("Symbol.dispose")
+	it.SymAsyncDispose = mk("Symbol.asyncDispose")
 	r := it.NewRealm()
 	it.realm = r
 	return it, r

@@ -115,6 +115,7 @@ const (
 	flagSlowElements         // indexed properties live in the named storage
 	flagLengthReadonly       // arrays: length is not writable
 	flagExotic               // internal methods dispatch through internal (see exotic.go)
+	flagImmutableProto       // an immutable prototype exotic object (Object.prototype)
 )
 
 // Object is a JavaScript object.

@@ -21,6 +21,11 @@ type Realm struct {
 	Object, Function, Array                                  *Object
 	weakProtos                                               [numWeakKinds]*Object
 
+	iteratorCtor, wrapForValidIteratorPrototype, iteratorHelperPrototype *Object
+	mapPrototype, setPrototype, datePrototype                            *Object
+	asyncIteratorPrototype, suppressedErrorPrototype                     *Object
+	aggregateErrorPrototype                                              *Object
+	disposableStackPrototype, asyncDisposableStackPrototype              *Object
 	// Binary data: builtin_arraybuffer.go, builtin_typedarray.go,
 	// builtin_dataview.go.
 	ArrayBuffer, ArrayBufferPrototype             *Object
@@ -38,7 +43,7 @@ func (it *Interp) NewRealm() *Realm {
 	// Object.prototype gets a root of its own, not the dictionary that
 	// rootShape gives objects without a prototype, so that inline caches
 	// can cache lookups that reach it.
-	r.ObjectPrototype = &Object{shape: newShape(nil), flags: flagExtensible}
+	r.ObjectPrototype = &Object{shape: newShape(nil), flags: flagExtensible | flagImmutableProto}
 	r.FunctionPrototype = NewObject(r.ObjectPrototype)
 	r.FunctionPrototype.class = ClassFunction
 	r.FunctionPrototype.fn = &Function{realm: r, host: func(*Interp, Value, []Value, *Object) (Value, error) { return Undefined, nil }}
@@ -54,13 +59,18 @@ func (it *Interp) NewRealm() *Realm {
 	r.initFunction()
 	r.initSymbol()
 	r.initIterators()
+	r.initIteratorHelpers()
 	r.initArray()
+	r.initArrayCopy()
+	r.initFromAsync()
 	r.initString()
 	r.initNumber()
 	r.initBoolean()
 	r.initBigInt()
 	r.initMath()
+	r.initMathExtra()
 	r.initError()
+	r.initErrorExtras()
 	r.initJSON()
 	r.initGlobals()
 	r.initPromise()
@@ -69,8 +79,11 @@ func (it *Interp) NewRealm() *Realm {
 	r.initReflect()
 	r.initProxy()
 	r.initCollections()
+	r.initSetMethods()
 	r.initWeak()
 	r.initDate()
+	r.initDisposableStacks()
+	r.initAnnexB()
 	r.initArrayBuffer()
 	r.initTypedArrays()
 	r.initDataView()
@@ -134,6 +147,12 @@ func (r *Realm) getter(o *Object, k PropKey, f HostFunc) {
 		name = "[" + k.sym.Description.Strv().String() + "]"
 	}
 	g := r.newFunc("get "+name, 0, f)
+	o.defineOwn(k, accessorValue(&accessor{get: g}), Configurable|Accessor)
+}
+
+// getterNamed adds a built-in accessor with only a getter called name.
+func (r *Realm) getterNamed(o *Object, k PropKey, name string, f HostFunc) {
+	g := r.newFunc(name, 0, f)
 	o.defineOwn(k, accessorValue(&accessor{get: g}), Configurable|Accessor)
 }
 
