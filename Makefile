@@ -20,7 +20,7 @@ TESTFLAGS ?=
 # Where the shared conformance suites and benchmarks live.
 SHARED   ?= ../shared
 
-.PHONY: all help setup build run test vet fmt-check fuzz fuzz-smoke reftest test262 clean
+.PHONY: all help setup build run test vet fmt-check fuzz fuzz-smoke reftest test262 wpt clean
 
 all: build
 
@@ -33,6 +33,7 @@ help:
 	@echo "make fuzz-smoke run the parser fuzz targets for FUZZSMOKE (part of make test)"
 	@echo "make reftest    run the CSS WG reftests in $(SHARED)/conformance/csswg (minutes)"
 	@echo "make test262    run test262 in $(SHARED)/conformance/test262 (long)"
+	@echo "make wpt        run the web-platform-tests in $(SHARED)/conformance/wpt (dom, html/webappapis)"
 	@echo "make setup      install missing Debian packages (scripts/setup.sh)"
 
 setup:
@@ -93,6 +94,9 @@ reftest: setup
 
 test262: setup
 	$(GO) run ./cmd/test262 -root $(SHARED)/conformance/test262
+
+wpt: setup
+	$(GO) run ./cmd/wpt -root $(SHARED)/conformance/wpt -j 2 dom html/webappapis
 
 clean:
 	rm -rf $(BIN)

@@ -17,9 +17,9 @@ import (
 
 	"glassbox/assets"
 	"glassbox/compositor"
+	"glassbox/compositor/timeline"
 	"glassbox/engine/paint"
 	"glassbox/network"
-	"glassbox/timeline"
 )
 
 func init() {
@@ -145,8 +145,8 @@ func Open(opts Options) (w *Window, err error) {
 			err = fmt.Errorf("app: opening a window on DISPLAY=%s: %v", os.Getenv("DISPLAY"), r)
 		}
 	}()
-	if err := glfw.Init(); err != nil {
-		return nil, fmt.Errorf("app: %w", err)
+	if err := initGLFW(); err != nil {
+		return nil, fmt.Errorf("app: opening a window on DISPLAY=%s: %w", os.Getenv("DISPLAY"), err)
 	}
 	glfw.DefaultWindowHints()
 	glfw.WindowHint(glfw.ClientAPI, glfw.OpenGLESAPI)
@@ -187,6 +187,39 @@ func Open(opts Options) (w *Window, err error) {
 	w.openTab(navigation{input: opts.URL}, true)
 	w.frame() // the shell shows from the start, before the page
 	return w, nil
+}
+
+// initGLFW initialises GLFW, trying again a few times when it cannot
+// open the display: an X server refuses connections for a moment while
+// it resets, which it does when its last client leaves (as when one
+// window closes just before another opens). go-gl's Init only logs that
+// failure, so initialisation is checked by a call that needs it.
+func initGLFW() error {
+	var err error
+	for attempt := range 5 {
+		if attempt > 0 {
+			time.Sleep(100 * time.Millisecond)
+		}
+		if err = glfw.Init(); err != nil {
+			return err
+		}
+		if err = initialised(); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+// initialised reports GLFW's NotInitialized error, which go-gl panics
+// with, as an error.
+func initialised() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the display could not be opened (%v)", r)
+		}
+	}()
+	glfw.GetTime()
+	return nil
 }
 
 // Compositor returns the window's compositor.
@@ -282,11 +315,23 @@ func (w *Window) Run() (err error) {
 			if w.invalid.Swap(false) {
 				w.ui.invalid = true
 			}
+			if s := w.ui; s.selecting && s.active != nil && !time.Now().Before(s.autoscrollAt) && w.autoscroll() {
+				s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: w.viewportPoint(s.pointer)})
+			}
+			if w.ui.selecting && !w.ui.autoscrollAt.IsZero() {
+				timeout = min(timeout, max(time.Until(w.ui.autoscrollAt), time.Millisecond))
+			}
+			if w.ui.hud && !time.Now().Before(w.ui.hudNext) {
+				w.ui.invalid = true // the frame timing overlay's refresh
+			}
 			if w.ui.invalid || w.ui.due(time.Now()) {
 				w.frame()
 			}
 			if t, ok := w.ui.wakeup(); ok {
 				timeout = min(timeout, max(time.Until(t), time.Millisecond))
+			}
+			if w.ui.hud {
+				timeout = min(timeout, max(time.Until(w.ui.hudNext), time.Millisecond))
 			}
 		}
 		glfw.WaitEventsTimeout(timeout.Seconds())

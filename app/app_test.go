@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,5 +166,11 @@ func TestNoDisplay(t *testing.T) {
 	onMain(func() { _, err = Open(Options{}) })
 	if !errors.Is(err, ErrNoDisplay) {
 		t.Errorf("Open without DISPLAY: %v, want ErrNoDisplay", err)
+	}
+	// A display that is not there: a clear error, after a few tries.
+	t.Setenv("DISPLAY", ":1999")
+	onMain(func() { _, err = Open(Options{}) })
+	if err == nil || !strings.Contains(err.Error(), "DISPLAY=:1999: the display could not be opened") {
+		t.Errorf("Open on a display that is not there: %v", err)
 	}
 }

@@ -51,11 +51,13 @@
 // and Alt+Right (back and forward), Ctrl+Plus (or Ctrl+=), Ctrl+Minus
 // and Ctrl+0 (page zoom in, out and back to 100%, per tab, in Chromium's
 // steps from 25% to 500%), Ctrl+Q (quit), and Space,
-// Shift+Space, PageDown, PageUp, Home, End and the arrow keys to scroll.
+// Shift+Space, PageDown, PageUp, Home, End and the arrow keys to scroll
+// (smoothly: an animation on the compositor).
 // A click on a link follows it; a middle click, Ctrl+click, or a link with
 // target=_blank opens it in a new tab. Dragging over the page selects text
 // (highlighted in a layer of its own over the page's, so selecting rasters
-// only the highlight), Ctrl+A selects all of it and Ctrl+C copies the
+// only the highlight), a double click selects a word, dragging past the
+// page's edge scrolls it, Ctrl+A selects all of it and Ctrl+C copies the
 // selection; Ctrl with the wheel zooms; a link to a fragment of the
 // page scrolls to it without a load, and back and forward restore where
 // each history entry was scrolled. The scrollbar is the compositor's
@@ -94,7 +96,10 @@
 // Each tab records the style, layout, paint and commit of every frame it
 // makes, and the tasks it runs, in the compositor's timeline (package
 // timeline), beside the compositor's raster, draw and swap and the GPU's
-// timings; Options.Trace writes them out when the window closes.
+// timings; Options.Trace writes them out when the window closes, and
+// Ctrl+Shift+F shows a summary over the page (hud.go): frames a second,
+// the compositor's and the GPU's times, the page's last frame's stages,
+// and a graph of the last frames' cost against a 60 Hz frame.
 //
 // Options.Paint makes a bare window without the shell, one painted page
 // filling it; headless rendering needs no window at all: see

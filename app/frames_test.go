@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"image/color"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -11,63 +12,94 @@ import (
 
 	"gioui.org/f32"
 
-	"glassbox/timeline"
+	"glassbox/compositor"
+	"glassbox/compositor/timeline"
 )
 
-// frameGaps returns the intervals between the starts of the compositor's
-// draws in [from, to), from the window's timeline.
-func frameGaps(w *Window, from, to time.Time) []time.Duration {
-	var starts []time.Time
-	for _, e := range w.Compositor().Timeline().Events() {
-		if e.Thread == timeline.Compositor && e.Stage == timeline.Draw && !e.Start.Before(from) && e.Start.Before(to) {
-			starts = append(starts, e.Start)
+// settle waits for the compositor to have rastered the tiles around the
+// view, which it does while idle.
+func settle(t *testing.T, w *Window) {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		st, err := w.Compositor().Stats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.TilesAhead == 0 && st.TilesPooled == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d tiles still to raster ahead", st.TilesAhead)
 		}
 	}
-	var gaps []time.Duration
-	for i := 1; i < len(starts); i++ {
-		gaps = append(gaps, starts[i].Sub(starts[i-1]))
+}
+
+// latencies returns, sorted, how long after each input in sent the
+// compositor began drawing the frame that showed it, from the window's
+// timeline, counting only frames begun before until.
+func latencies(w *Window, sent []time.Time, until time.Time) []time.Duration {
+	var draws []time.Time
+	for _, e := range w.Compositor().Timeline().Events() {
+		if e.Thread == timeline.Compositor && e.Stage == timeline.Draw && e.Start.Before(until) {
+			draws = append(draws, e.Start)
+		}
 	}
-	slices.Sort(gaps)
-	return gaps
+	var out []time.Duration
+	for _, at := range sent {
+		if k, _ := slices.BinarySearchFunc(draws, at, func(a, b time.Time) int { return a.Compare(b) }); k < len(draws) {
+			out = append(out, draws[k].Sub(at))
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // wheelTicks turns the wheel a little n times, once every display
 // interval (16 ms, a 60 Hz display; Xvfb has no display to pace frames
-// by), as a touchpad does, and returns when it started and ended.
-func wheelTicks(t *testing.T, w *Window, n int) (from, to time.Time) {
+// by), as a touchpad does, and returns when the UI thread handled each.
+func wheelTicks(t *testing.T, w *Window, n int) []time.Time {
 	t.Helper()
-	from = time.Now()
+	start := time.Now()
 	tick := time.NewTicker(16 * time.Millisecond)
 	defer tick.Stop()
-	var slowest time.Duration
+	var sent []time.Time
 	for range n {
 		<-tick.C
-		t0 := time.Now()
-		ui(t, w, func() { w.wheel(0, -0.1) })
-		slowest = max(slowest, time.Since(t0))
+		ui(t, w, func() {
+			w.wheel(0, -0.1)
+			sent = append(sent, time.Now())
+		})
 	}
 	// The last frame is drawn before the next ui call returns.
 	ui(t, w, func() {})
 	time.Sleep(20 * time.Millisecond)
-	to = time.Now()
-	t.Logf("%d wheel events in %v, the slowest took %v to reach the UI thread", n, to.Sub(from), slowest)
-	return from, to
+	t.Logf("%d wheel events in %v", n, time.Since(start))
+	return sent
 }
 
 // Scrolling is the compositor's: while the page's main thread is blocked
-// by a long task, frames keep coming at the same rate as when it is idle,
-// and the page shows scrolled.
+// by a long task, the wheel turned at the display's rate (60 Hz) gets a
+// frame for each event, as soon after it as when the page is idle, and
+// the page shows scrolled.
 func TestScrollWhilePageBusy(t *testing.T) {
 	needDisplay(t)
-	dir := pages(t)
-	w, _ := openBrowser(t, filepath.Join(dir, "long.html"))
-	waitLoaded(t, w, "Long")
+	dir := t.TempDir()
+	// 2000 px tall, with a green band at 1000-1100: short enough that the
+	// compositor's tiles around the view cover all of it, so that the
+	// test measures scrolling alone, not tile raster (slow on llvmpipe).
+	page := `<!doctype html><title>Scroll</title><body style="margin:0; background:#fff">
+<div style="height:1000px"></div><div style="background:#228844; height:100px"></div><div style="height:900px"></div>`
+	if err := os.WriteFile(filepath.Join(dir, "scroll.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, _ := openBrowser(t, filepath.Join(dir, "scroll.html"))
+	waitLoaded(t, w, "Scroll")
 	waitPixel(t, w, 50, top+10, color.RGBA{255, 255, 255, 255})
 	ui(t, w, func() { w.pointerMoved(f32.Pt(300, 300)) })
+	settle(t, w)
 
 	const ticks = 60 // a second at 60 Hz: 288 px
-	idleFrom, idleTo := wheelTicks(t, w, ticks)
-	idle := frameGaps(w, idleFrom, idleTo)
+	idleSent := wheelTicks(t, w, ticks)
 	idleScroll := scrollOffset(t, w)
 
 	// Block the page's main thread until the test lets it go.
@@ -76,37 +108,35 @@ func TestScrollWhilePageBusy(t *testing.T) {
 	started, release := make(chan struct{}), make(chan struct{})
 	tb.tasks <- func() { close(started); <-release }
 	<-started
-	busyFrom, busyTo := wheelTicks(t, w, ticks)
-	busy := frameGaps(w, busyFrom, busyTo)
+	busyFrom := time.Now()
+	busySent := wheelTicks(t, w, ticks)
+	busyTo := time.Now()
 	busyScroll := scrollOffset(t, w)
 	// The compositor shows the scrolled page while the page is still
 	// blocked: the green band at 1000-1100 is in view.
 	y := top + 1000 - int(busyScroll.Y) + 50
 	img := waitPixel(t, w, 50, y, greenC)
 	save(t, img, "busy-scrolled")
+	released := time.Now()
 	close(release)
 
-	median := func(g []time.Duration) time.Duration { return g[len(g)/2] }
-	if len(idle) < 10 || len(busy) < 10 {
-		t.Fatalf("too few frames: %d idle, %d busy", len(idle)+1, len(busy)+1)
-	}
-	t.Logf("frames idle %d (median gap %v, max %v), page busy %d (median gap %v, max %v)",
-		len(idle)+1, median(idle), idle[len(idle)-1], len(busy)+1, median(busy), busy[len(busy)-1])
 	if want := float32(2 * ticks * 0.1 * wheelStep); busyScroll.Y < want-1 || busyScroll.Y > want+1 {
 		t.Errorf("scrolled to %v (%v while idle), want %v", busyScroll.Y, idleScroll.Y, want)
 	}
-	// As many frames, as evenly spaced, with the page busy as idle. The
-	// bounds leave room for a test machine shared with other work (two
-	// cores), not for frames that wait on the page, which would stop for
-	// the whole second.
-	if len(busy) < len(idle)/2 {
-		t.Errorf("%d frames while the page was busy, %d while idle", len(busy)+1, len(idle)+1)
+	// Every wheel event while the page was blocked was drawn while it was
+	// still blocked, about as soon after the event as with the page idle.
+	// (A compositor that waited on the page would have drawn none of them
+	// before the release; the bound on the median is loose beyond that,
+	// for a test machine shared with other work, two cores.)
+	idle, busy := latencies(w, idleSent, time.Now()), latencies(w, busySent, released)
+	if len(idle) != ticks || len(busy) != ticks {
+		t.Fatalf("frames for %d of %d wheel events while idle, %d while the page was busy", len(idle), ticks, len(busy))
 	}
-	if m := median(busy); m > 2*median(idle)+10*time.Millisecond {
-		t.Errorf("median frame gap %v while the page was busy, %v idle", m, median(idle))
-	}
-	if g := busy[len(busy)-1]; g > 250*time.Millisecond {
-		t.Errorf("a %v gap between frames while the page was busy", g)
+	median := func(d []time.Duration) time.Duration { return d[len(d)/2] }
+	t.Logf("wheel to frame: page idle median %v, max %v; page busy median %v, max %v",
+		median(idle), idle[len(idle)-1], median(busy), busy[len(busy)-1])
+	if m := median(busy); m > 3*median(idle)+20*time.Millisecond {
+		t.Errorf("median wheel-to-frame latency %v while the page was busy, %v idle", m, median(idle))
 	}
 
 	// The timeline shows the page's task covering the busy phase (once the
@@ -190,4 +220,61 @@ func TestWindowTrace(t *testing.T) {
 			t.Errorf("the trace has no %q events", want)
 		}
 	}
+}
+
+// The compositor begins a main frame for a page that asks, once per
+// displayed frame: a requestAnimationFrame loop gets a BeginFrame for
+// each frame and never two for one.
+func TestBeginMainFrame(t *testing.T) {
+	needDisplay(t)
+	w, _ := openBrowser(t, filepath.Join(pages(t), "long.html"))
+	waitLoaded(t, w, "Long")
+	waitPixel(t, w, 50, top+10, color.RGBA{255, 255, 255, 255})
+	c := w.Compositor()
+	receive := func(ch chan compositor.BeginFrame) compositor.BeginFrame {
+		t.Helper()
+		select {
+		case bf := <-ch:
+			return bf
+		case <-time.After(5 * time.Second):
+			t.Fatal("no BeginFrame")
+		}
+		return compositor.BeginFrame{}
+	}
+	// Two requests before a frame make one BeginFrame; a request that
+	// comes after the frame began gets the next one.
+	ch := make(chan compositor.BeginFrame, 2)
+	c.RequestMainFrame(ch)
+	c.RequestMainFrame(ch)
+	first := receive(ch)
+	select {
+	case extra := <-ch:
+		if extra.Frame <= first.Frame {
+			t.Errorf("two BeginFrames for frame %d", first.Frame)
+		}
+	case <-time.After(100 * time.Millisecond):
+	}
+
+	// A rAF loop, asking again as each BeginFrame comes: frames keep
+	// coming, each with a BeginFrame of its own.
+	ch = make(chan compositor.BeginFrame, 1)
+	start, _ := c.Stats()
+	var got []compositor.BeginFrame
+	c.RequestMainFrame(ch)
+	for len(got) < 30 {
+		got = append(got, receive(ch))
+		c.RequestMainFrame(ch)
+	}
+	end, _ := c.Stats()
+	for i := 1; i < len(got); i++ {
+		if got[i].Frame <= got[i-1].Frame || !got[i].Time.After(got[i-1].Time) {
+			t.Errorf("BeginFrame %+v after %+v", got[i], got[i-1])
+		}
+	}
+	// Each BeginFrame needed a frame drawn; other frames (the shell's)
+	// may come between.
+	if drawn := end.Frames - start.Frames; drawn < 29 || drawn > 45 {
+		t.Errorf("%d frames drawn for 30 BeginFrames", drawn)
+	}
+	t.Logf("30 BeginFrames in %v, %d frames drawn", got[29].Time.Sub(got[0].Time), end.Frames-start.Frames)
 }

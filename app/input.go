@@ -2,6 +2,7 @@ package app
 
 import (
 	"image"
+	"time"
 
 	"gioui.org/f32"
 	"gioui.org/io/key"
@@ -118,9 +119,35 @@ func (w *Window) pointerMoved(p f32.Point) {
 		s.active.hover(w.viewportPoint(p))
 	}
 	if s.selecting && s.active != nil {
+		w.autoscroll()
 		s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: w.viewportPoint(p)})
 	}
 	w.updateCursor()
+}
+
+// autoscrollEvery is how often a selection drag held above or below the
+// page scrolls it.
+const autoscrollEvery = 50 * time.Millisecond
+
+// autoscroll scrolls the page while a selection is dragged above or below
+// it, by how far the pointer is past the edge, as browsers do, and reports
+// whether it did. Run calls it again every autoscrollEvery while the
+// pointer stays there, with the selection following.
+func (w *Window) autoscroll() bool {
+	s := w.ui
+	var dy float32
+	switch y := s.pointer.Y; {
+	case y < float32(s.content.Min.Y):
+		dy = y - float32(s.content.Min.Y)
+	case y >= float32(s.content.Max.Y):
+		dy = y - float32(s.content.Max.Y) + 1
+	default:
+		s.autoscrollAt = time.Time{}
+		return false
+	}
+	w.comp.ScrollBy(0, dy/w.viewport().scale)
+	s.autoscrollAt = time.Now().Add(autoscrollEvery)
+	return true
 }
 
 // pointerLeft handles the mouse leaving the window.
@@ -146,7 +173,7 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 	s.queuePointer(kind)
 	s.invalid = true
 	if b == pointer.ButtonPrimary && !press {
-		s.selecting = false
+		s.selecting, s.autoscrollAt = false, time.Time{}
 	}
 	if s.thumbDrag && b == pointer.ButtonPrimary && !press {
 		// The end of a drag of the scrollbar's thumb, wherever it is.
@@ -166,11 +193,20 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 		if b == pointer.ButtonPrimary && w.pressScrollbar(s.pointer) {
 			return
 		}
-		if b == pointer.ButtonPrimary && s.active != nil {
+		if b == pointer.ButtonPrimary && s.active != nil && s.doubleClick() {
+			// A double click selects the word under the pointer.
+			s.selGesture++
+			s.selecting = false
+			s.active.selectText(selectMsg{gesture: s.selGesture, focus: w.viewportPoint(s.pointer), word: true})
+		} else if b == pointer.ButtonPrimary && s.active != nil {
 			// A new selection starts here (and a click clears the old).
 			s.selGesture++
-			s.selecting, s.selAnchor = true, w.viewportPoint(s.pointer)
-			s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: s.selAnchor})
+			// The anchor is kept in the document: the page may scroll
+			// under the drag.
+			vp := w.viewportPoint(s.pointer)
+			scroll, _ := w.comp.ScrollOffset()
+			s.selecting, s.selAnchor = true, vp.Add(scroll)
+			s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: vp})
 		}
 		s.pressed, s.pressedAt = b, s.pointer
 		return
@@ -185,6 +221,23 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 		}
 	}
 	s.pressed = 0
+}
+
+// doubleClickTime is the longest interval between the presses of a
+// double click (GTK's default).
+const doubleClickTime = 400 * time.Millisecond
+
+// doubleClick reports whether a primary press now, at the pointer, is the
+// second of a double click, and remembers it for the next.
+func (s *shell) doubleClick() bool {
+	now := time.Now()
+	double := now.Sub(s.lastPress) < doubleClickTime &&
+		s.pointer.Sub(s.lastPressAt).Round().In(image.Rect(-4, -4, 5, 5))
+	s.lastPress, s.lastPressAt = now, s.pointer
+	if double {
+		s.lastPress = time.Time{} // a third press starts over
+	}
+	return double
 }
 
 // pressScrollbar handles a press at p (device px) on the scrollbar, if it
@@ -292,6 +345,8 @@ func (w *Window) shortcut(name key.Name, mods key.Modifiers) bool {
 	case mods == key.ModCtrl && name == "A" && !s.focused:
 		s.selGesture++
 		t.selectText(selectMsg{gesture: s.selGesture, all: true})
+	case mods == key.ModCtrl|key.ModShift && name == "F":
+		s.hud = !s.hud
 	case mods == key.ModCtrl && name == "Q":
 		w.win.SetShouldClose(true)
 	case mods == key.ModCtrl && name == "L":
@@ -395,7 +450,7 @@ func (w *Window) scrollKey(name key.Name, mods key.Modifiers) {
 	default:
 		return
 	}
-	w.comp.ScrollBy(dx, dy)
+	w.comp.SmoothScrollBy(dx, dy)
 	if s := w.ui; s.active != nil && s.pointerIn && w.inContent(s.pointer) {
 		s.active.hover(w.viewportPoint(s.pointer))
 	}

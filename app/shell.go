@@ -94,10 +94,17 @@ type shell struct {
 	thumbGrab float32                  // where the thumb was grabbed, device px below its top
 	thumbAt   compositor.ScrollbarInfo // the scrollbar when the drag began
 	// A text selection with the mouse: the gesture's number, whether the
-	// button is still down, and where it went down (viewport CSS px).
-	selGesture uint64
-	selecting  bool
-	selAnchor  f32.Point
+	// button is still down, and where it went down (document CSS px).
+	selGesture   uint64
+	selecting    bool
+	selAnchor    f32.Point // document CSS px
+	autoscrollAt time.Time // when a selection drag past the page scrolls again
+	lastPress    time.Time // the last primary press on the page, for double clicks
+	lastPressAt  f32.Point
+
+	// The frame timing overlay (hud.go): shown, and when to redraw it.
+	hud     bool
+	hudNext time.Time
 
 	// Ops double-buffering: the compositor draws one op.Ops while the
 	// UI thread records the next, and gives each back through free.
@@ -513,6 +520,11 @@ func (w *Window) layout(gtx layout.Context) []image.Rectangle {
 		w.layoutAddress(gtx, box)
 		if r := w.layoutStatus(gtx, st); !r.Empty() {
 			areas = append(areas, r)
+		}
+		if s.hud {
+			if r := w.layoutHUD(gtx); !r.Empty() {
+				areas = append(areas, r)
+			}
 		}
 	}
 	return areas

@@ -366,12 +366,13 @@ func TestShellScroll(t *testing.T) {
 	if got := scrollOffset(t, w); got != f32.Pt(0, 2*wheelStep) {
 		t.Errorf("after the wheel: scroll %v, want (0,%d)", got, 2*wheelStep)
 	}
-	// Page down: the viewport less an overlap.
+	// Page down: the viewport less an overlap, scrolled smoothly.
 	press(t, w, key.NamePageDown, 0)
 	want := float32(2*wheelStep + (shellH - top - pageOverlap))
-	if got := scrollOffset(t, w); got != f32.Pt(0, want) {
-		t.Errorf("after PageDown: scroll %v, want (0,%v)", got, want)
+	if got, _ := w.Compositor().ScrollTarget(); got != f32.Pt(0, want) {
+		t.Errorf("after PageDown: scrolling to %v, want (0,%v)", got, want)
 	}
+	waitScroll(t, w, "after PageDown", f32.Pt(0, want))
 	// The green band at 1000 is now at 1000-want in the viewport.
 	y := top + 1000 - int(want) + 50
 	img := waitPixel(t, w, 50, y, greenC)
@@ -385,25 +386,30 @@ func TestShellScroll(t *testing.T) {
 	}
 
 	press(t, w, key.NameSpace, key.ModShift)
-	if got := scrollOffset(t, w); got != f32.Pt(0, 2*wheelStep) {
-		t.Errorf("after Shift+Space: scroll %v, want (0,%d)", got, 2*wheelStep)
-	}
+	waitScroll(t, w, "after Shift+Space", f32.Pt(0, 2*wheelStep))
 	press(t, w, key.NameEnd, 0)
-	if got := scrollOffset(t, w); got.Y != 5000-(shellH-top) {
-		t.Errorf("after End: scroll %v, want (0,%d)", got, 5000-(shellH-top))
+	waitScroll(t, w, "after End", f32.Pt(0, 5000-(shellH-top)))
+	press(t, w, key.NameHome, 0)
+	waitScroll(t, w, "after Home", f32.Point{})
+	// Keys held down add up: two Downs in a row go two lines.
+	press(t, w, key.NameDownArrow, 0)
+	press(t, w, key.NameDownArrow, 0)
+	waitScroll(t, w, "after Down, Down", f32.Pt(0, 2*lineStep))
+	// The wheel takes over from a smooth scroll at once.
+	press(t, w, key.NamePageDown, 0)
+	ui(t, w, func() { w.wheel(0, 1) })
+	if got, _ := w.Compositor().ScrollTarget(); got.Y >= 2*lineStep+float32(shellH-top-pageOverlap) {
+		t.Errorf("the wheel did not stop the smooth scroll: going to %v", got)
 	}
 	press(t, w, key.NameHome, 0)
-	if got := scrollOffset(t, w); got != (f32.Point{}) {
-		t.Errorf("after Home: scroll %v, want (0,0)", got)
-	}
+	waitScroll(t, w, "after Home", f32.Point{})
 	press(t, w, key.NameDownArrow, 0)
-	if got := scrollOffset(t, w); got != f32.Pt(0, lineStep) {
-		t.Errorf("after Down: scroll %v, want (0,%d)", got, lineStep)
-	}
+	waitScroll(t, w, "after Down", f32.Pt(0, lineStep))
 
 	// While the address bar has the focus, keys edit it, not scroll.
 	press(t, w, "L", key.ModCtrl)
 	press(t, w, key.NamePageDown, 0)
+	time.Sleep(2 * 150 * time.Millisecond)
 	if got := scrollOffset(t, w); got != f32.Pt(0, lineStep) {
 		t.Errorf("PageDown in the address bar scrolled the page to %v", got)
 	}

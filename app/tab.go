@@ -15,11 +15,11 @@ import (
 	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"glassbox/compositor"
+	"glassbox/compositor/timeline"
 	"glassbox/engine/eventloop"
 	"glassbox/engine/page"
 	"glassbox/engine/paint"
 	"glassbox/network"
-	"glassbox/timeline"
 )
 
 // A tab is one page and its history. Its goroutine is the page's main
@@ -67,21 +67,26 @@ type tab struct {
 }
 
 // selection is a tab's text selection, from anchor (where the mouse went
-// down) to focus (where it is now). It lasts until the page lays out
-// again.
+// down) to focus (where it is now). It lasts across layouts that keep the
+// text of its ends' fragments (a script animating styles), and goes with
+// one that changes them.
 type selection struct {
 	gesture       uint64 // the mouse gesture that made it
 	anchor, focus page.TextPosition
 	on            bool
+	// The text of the anchor's and the focus's fragments.
+	anchorText, focusText string
 }
 
-// selectMsg is a mouse selection gesture as it goes: the press point and
-// the pointer, in viewport CSS px. A new gesture starts a new selection;
-// one with the pointer still at the press point selects nothing.
+// selectMsg is a mouse selection gesture as it goes: the press point, in
+// document CSS px, and the pointer, in viewport CSS px. A new gesture
+// starts a new selection; one with the pointer still at the press point
+// selects nothing.
 type selectMsg struct {
 	gesture       uint64
 	anchor, focus f32.Point
 	all           bool // select all the page's text (Ctrl+A) instead
+	word          bool // select the word at focus (a double click) instead
 }
 
 // selectionColour is the selection highlight, drawn over the text at
@@ -293,6 +298,10 @@ func (t *tab) run() {
 				t.render(false, nil)
 			}
 		case pt := <-t.hovers:
+			if t.page != nil {
+				doc := pt.Add(t.w.scrollOf(t))
+				t.page.MouseMove(doc.X, doc.Y, pt.X, pt.Y)
+			}
 			link := ""
 			if u, ok := t.linkAt(pt); ok {
 				link = u.String()
@@ -449,9 +458,10 @@ func sameDocument(a, b *url.URL) bool {
 	return x.String() == y.String()
 }
 
-// hasFragment reports whether u has a fragment, empty or not ("a.html#").
+// hasFragment reports whether u has a fragment. (net/url does not keep
+// an empty one: "a.html#" loads like "a.html".)
 func hasFragment(u *url.URL) bool {
-	return u.Fragment != "" || strings.HasSuffix(u.String(), "#")
+	return u.Fragment != ""
 }
 
 // fragment returns u's fragment as written, percent-encoded as it came.
@@ -485,7 +495,14 @@ func (t *tab) show(p *page.Page, u *url.URL, at int, push bool, restore *f32.Poi
 		t.at = at
 	}
 	t.page = p
-	p.OnFrame = func() { t.render(false, nil) }
+	t.sel = selection{} // of the page before
+	p.OnFrame = func() {
+		t.render(false, nil)
+		// Scripts may have changed the title.
+		if title := p.Title(); t.state().Title != title {
+			t.update(func(s *tabState) { s.Title = title })
+		}
+	}
 	t.render(true, func() f32.Point {
 		switch {
 		case restore != nil:
@@ -504,7 +521,7 @@ func (t *tab) show(p *page.Page, u *url.URL, at int, push bool, restore *f32.Poi
 		}
 		s.Title = p.Title()
 		s.Loading = false
-		s.Hover = ""
+		s.Hover, s.Selected = "", ""
 		s.CanBack = t.at > 0
 		s.CanForward = t.at < len(t.history)-1
 		s.Loads++
@@ -522,8 +539,8 @@ func (t *tab) render(newDoc bool, start func() f32.Point) {
 	dl := t.page.Frame(float32(t.size.css.X), float32(t.size.css.Y))
 	t.dl = dl
 	t.frames++
-	if t.sel.on {
-		// The text positions were of the old layout.
+	if t.sel.on && !t.selectionHolds() {
+		// The text positions were of the old layout's text.
 		t.sel.on = false
 		t.update(func(s *tabState) { s.Selected = "" })
 	}
@@ -538,8 +555,7 @@ func (t *tab) render(newDoc bool, start func() f32.Point) {
 		at = at.Add(st.dur)
 	}
 	begin := time.Now()
-	f := compositor.NewFrame(dl, t.size.css)
-	f.DeviceScale = t.size.scale
+	f := t.newFrame()
 	var scroll f32.Point
 	if newDoc && start != nil {
 		scroll = start()
@@ -569,14 +585,17 @@ func (t *tab) selectTo(m selectMsg) {
 	if !ok {
 		return
 	}
+	if m.word {
+		start, end := t.page.WordAt(focus)
+		t.sel = selection{gesture: m.gesture, anchor: start, focus: end, on: true}
+		t.showSelection()
+		return
+	}
 	if m.gesture != t.sel.gesture || !t.sel.on {
-		// The anchor is taken once per gesture, so that scrolling while
-		// dragging keeps it where it was in the document.
+		// The anchor is a document point, taken once per gesture: the
+		// page may have scrolled since the press (autoscroll).
 		t.sel.gesture = m.gesture
-		t.sel.anchor = focus
-		if m.anchor != m.focus {
-			t.sel.anchor, _ = t.page.TextPositionAt(m.anchor.X+scroll.X, m.anchor.Y+scroll.Y)
-		}
+		t.sel.anchor, _ = t.page.TextPositionAt(m.anchor.X, m.anchor.Y)
 	}
 	t.sel.focus, t.sel.on = focus, true
 	t.showSelection()
@@ -585,14 +604,33 @@ func (t *tab) selectTo(m selectMsg) {
 // showSelection tells the shell the selected text and commits a frame
 // with its highlight.
 func (t *tab) showSelection() {
+	t.sel.anchorText, _ = t.page.TextOf(t.sel.anchor)
+	t.sel.focusText, _ = t.page.TextOf(t.sel.focus)
 	text := t.page.SelectedText(t.sel.anchor, t.sel.focus)
 	if text != t.state().Selected {
 		t.update(func(s *tabState) { s.Selected = text })
 	}
-
 	start := time.Now()
+	t.w.commit(t, t.newFrame(), false, f32.Point{})
+	t.w.comp.Timeline().Span(t.thread, timeline.Commit, t.frames, start)
+}
+
+// selectionHolds reports whether the selection's ends still mean what
+// they did after a layout: their fragments have the same text.
+func (t *tab) selectionHolds() bool {
+	a, ok1 := t.page.TextOf(t.sel.anchor)
+	f, ok2 := t.page.TextOf(t.sel.focus)
+	return ok1 && ok2 && a == t.sel.anchorText && f == t.sel.focusText
+}
+
+// newFrame returns a frame of the page's last display list, with the
+// selection's highlight over it when there is one.
+func (t *tab) newFrame() *compositor.Frame {
 	f := compositor.NewFrame(t.dl, t.size.css)
 	f.DeviceScale = t.size.scale
+	if !t.sel.on {
+		return f
+	}
 	if rects := t.page.SelectionRects(t.sel.anchor, t.sel.focus); len(rects) > 0 {
 		x0, y0, x1, y1 := rects[0].X, rects[0].Y, rects[0].X+rects[0].W, rects[0].Y+rects[0].H
 		for _, r := range rects[1:] {
@@ -607,8 +645,7 @@ func (t *tab) showSelection() {
 		f.Layers = append(f.Layers, compositor.Layer{
 			ID: selectionLayerID, DisplayList: dl, Offset: f32.Pt(x0, y0), Opacity: selectionOpacity})
 	}
-	t.w.commit(t, f, false, f32.Point{})
-	t.w.comp.Timeline().Span(t.thread, timeline.Commit, t.frames, start)
+	return f
 }
 
 // linkAt returns the link at pt, a point of the viewport in CSS px.

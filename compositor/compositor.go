@@ -12,9 +12,9 @@ import (
 
 	"gioui.org/f32"
 
+	"glassbox/compositor/timeline"
 	"glassbox/engine/paint"
 	"glassbox/gpu"
-	"glassbox/timeline"
 )
 
 // Surface is a window's GL context as the compositor uses it. Package app
@@ -45,6 +45,12 @@ type Stats struct {
 	GPUDraw   time.Duration // GPU time of the last draw measured
 	Renderer  string        // the GL renderer's name
 	Tiles     int           // layer tiles held
+	// TilesAhead counts the tiles around the view not yet rastered, which
+	// a window's compositor rasters while idle.
+	TilesAhead int
+	// TilesPooled counts tile textures kept for reuse, which a window's
+	// compositor frees once it is idle.
+	TilesPooled int
 	// Textures counts the textures the compositor holds: tiles, tiles
 	// pooled for reuse, the overlay's, the scrollbar's and a headless
 	// target. Every texture of package gpu is one of these (see
@@ -92,8 +98,10 @@ type impl struct {
 	dirty bool        // needs drawing
 	fail  func(error) // records an error for Compositor.Err
 
-	overlay   overlay   // a browser shell's drawing and content area (overlay.go)
-	scrollbar scrollbar // the root scroller's scrollbar (scrollbar.go)
+	overlay   overlay             // a browser shell's drawing and content area (overlay.go)
+	scrollbar scrollbar           // the root scroller's scrollbar (scrollbar.go)
+	wantMain  []chan<- BeginFrame // pages waiting for a main frame (mainframe.go)
+	anim      scrollAnimation     // a smooth scroll under way (animation.go)
 
 	rasterTimer, drawTimer *gpu.Timer
 	rasterFrame, drawFrame uint64 // the frames the timers measure
@@ -228,7 +236,10 @@ func (c *Compositor) Commit(f *Frame) {
 // content, and redraws without asking the page: this is compositor
 // scrolling, which stays smooth while the page is busy.
 func (c *Compositor) ScrollBy(dx, dy float32) {
-	c.post(func(im *impl) { im.scrollTo(im.scroll.Add(f32.Pt(dx, dy))) })
+	c.post(func(im *impl) {
+		im.stopAnimation()
+		im.scrollTo(im.scroll.Add(f32.Pt(dx, dy)))
+	})
 }
 
 // ScrollOffset returns the root scroll offset in CSS px.
@@ -270,6 +281,8 @@ func (c *Compositor) Stats() (Stats, error) {
 			s.Tiles += len(l.tiles)
 		}
 		s.Textures = s.Tiles + len(im.tilePool)
+		_, _, _, s.TilesAhead = im.nextPrefetch()
+		s.TilesPooled = len(im.tilePool)
 		for _, t := range []*gpu.Texture{im.overlay.tex, im.scrollbar.solid, im.target} {
 			if t != nil {
 				s.Textures++
@@ -310,11 +323,35 @@ func (c *Compositor) Close() {
 // waits for vsync, which paces the loop while there is work.
 func (im *impl) loop(tasks <-chan func(*impl)) {
 	defer im.release()
+	prefetching := true
 	for !im.quit {
+		im.tick(time.Now())
 		if im.dirty && im.surface != nil {
 			im.present()
+			prefetching = true
 		}
-		f := <-tasks
+		var f func(*impl)
+		switch {
+		case im.anim.on && im.surface != nil:
+			// Animating: the next frame comes after this one's swap,
+			// which waits for vsync; tasks go in between.
+			select {
+			case f = <-tasks:
+			default:
+				continue
+			}
+		case prefetching && im.surface != nil:
+			// Idle time: raster the tiles around the view, one at a
+			// time, between tasks.
+			select {
+			case f = <-tasks:
+			default:
+				prefetching = im.prefetch()
+				continue
+			}
+		default:
+			f = <-tasks
+		}
 		f(im)
 		// Run whatever else queued up before drawing once for all of it:
 		// ten wheel events in one vsync interval make one frame.
@@ -359,6 +396,9 @@ func (im *impl) commit(f *Frame) {
 	}
 	old := im.frame
 	im.frame = f
+	if old != nil && f.Scroll != old.Scroll {
+		im.stopAnimation() // the page scrolled: its offset wins
+	}
 	// The page's scroll offset wins when it changed it (script scrolled,
 	// or a navigation reset it); otherwise the compositor's own scroll
 	// stands, as cc keeps scroll deltas the main thread has not seen.
@@ -370,11 +410,17 @@ func (im *impl) commit(f *Frame) {
 	im.dirty = true
 }
 
-// scrollTo sets the root scroll offset, clamped to the content.
-func (im *impl) scrollTo(p f32.Point) {
+// clampScroll returns p clamped to the scroll range.
+func (im *impl) clampScroll(p f32.Point) f32.Point {
 	maxX, maxY := im.maxScroll()
 	p.X = min(max(p.X, 0), maxX)
 	p.Y = min(max(p.Y, 0), maxY)
+	return p
+}
+
+// scrollTo sets the root scroll offset, clamped to the content.
+func (im *impl) scrollTo(p f32.Point) {
+	p = im.clampScroll(p)
 	if p != im.scroll {
 		im.scroll = p
 		im.scrollDirty = true
@@ -416,6 +462,8 @@ func (im *impl) present() {
 	start := time.Now()
 	im.surface.SwapBuffers()
 	im.tl.Span(timeline.Compositor, timeline.Swap, uint64(im.stats.Frames), start)
+	// The swap waited for vsync: the next frame begins now.
+	im.beginMainFrames()
 }
 
 func (im *impl) screenshot() (*image.RGBA, error) {

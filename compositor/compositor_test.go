@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"testing"
+	"time"
 
 	"gioui.org/f32"
 
@@ -255,10 +256,11 @@ func TestTimeline(t *testing.T) {
 			t.Errorf("event %+v", e)
 		}
 	}
-	// Each commit rasters the tile in view and the one below it, which
-	// the scroll then shows without raster.
-	if count["compositor draw"] != 5 || count["compositor raster"] != 4 {
-		t.Errorf("events %v, want 5 draws and 4 rasters on the compositor", count)
+	// Each commit rasters the tile in view (one: the view stays in the
+	// first tile); the scroll rasters nothing, and a headless compositor
+	// does not raster ahead.
+	if count["compositor draw"] != 5 || count["compositor raster"] != 2 {
+		t.Errorf("events %v, want 5 draws and 2 rasters on the compositor", count)
 	}
 	st, err := c.Stats()
 	if err != nil {
@@ -465,4 +467,35 @@ func TestNoTextureLeaks(t *testing.T) {
 	if after := gpu.LiveObjects(); after != before {
 		t.Errorf("after Close: %+v live, want %+v as before", after, before)
 	}
+}
+
+func TestRequestMainFrameHeadless(t *testing.T) {
+	c := newHeadless(t, 10, 10)
+	ch := make(chan BeginFrame, 1)
+	c.RequestMainFrame(ch)
+	select {
+	case bf := <-ch:
+		if bf.Time.IsZero() {
+			t.Errorf("BeginFrame %+v has no time", bf)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no BeginFrame")
+	}
+}
+
+// A headless compositor has no frames to animate in: a smooth scroll
+// lands at once, clamped, and the wheel's ScrollBy adds to it.
+func TestSmoothScrollHeadless(t *testing.T) {
+	c := newHeadless(t, 100, 100)
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	c.SmoothScrollBy(0, 250)
+	c.SmoothScrollBy(0, 250)
+	if got, _ := c.ScrollOffset(); got != f32.Pt(0, 500) {
+		t.Errorf("after two smooth scrolls: %v, want (0,500)", got)
+	}
+	c.SmoothScrollBy(0, 1e6)
+	if got, _ := c.ScrollTarget(); got != f32.Pt(0, 900) {
+		t.Errorf("scrolling past the end: going to %v, want (0,900)", got)
+	}
+	check(t, shot(t, c), probe{50, 5, green}, probe{50, 15, white}) // the band at 900
 }

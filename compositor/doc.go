@@ -26,6 +26,14 @@
 //     what keeps scrolling smooth while the page's main thread is busy.
 //     The root scroller's scrollbar is drawn here too (scrollbar.go), with
 //     the offset the compositor owns.
+//   - Keyboard and scrollbar paging scroll smoothly (SmoothScrollBy):
+//     an animation the compositor ticks at each frame, without the page
+//     (animation.go); the wheel scrolls at once and stops it.
+//   - The compositor decides when frames happen: a page that wants to
+//     draw in step with the display asks for a main frame
+//     (RequestMainFrame) and gets a BeginFrame at the start of the next
+//     displayed frame, once per frame (mainframe.go), which is what
+//     requestAnimationFrame will run on.
 //   - Each stage's time goes into a timeline (package timeline): raster,
 //     draw and swap on this thread, and the GPU's raster and draw from
 //     timer queries (GL_EXT_disjoint_timer_query; none where the context
@@ -34,5 +42,5 @@
 // What is not built yet, and where it goes: transforms, clips and effects
 // per layer belong in property trees referenced by Layer; layers for
 // fixed-position and will-change elements wait for the layout to position
-// them; animations of transform and opacity tick in the loop before draw.
+// them; animations of transform and opacity will tick with the scroll's.
 package compositor

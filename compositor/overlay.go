@@ -12,8 +12,8 @@ import (
 	"gioui.org/op"
 	"github.com/go-gl/gl/v3.1/gles2"
 
+	"glassbox/compositor/timeline"
 	"glassbox/gpu"
-	"glassbox/timeline"
 )
 
 // This file is the compositor's side of a browser window's shell: the
@@ -96,6 +96,7 @@ func (c *Compositor) Show(f *Frame, scroll f32.Point) {
 		} else {
 			im.commit(f)
 		}
+		im.stopAnimation()
 		im.scroll = f32.Point{}
 		im.scrollTo(scroll)
 		// The offset is the compositor's now: later commits that do not

@@ -65,7 +65,10 @@ func (c *Compositor) Scrollbar() (ScrollbarInfo, error) {
 // ScrollTo scrolls the root layer to p, in CSS px, clamped to the
 // content, without asking the page (as ScrollBy).
 func (c *Compositor) ScrollTo(p f32.Point) {
-	c.post(func(im *impl) { im.scrollTo(p) })
+	c.post(func(im *impl) {
+		im.stopAnimation()
+		im.scrollTo(p)
+	})
 }
 
 // scrollbarRects returns the track and the thumb, or empty rectangles when

@@ -7,31 +7,42 @@ import (
 
 	"gioui.org/f32"
 
+	"glassbox/compositor/timeline"
 	"glassbox/engine/paint"
 	"glassbox/gpu"
-	"glassbox/timeline"
 )
 
 // Layers are tiled, as in cc: a layer's content is cut into square tiles
 // of TileSize device px, each a texture of its own, and only the tiles in
-// view (and a margin around it, so that scrolling finds them ready) are
-// rastered. A long document costs the textures for what is on screen, not
-// one texture of its whole height, and has no height limit.
+// view and a margin around it are rastered and kept. A long document
+// costs the textures for what is near the screen, not one texture of its
+// whole height, and has no height limit.
+//
+// A frame rasters the tiles in view that it shows. A window's compositor
+// rasters the margin's tiles while it has nothing else to do, one at a
+// time and nearest the view first (prefetch), so that scrolling finds them
+// ready: a tile's raster is slow on a software rasterizer, and would
+// otherwise stall the frame that scrolls it into view.
 
 // TileSize is the side of a tile in device px.
 const TileSize = 512
 
 // tileMargin is how far around the part of a layer in view its tiles are
 // kept rastered, in device px.
-const tileMargin = TileSize
+const tileMargin = 2 * TileSize
 
 // maxPooledTiles bounds the tile textures kept for reuse.
 const maxPooledTiles = 16
 
-// layerImpl is a layer's GPU side: its tiles.
+// layerImpl is a layer's GPU side: its tiles, and what the last frame
+// drew of it, for prefetch.
 type layerImpl struct {
 	tiles map[image.Point]*tile // by column and row
 	seen  bool
+
+	dl          *paint.DisplayList
+	scale       float32
+	shown, kept image.Rectangle // tile ranges
 }
 
 // tile is one tile's texture and what was rastered in it.
@@ -117,13 +128,11 @@ func (im *impl) updateLayers() ([]gpu.Quad, error) {
 				delete(li.tiles, k)
 			}
 		}
+		shown := tileRange(view)
+		li.dl, li.scale, li.shown, li.kept = dl, s, shown, kept
 		if view.Empty() {
 			continue
 		}
-		// Raster the tiles in view first, then those of the margin, but
-		// only as many of those as one frame can afford: the margin is
-		// for the next frames.
-		shown := tileRange(view)
 		for y := shown.Min.Y; y < shown.Max.Y; y++ {
 			for x := shown.Min.X; x < shown.Max.X; x++ {
 				k := image.Pt(x, y)
@@ -141,22 +150,6 @@ func (im *impl) updateLayers() ([]gpu.Quad, error) {
 				})
 			}
 		}
-		ahead := 2 // margin tiles rastered per frame
-		for y := kept.Min.Y; y < kept.Max.Y && ahead > 0; y++ {
-			for x := kept.Min.X; x < kept.Max.X && ahead > 0; x++ {
-				k := image.Pt(x, y)
-				if k.In(shown) {
-					continue
-				}
-				if t := li.tiles[k]; t != nil && t.rastered == dl && t.scale == s {
-					continue
-				}
-				if _, err := im.tile(li, k, dl, s); err != nil {
-					return nil, err
-				}
-				ahead--
-			}
-		}
 	}
 	for id, l := range im.layers {
 		if !l.seen {
@@ -165,6 +158,60 @@ func (im *impl) updateLayers() ([]gpu.Quad, error) {
 		}
 	}
 	return quads, nil
+}
+
+// nextPrefetch returns the layer and the tile of its margin to raster
+// next, the nearest to the part in view, or false when all are ready;
+// and how many are left to raster.
+func (im *impl) nextPrefetch() (li *layerImpl, k image.Point, ok bool, left int) {
+	var best *layerImpl
+	var bestK image.Point
+	bestD := -1
+	for _, li := range im.layers {
+		if li.dl == nil || li.shown.Empty() {
+			continue
+		}
+		for y := li.kept.Min.Y; y < li.kept.Max.Y; y++ {
+			for x := li.kept.Min.X; x < li.kept.Max.X; x++ {
+				k := image.Pt(x, y)
+				if t := li.tiles[k]; t != nil && t.rastered == li.dl && t.scale == li.scale {
+					continue
+				}
+				left++
+				d := distance(k, li.shown)
+				if bestD < 0 || d < bestD {
+					best, bestK, bestD = li, k, d
+				}
+			}
+		}
+	}
+	return best, bestK, best != nil, left
+}
+
+// distance is how many tiles k is from r, along the farther axis.
+func distance(k image.Point, r image.Rectangle) int {
+	dx := max(r.Min.X-k.X, k.X-(r.Max.X-1), 0)
+	dy := max(r.Min.Y-k.Y, k.Y-(r.Max.Y-1), 0)
+	return max(dx, dy)
+}
+
+// prefetch rasters one tile of a margin, and reports whether there was
+// one to raster. When there is none, the compositor is idle: the pool of
+// tile textures, which serves bursts of scrolling, is emptied.
+func (im *impl) prefetch() bool {
+	li, k, ok, _ := im.nextPrefetch()
+	if !ok {
+		for _, t := range im.tilePool {
+			t.Release()
+		}
+		im.tilePool = im.tilePool[:0]
+		return false
+	}
+	if _, err := im.tile(li, k, li.dl, li.scale); err != nil {
+		im.fail(err)
+		li.dl = nil // no more prefetch for this layer until it is drawn again
+	}
+	return true
 }
 
 // tileRange returns the columns and rows of the tiles that r, in layer

@@ -30,6 +30,7 @@ package js
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"glassbox/js/bytecode"
 	"glassbox/js/compiler"
@@ -258,6 +259,28 @@ func (r *Runtime) NewError(kind, msg string) Value {
 // TypeError for anything else.
 func (r *Runtime) DetachArrayBuffer(v Value) error { return r.it.DetachArrayBuffer(v) }
 
+// SharedMemory is the memory of a SharedArrayBuffer, for sharing it with
+// a runtime on another goroutine (an agent).
+type SharedMemory = vm.SharedMemory
+
+// SharedMemoryOf returns the memory of SharedArrayBuffer v.
+func SharedMemoryOf(v Value) (SharedMemory, bool) { return vm.SharedMemoryOf(v) }
+
+// NewSharedArrayBuffer makes a SharedArrayBuffer over memory shared with
+// another runtime.
+func (r *Runtime) NewSharedArrayBuffer(m SharedMemory) Value {
+	return vm.ObjValue(r.realm.NewSharedArrayBuffer(m))
+}
+
+// SetCanBlock sets the agent's [[CanBlock]]: whether Atomics.wait may
+// suspend it. Runtimes start unable to block, as a browser's main thread.
+func (r *Runtime) SetCanBlock(b bool) { r.it.CanBlock = b }
+
+// PendingWaits reports the Atomics.waitAsync calls still waiting and the
+// earliest of their timeouts (zero when none has one): a host's event loop
+// calls RunJobs again by then, or after another agent's Atomics.notify.
+func (r *Runtime) PendingWaits() (n int, next time.Time) { return r.it.PendingWaits() }
+
 // Interp exposes the virtual machine, for tools in this module.
 func (r *Runtime) Interp() *vm.Interp { return r.it }
 
@@ -333,3 +356,13 @@ func (r *Runtime) ToNumber(v Value) (float64, error) {
 
 // HostNamed gives a host object named properties the embedder keeps.
 type HostNamed = vm.HostNamed
+
+// FunctionGlobal returns the global object of the realm a function
+// belongs to, and false when fn is not a function.
+func FunctionGlobal(fn Value) (Value, bool) {
+	r := fn.Obj().FunctionRealm()
+	if r == nil {
+		return vm.Undefined, false
+	}
+	return vm.ObjValue(r.Global), true
+}

@@ -3,6 +3,7 @@ package js
 import (
 	"errors"
 	"fmt"
+	"sort"
 
 	"glassbox/js/bytecode"
 	"glassbox/js/compiler"
@@ -26,6 +27,14 @@ type ModuleLoader interface {
 	// import attributes: "" for JavaScript, "json" or "text" (whose
 	// default export is the source as a string).
 	Load(key, typ string, done func(src string, err error))
+}
+
+// ImportMetaLoader is a ModuleLoader that also fills import.meta: Meta
+// returns the properties of the import.meta object of the module with
+// key, made on its first use. Without it, import.meta has url, the key.
+type ImportMetaLoader interface {
+	ModuleLoader
+	Meta(rt *Runtime, key string) map[string]Value
 }
 
 // Module is a module of a runtime's module map.
@@ -73,7 +82,25 @@ func (r *Runtime) installModuleHooks() {
 		rt.loadImported(referrer, req, done)
 	}
 	r.it.HostImportMetaProperties = func(m *vm.Module) []vm.MetaProperty {
-		return []vm.MetaProperty{{Key: "url", Value: vm.Str(m.Key)}}
+		rt := r.agent.runtimes[m.Realm]
+		if rt == nil {
+			return nil
+		}
+		ml, ok := rt.modules.loader.(ImportMetaLoader)
+		if !ok {
+			return []vm.MetaProperty{{Key: "url", Value: vm.Str(m.Key)}}
+		}
+		props := ml.Meta(rt, m.Key)
+		keys := make([]string, 0, len(props))
+		for k := range props {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // a stable property order
+		out := make([]vm.MetaProperty, len(keys))
+		for i, k := range keys {
+			out[i] = vm.MetaProperty{Key: k, Value: props[k]}
+		}
+		return out
 	}
 }
 
@@ -195,14 +222,15 @@ func (m *Module) Evaluate() (Value, error) {
 	return vm.ObjValue(p), err
 }
 
-// Namespace returns m's module namespace object.
-func (m *Module) Namespace() Value {
-	var ns vm.Value
-	m.rt.guard(func() (Value, error) {
-		ns = vm.ObjValue(m.rt.it.ModuleNamespace(m.m))
-		return ns, nil
+// Namespace returns m's module namespace object. Its exports are only
+// known once the module is linked.
+func (m *Module) Namespace() (Value, error) {
+	if s := m.m.Status(); s == vm.ModuleNew || s == vm.ModuleUnlinked {
+		return vm.Undefined, fmt.Errorf("js: namespace of module %s, which is not linked", m.m.Key)
+	}
+	return m.rt.guard(func() (Value, error) {
+		return vm.ObjValue(m.rt.it.ModuleNamespace(m.m)), nil
 	})
-	return ns
 }
 
 // RunModule compiles src as the module key, then loads, links and

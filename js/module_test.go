@@ -252,6 +252,7 @@ func TestModuleEarlyErrors(t *testing.T) {
 		"with ({}) {}",
 		"export * from 'm' null;",
 		"import 'm' import 'n';",
+		"var a; export { a } null;",
 		"x = 1; <!-- html comment",
 		"x = 1;\n--> html comment",
 		"import x from 'm' with { type: 'json', type: 'json' };",
@@ -323,6 +324,9 @@ func TestModuleAPISteps(t *testing.T) {
 	if m.Status() != "new" || m.Key() != "root" {
 		t.Errorf("status %s key %s", m.Status(), m.Key())
 	}
+	if _, err := m.Namespace(); err == nil {
+		t.Errorf("Namespace of a module not linked gave no error")
+	}
 	if _, err := rt.Await(m.LoadRequested()); err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +349,11 @@ func TestModuleAPISteps(t *testing.T) {
 	if m.Status() != "evaluated" || len(*out) != 1 {
 		t.Errorf("after evaluating: %s, log %q", m.Status(), *out)
 	}
-	w, err := rt.GetProperty(m.Namespace(), "w")
+	ns, err := m.Namespace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := rt.GetProperty(ns, "w")
 	if s, _ := rt.ToString(w); err != nil || s != "dep!" {
 		t.Errorf("ns.w = %q, %v", s, err)
 	}
@@ -378,6 +386,35 @@ func TestDynamicImportFromScript(t *testing.T) {
 	}
 	if strings.Join(refs, ",") != "page.js" {
 		t.Errorf("referrers %q", refs)
+	}
+}
+
+// metaLoader fills import.meta with the key and a resolve function.
+type metaLoader struct{ *memLoader }
+
+func (l metaLoader) Meta(rt *Runtime, key string) map[string]Value {
+	return map[string]Value{
+		"url": String("https://example.org/" + key),
+		"resolve": rt.NewFunction("resolve", 1, func(c *Call) (Value, error) {
+			s, err := c.Runtime.ToString(c.Arg(0))
+			return String("https://example.org/" + s), err
+		}),
+	}
+}
+
+func TestImportMetaLoader(t *testing.T) {
+	rt, l, out := newModuleRuntime(t, map[string]string{"dep": "export const m = import.meta;"})
+	rt.SetModuleLoader(metaLoader{l})
+	p, err := rt.RunModule("main", "import { m } from 'dep'; log(m.url, m.resolve('x'), Object.keys(m), import.meta.url);")
+	if err == nil {
+		_, err = rt.Await(p)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "https://example.org/dep https://example.org/x resolve,url https://example.org/main"
+	if got := strings.Join(*out, "|"); got != want {
+		t.Errorf("log = %q, want %q", got, want)
 	}
 }
 

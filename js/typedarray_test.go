@@ -3,6 +3,7 @@ package js
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Tests of ArrayBuffer, SharedArrayBuffer, the typed arrays, DataView and
@@ -163,6 +164,9 @@ var binaryDataTests = []struct {
 		{"Atomics.notify(new Int32Array(new SharedArrayBuffer(4)), 0, 1)", "0"},
 		{"Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 0)", "TypeError"},
 		{"Atomics.wait(new Int32Array(4), 0, 0, 0)", "TypeError"},
+		{"JSON.stringify(Atomics.waitAsync(new Int32Array(new SharedArrayBuffer(4)), 0, 1))", `{"async":false,"value":"not-equal"}`},
+		{"JSON.stringify(Atomics.waitAsync(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 0))", `{"async":false,"value":"timed-out"}`},
+		{"var a = new Int32Array(new SharedArrayBuffer(4)); var r = Atomics.waitAsync(a, 0, 0); [r.async, r.value instanceof Promise, Atomics.notify(a, 0), Atomics.notify(a, 0)]", "true,true,1,0"},
 	}},
 }
 
@@ -208,5 +212,84 @@ func BenchmarkTypedArrayLoop(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10000, "ns/element")
 		})
+	}
+}
+
+// TestAtomicsWaitAsync runs the job loop as a host does until one
+// Atomics.waitAsync is notified and another times out.
+func TestAtomicsWaitAsync(t *testing.T) {
+	rt := New()
+	if _, err := rt.RunScript("t.js", `var out = [];
+		var a = new Int32Array(new SharedArrayBuffer(8));
+		Atomics.waitAsync(a, 0, 0, 5).value.then(v => out.push(v));
+		Atomics.waitAsync(a, 1, 0).value.then(v => out.push(v));
+		Atomics.notify(a, 1);`); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if err := rt.RunJobs(); err != nil {
+			t.Fatal(err)
+		}
+		n, next := rt.PendingWaits()
+		if n == 0 {
+			break
+		}
+		if next.IsZero() {
+			t.Fatal("a wait with a timeout reports no deadline")
+		}
+		time.Sleep(time.Until(next))
+	}
+	v, _ := rt.Get("out")
+	if got, _ := rt.ToString(v); got != "ok,timed-out" {
+		t.Errorf("out = %q, want ok,timed-out", got)
+	}
+}
+
+// TestAtomicsWaitNotify blocks an agent that can block in Atomics.wait on
+// another goroutine and wakes it with Atomics.notify from the main agent,
+// over a SharedArrayBuffer the two runtimes share.
+func TestAtomicsWaitNotify(t *testing.T) {
+	main := New()
+	sab, err := main.RunScript("main.js", "var i32 = new Int32Array(new SharedArrayBuffer(8)); i32.buffer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem, ok := SharedMemoryOf(sab)
+	if !ok {
+		t.Fatal("SharedMemoryOf: not a SharedArrayBuffer")
+	}
+	agent := New()
+	agent.SetCanBlock(true)
+	if err := agent.Set("sab", agent.NewSharedArrayBuffer(mem)); err != nil {
+		t.Fatal(err)
+	}
+	results := make(chan string, 1)
+	go func() {
+		v, err := agent.RunScript("agent.js", `
+			var a = new Int32Array(sab);
+			[Atomics.wait(a, 1, 5, 0), Atomics.wait(a, 1, 0, 1), Atomics.wait(a, 0, 0)].join()`)
+		if err != nil {
+			results <- "error " + err.Error()
+			return
+		}
+		s, _ := agent.ToString(v)
+		results <- s
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		v, err := main.RunScript("notify.js", "Atomics.notify(i32, 0, 1)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Float() == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the agent never waited")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if got, want := <-results, "not-equal,timed-out,ok"; got != want {
+		t.Errorf("agent's waits = %q, want %q", got, want)
 	}
 }

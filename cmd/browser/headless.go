@@ -12,11 +12,11 @@ import (
 
 	"glassbox/assets"
 	"glassbox/compositor"
+	"glassbox/compositor/timeline"
 	"glassbox/engine/html"
 	"glassbox/engine/layout"
 	"glassbox/engine/page"
 	"glassbox/network"
-	"glassbox/timeline"
 )
 
 // newLoader is the loader every page of this process uses; about: pages

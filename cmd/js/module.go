@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"glassbox/js"
+	"glassbox/js/bytecode"
+	"glassbox/js/compiler"
 )
 
 // fileLoader loads modules from files: specifiers starting with "./",
@@ -55,6 +57,15 @@ func (sh *shell) runModule(name string) bool {
 	if err != nil {
 		fmt.Fprintln(sh.errOut, err)
 		return false
+	}
+	if sh.printBytecode {
+		// Errors are reported by RunModule below.
+		if t, err := compiler.CompileModule(key, string(src)); err == nil {
+			bytecode.Disassemble(sh.out, t.Init)
+			fmt.Fprintln(sh.out)
+			bytecode.Disassemble(sh.out, t.Body)
+			fmt.Fprintln(sh.out)
+		}
 	}
 	p, err := sh.rt.RunModule(key, string(src))
 	if !sh.report(err) {

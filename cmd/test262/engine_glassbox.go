@@ -6,6 +6,7 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"glassbox/js"
@@ -16,25 +17,59 @@ var defaultEngine engineFactory = newGlassboxEngine
 
 // glassboxEngine adapts a js.Runtime to the engine interface.
 type glassboxEngine struct {
-	rt *js.Runtime
+	rt      *js.Runtime
+	agents  *agents
+	stopped atomic.Bool // Interrupt was called
 }
 
 func newGlassboxEngine(print func(string)) (engine, error) {
 	rt := js.New()
-	if err := installHost(rt, print); err != nil {
+	a := &agents{print: print}
+	if err := installHost(rt, print, a); err != nil {
 		return nil, err
 	}
-	return &glassboxEngine{rt: rt}, nil
+	return &glassboxEngine{rt: rt, agents: a}, nil
 }
+
+// SetCanBlock sets the main agent's [[CanBlock]].
+func (e *glassboxEngine) SetCanBlock(b bool) { e.rt.SetCanBlock(b) }
+
+// Close stops the agents the test started.
+func (e *glassboxEngine) Close() { e.agents.close() }
 
 func (e *glassboxEngine) RunScript(name, src string) error {
 	_, err := e.rt.RunScript(name, src)
 	return e.convertError(err)
 }
 
-func (e *glassboxEngine) RunJobs() error { return e.convertError(e.rt.RunJobs()) }
+// RunJobs runs the job queue, and goes on while Atomics.waitAsync calls
+// wait for a timeout or for an agent that may still notify them, as a
+// shell's event loop does.
+func (e *glassboxEngine) RunJobs() error {
+	for {
+		if err := e.convertError(e.rt.RunJobs()); err != nil {
+			return err
+		}
+		n, next := e.rt.PendingWaits()
+		if n == 0 || next.IsZero() && !e.agents.running() {
+			return nil
+		}
+		if e.stopped.Load() {
+			return errInterrupted
+		}
+		wait := time.Millisecond
+		if !next.IsZero() {
+			wait = max(min(wait, time.Until(next)), 0)
+		}
+		time.Sleep(wait)
+	}
+}
 
-func (e *glassboxEngine) Interrupt() { e.rt.Interrupt() }
+func (e *glassboxEngine) Interrupt() {
+	e.stopped.Store(true)
+	e.rt.Interrupt()
+	e.agents.interrupt()
+}
 
 // convertError turns the engine's errors into the runner's.
 func (e *glassboxEngine) convertError(err error) error {
@@ -80,7 +115,7 @@ func (e *glassboxEngine) constructorName(v js.Value) string {
 
 // installHost defines print and $262 (INTERPRETING.md, "Host-Defined
 // Functions") on a realm's global object.
-func installHost(rt *js.Runtime, print func(string)) error {
+func installHost(rt *js.Runtime, print func(string), a *agents) error {
 	printFn := rt.NewFunction("print", 1, func(c *js.Call) (js.Value, error) {
 		s, err := c.Runtime.ToString(c.Arg(0))
 		if err != nil {
@@ -94,12 +129,7 @@ func installHost(rt *js.Runtime, print func(string)) error {
 	}
 
 	d := rt.NewObject()
-	notSupported := func(name string) js.Value {
-		return rt.NewFunction(name, 0, func(c *js.Call) (js.Value, error) {
-			return js.Undefined(), c.Runtime.Throw(c.Runtime.NewError("TypeError", "$262."+name+": not supported"))
-		})
-	}
-	agent, err := newAgent(rt, notSupported)
+	agent, err := newAgent(rt, a)
 	if err != nil {
 		return err
 	}
@@ -110,7 +140,7 @@ func installHost(rt *js.Runtime, print func(string)) error {
 		{"global", rt.Global()},
 		{"createRealm", rt.NewFunction("createRealm", 0, func(c *js.Call) (js.Value, error) {
 			realm := rt.NewRealm()
-			if err := installHost(realm, print); err != nil {
+			if err := installHost(realm, print, a); err != nil {
 				return js.Undefined(), err
 			}
 			return realm.Get("$262")
@@ -144,39 +174,41 @@ func installHost(rt *js.Runtime, print func(string)) error {
 	return rt.Set("$262", d)
 }
 
-// agentEpoch is the origin of $262.agent.monotonicNow.
-var agentEpoch = time.Now()
-
-// newAgent returns $262.agent: there are no concurrent agents yet, so
-// starting or talking to one throws; sleep and monotonicNow work.
-func newAgent(rt *js.Runtime, notSupported func(string) js.Value) (js.Value, error) {
-	a := rt.NewObject()
-	for _, name := range []string{"start", "broadcast", "getReport"} {
-		if err := rt.SetProperty(a, name, notSupported("agent."+name)); err != nil {
+// newAgent returns $262.agent for the main agent: start, broadcast and
+// getReport talk to the agents of a; sleep and monotonicNow work as in
+// the agents.
+func newAgent(rt *js.Runtime, a *agents) (js.Value, error) {
+	ag := rt.NewObject()
+	fns := []struct {
+		name string
+		fn   func(c *js.Call) (js.Value, error)
+	}{
+		{"start", func(c *js.Call) (js.Value, error) {
+			src, err := c.Runtime.ToString(c.Arg(0))
+			if err != nil {
+				return js.Undefined(), err
+			}
+			if err := a.start(src); err != nil {
+				return js.Undefined(), c.Runtime.Throw(c.Runtime.NewError("Error", "$262.agent.start: "+err.Error()))
+			}
+			return js.Undefined(), nil
+		}},
+		{"broadcast", func(c *js.Call) (js.Value, error) {
+			if err := a.broadcast(c.Arg(0), c.Arg(1)); err != nil {
+				return js.Undefined(), c.Runtime.Throw(c.Runtime.NewError("TypeError", err.Error()))
+			}
+			return js.Undefined(), nil
+		}},
+		{"getReport", func(c *js.Call) (js.Value, error) { return a.getReport(), nil }},
+		{"sleep", agentSleep},
+		{"monotonicNow", agentNow},
+	}
+	for _, f := range fns {
+		if err := rt.SetProperty(ag, f.name, rt.NewFunction(f.name, 1, f.fn)); err != nil {
 			return js.Undefined(), err
 		}
 	}
-	sleep := rt.NewFunction("sleep", 1, func(c *js.Call) (js.Value, error) {
-		s, err := c.Runtime.ToString(c.Arg(0))
-		if err != nil {
-			return js.Undefined(), err
-		}
-		var ms float64
-		if _, err := fmt.Sscan(s, &ms); err == nil && ms > 0 {
-			time.Sleep(time.Duration(ms * float64(time.Millisecond)))
-		}
-		return js.Undefined(), nil
-	})
-	if err := rt.SetProperty(a, "sleep", sleep); err != nil {
-		return js.Undefined(), err
-	}
-	now := rt.NewFunction("monotonicNow", 0, func(c *js.Call) (js.Value, error) {
-		return js.Number(float64(time.Since(agentEpoch).Microseconds()) / 1000), nil
-	})
-	if err := rt.SetProperty(a, "monotonicNow", now); err != nil {
-		return js.Undefined(), err
-	}
-	return a, nil
+	return ag, nil
 }
 
 // SetModuleReader makes the runtime load modules from the suite.

@@ -31,8 +31,10 @@
 //		run only files whose path matches
 //	-skip-features list
 //		comma-separated features whose tests are not run (and count as failed)
-//	-can-block
-//		run as an agent whose [[CanBlock]] is true
+//	-can-block=bool
+//		whether the main agent's [[CanBlock]] is true, so that Atomics.wait
+//		may suspend it (default true, as in d8 and the SpiderMonkey shell;
+//		false runs the tests of a browser's main thread instead)
 //	-v
 //		print "FAIL path: reason" for each failed file
 //	-json file
@@ -68,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer, newEngine engineFactory) int {
 	timeout := fl.Duration("timeout", 10*time.Second, "time limit for one mode of one file")
 	filter := fl.String("filter", "", "run only files whose path matches this regular expression")
 	skip := fl.String("skip-features", "", "comma-separated features whose tests are not run (they count as failed)")
-	canBlock := fl.Bool("can-block", false, "run as an agent whose [[CanBlock]] is true")
+	canBlock := fl.Bool("can-block", true, "run the main agent with [[CanBlock]] true, as shells do (false: as a browser's main thread)")
 	verbose := fl.Bool("v", false, "print FAIL lines with reasons")
 	jsonFile := fl.String("json", "", "write per-file results as JSON to this file")
 	if err := fl.Parse(args); err != nil {

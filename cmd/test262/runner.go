@@ -358,6 +358,14 @@ func (r *runner) runMode(name, src string, meta *metadata, m mode) (res modeResu
 			return
 		}
 		eng.Store(&e)
+		// Engines that host agents learn whether the main one may block,
+		// and stop the agents a test started when it ends.
+		if b, ok := e.(interface{ SetCanBlock(bool) }); ok {
+			b.SetCanBlock(r.canBlock)
+		}
+		if c, ok := e.(interface{ Close() }); ok {
+			defer c.Close()
+		}
 		me, isModuleEngine := e.(moduleEngine)
 		if isModuleEngine {
 			me.SetModuleReader(r.readFile)

@@ -124,6 +124,7 @@ func (w *Window) installAttr() {
 			return js.Undefined(), err
 		}
 		if i := a.index(); i >= 0 {
+			w.recordAttr(a.el, a.name, a.ns, a.el.Attrs[i].Value, true)
 			a.el.Attrs[i].Value = s
 			w.mutated()
 		} else {
@@ -249,7 +250,7 @@ func (w *Window) installAttr() {
 		if !validName(name, false) {
 			return js.Undefined(), w.domError("InvalidCharacterError", "'"+name+"' is not a valid attribute name.")
 		}
-		if !xmlDocs[d] {
+		if !w.xmlDocs[d] {
 			name = toLowerASCII(name)
 		}
 		return w.RT.NewHostObject(w.protos.attr, &attrRef{name: name, ownerDoc: d}), nil

@@ -50,7 +50,7 @@ func (w *Window) installDocument(proto js.Value) {
 	get("characterSet", func(d *dom.Node) js.Value { return strVal("UTF-8") })
 	get("charset", func(d *dom.Node) js.Value { return strVal("UTF-8") })
 	get("contentType", func(d *dom.Node) js.Value {
-		if xmlDocs[d] {
+		if w.xmlDocs[d] {
 			return strVal("application/xml")
 		}
 		return strVal("text/html")
@@ -92,6 +92,47 @@ func (w *Window) installDocument(proto js.Value) {
 		return js.Undefined(), nil
 	})
 	w.method(proto, "getElementById", 1, w.getElementByID)
+	// The document's live collections of elements by kind.
+	collection := func(name string, match func(n *dom.Node) bool) {
+		w.attr(proto, name, func(c *js.Call) (js.Value, error) {
+			d, err := w.this(c)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			return w.cached(d, name, func() js.Value {
+				return w.htmlCollection(func() []*dom.Node { return descendants(d, match) })
+			}), nil
+		}, nil)
+	}
+	isHTML := func(tags ...string) func(n *dom.Node) bool {
+		return func(n *dom.Node) bool {
+			for _, t := range tags {
+				if n.IsElement(t) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	collection("images", isHTML("img"))
+	collection("embeds", isHTML("embed"))
+	collection("plugins", isHTML("embed"))
+	collection("forms", isHTML("form"))
+	collection("scripts", isHTML("script"))
+	collection("links", func(n *dom.Node) bool { return (n.IsElement("a") || n.IsElement("area")) && n.HasAttribute("href") })
+	w.method(proto, "getElementsByName", 1, func(c *js.Call) (js.Value, error) {
+		d, err := w.this(c)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		name, err := w.str(c, 0)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		return w.nodeList(func() []*dom.Node {
+			return descendants(d, func(n *dom.Node) bool { return w.isHTML(n) && n.AttributeOr("name") == name && n.HasAttribute("name") })
+		}), nil
+	})
 	w.method(proto, "createElement", 1, func(c *js.Call) (js.Value, error) {
 		d, err := w.this(c)
 		if err != nil {
@@ -105,7 +146,7 @@ func (w *Window) installDocument(proto js.Value) {
 			return js.Undefined(), w.domError("InvalidCharacterError", "The tag name provided ('"+name+"') is not a valid name.")
 		}
 		el := &dom.Node{Type: dom.ElementNode, TagName: name, OwnerDocument: d}
-		if !xmlDocs[d] {
+		if !w.xmlDocs[d] {
 			el.TagName = strings.ToLower(name)
 		} else {
 			el.Namespace = ""
@@ -288,7 +329,7 @@ func (w *Window) createElementNS(d *dom.Node, ns, q string) (*dom.Node, error) {
 }
 
 func (w *Window) implementation(d *dom.Node) js.Value {
-	o := w.RT.NewObject()
+	o := w.RT.NewHostObject(w.protos.implementation, nil)
 	w.method(o, "createHTMLDocument", 0, func(c *js.Call) (js.Value, error) {
 		doc := html.ParseString("")
 		if len(c.Args) > 0 && !c.Arg(0).IsUndefined() {
@@ -307,7 +348,7 @@ func (w *Window) implementation(d *dom.Node) js.Value {
 	})
 	w.method(o, "createDocument", 2, func(c *js.Call) (js.Value, error) {
 		doc := dom.NewDocument()
-		xmlDocs[doc] = true
+		w.xmlDocs[doc] = true
 		ns, _ := w.strOrNull(c.Arg(0))
 		q, err := w.strOrNull(c.Arg(1))
 		if err != nil {
@@ -345,7 +386,7 @@ func (w *Window) implementation(d *dom.Node) js.Value {
 func (w *Window) installWindow() {
 	rt := w.RT
 	g := rt.Global()
-	rt.Set("document", w.wrap(w.Doc))
+	w.attr(g, "document", func(c *js.Call) (js.Value, error) { return w.wrap(w.Doc), nil }, nil)
 	timer := func(name string, repeat bool) {
 		w.method(g, name, 1, func(c *js.Call) (js.Value, error) {
 			handler := c.Arg(0)
@@ -369,6 +410,9 @@ func (w *Window) installWindow() {
 			var args []js.Value
 			if len(c.Args) > 2 {
 				args = append(args, c.Args[2:]...)
+			}
+			if !w.fullyActive() {
+				return js.Number(0), nil
 			}
 			id := w.Loop.SetTimer(time.Duration(ms*float64(time.Millisecond)), repeat, func() {
 				if handler.IsString() {
@@ -431,6 +475,17 @@ func (w *Window) installWindow() {
 		})
 		return js.Undefined(), nil
 	})
+	frames := rt.NewHostObject(w.protos.window, &frameList{w})
+	rt.Set("frames", frames)
+	frameCount := func(c *js.Call) (js.Value, error) {
+		return js.Number(float64(len((&frameList{w}).windows()))), nil
+	}
+	w.attr(g, "length", frameCount, nil)
+	w.attr(frames, "length", frameCount, nil)
+	w.attr(g, "frameElement", func(c *js.Call) (js.Value, error) {
+		return w.wrap(w.frameElement), nil
+	}, nil)
+	w.method(g, "close", 0, func(c *js.Call) (js.Value, error) { return js.Undefined(), nil })
 	perf := rt.NewObject()
 	w.method(perf, "now", 0, func(c *js.Call) (js.Value, error) { return js.Number(w.now()), nil })
 	rt.DefineConstant(perf, "timeOrigin", js.Number(float64(w.timeOrigin.UnixMicro())/1000))
@@ -537,6 +592,28 @@ func (w *Window) runPrelude() error {
 		}
 		return js.Null(), nil
 	})
+	w.method(native, "observing", 0, func(c *js.Call) (js.Value, error) {
+		w.observing = true
+		return js.Undefined(), nil
+	})
+	w.method(native, "parentNode", 1, func(c *js.Call) (js.Value, error) {
+		if n, ok := js.HostData(c.Arg(0)).(*dom.Node); ok {
+			return w.wrap(n.Parent), nil
+		}
+		return js.Null(), nil
+	})
+	w.method(native, "staticList", 1, func(c *js.Call) (js.Value, error) {
+		n, _ := w.RT.GetProperty(c.Arg(0), "length")
+		l, _ := w.RT.ToNumber(n)
+		var nodes []*dom.Node
+		for i := 0; i < int(l); i++ {
+			v, _ := w.RT.GetProperty(c.Arg(0), itoa(i))
+			if nd, ok := js.HostData(v).(*dom.Node); ok {
+				nodes = append(nodes, nd)
+			}
+		}
+		return w.staticList(nodes), nil
+	})
 	f, err := rt.RunScript("glassbox:prelude.js", preludeSource)
 	if err != nil {
 		return err
@@ -555,6 +632,7 @@ func (w *Window) runPrelude() error {
 		exception: getHook("exception"),
 		newEvent:  getHook("newEvent"),
 		mouse:     getHook("mouseEvent"),
+		mutation:  getHook("mutation"),
 	}
 	return nil
 }

@@ -22,7 +22,7 @@ func (w *Window) findAttr(el *dom.Node, name string) int {
 	name = w.attrName(el, name)
 	for i, a := range el.Attrs {
 		q := a.Name
-		if a.Namespace != "" && strings.Contains(a.Name, ":") == false && a.Namespace == "http://www.w3.org/1999/xlink" {
+		if a.Namespace == "http://www.w3.org/1999/xlink" && !strings.Contains(a.Name, ":") {
 			q = "xlink:" + a.Name
 		}
 		if q == name {
@@ -36,15 +36,21 @@ func (w *Window) findAttr(el *dom.Node, name string) int {
 // elements.
 func (w *Window) setAttr(el *dom.Node, name, value string) {
 	if i := w.findAttr(el, name); i >= 0 {
+		w.recordAttr(el, el.Attrs[i].Name, el.Attrs[i].Namespace, el.Attrs[i].Value, true)
 		el.Attrs[i].Value = value
 	} else {
+		w.recordAttr(el, w.attrName(el, name), "", "", false)
 		el.Attrs = append(el.Attrs, dom.Attr{Name: w.attrName(el, name), Value: value})
 	}
 	w.mutated()
+	if w.onFrame != nil && el.IsElement("iframe") && w.attrName(el, name) == "src" && root(el).Type == dom.DocumentNode {
+		w.onFrame(el)
+	}
 }
 
 func (w *Window) removeAttr(el *dom.Node, name string) {
 	if i := w.findAttr(el, name); i >= 0 {
+		w.recordAttr(el, el.Attrs[i].Name, el.Attrs[i].Namespace, el.Attrs[i].Value, true)
 		el.Attrs = append(el.Attrs[:i:i], el.Attrs[i+1:]...)
 		w.mutated()
 	}
@@ -251,11 +257,13 @@ func (w *Window) installElement(proto js.Value) {
 		}
 		for i, a := range n.Attrs {
 			if a.Namespace == ns && a.Name == local {
+				w.recordAttr(n, local, ns, a.Value, true)
 				n.Attrs[i].Value = v
 				w.mutated()
 				return js.Undefined(), nil
 			}
 		}
+		w.recordAttr(n, local, ns, "", false)
 		n.Attrs = append(n.Attrs, dom.Attr{Namespace: ns, Name: local, Value: v})
 		w.mutated()
 		return js.Undefined(), nil
@@ -271,6 +279,43 @@ func (w *Window) installElement(proto js.Value) {
 		}
 		w.removeAttr(n, name)
 		return js.Undefined(), nil
+	})
+	w.method(proto, "removeAttributeNS", 2, func(c *js.Call) (js.Value, error) {
+		n, err := w.this(c)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		ns, _ := w.strOrNull(c.Arg(0))
+		local, err := w.str(c, 1)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		for i, a := range n.Attrs {
+			if a.Namespace == ns && a.Name == local {
+				w.recordAttr(n, local, ns, a.Value, true)
+				n.Attrs = append(n.Attrs[:i:i], n.Attrs[i+1:]...)
+				w.mutated()
+				break
+			}
+		}
+		return js.Undefined(), nil
+	})
+	w.method(proto, "hasAttributeNS", 2, func(c *js.Call) (js.Value, error) {
+		n, err := w.this(c)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		ns, _ := w.strOrNull(c.Arg(0))
+		local, err := w.str(c, 1)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		for _, a := range n.Attrs {
+			if a.Namespace == ns && a.Name == local {
+				return js.Bool(true), nil
+			}
+		}
+		return js.Bool(false), nil
 	})
 	w.method(proto, "toggleAttribute", 1, func(c *js.Call) (js.Value, error) {
 		n, err := w.this(c)
@@ -333,11 +378,7 @@ func (w *Window) installElement(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		for n.FirstChild != nil {
-			n.RemoveChild(n.FirstChild)
-		}
-		n.AppendChild(frag)
-		w.mutated()
+		w.replaceAll(n, frag)
 		return js.Undefined(), nil
 	})
 	w.attr(proto, "outerHTML", func(c *js.Call) (js.Value, error) {
@@ -370,7 +411,10 @@ func (w *Window) installElement(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
+		added := toInsert(frag)
+		prev, next := n.PrevSibling, n.NextSibling
 		parent.ReplaceChild(frag, n)
+		w.recordChildList(parent, added, []*dom.Node{n}, prev, next)
 		w.mutated()
 		return js.Undefined(), nil
 	})
@@ -505,13 +549,13 @@ func (w *Window) insertAdjacent(n *dom.Node, pos string, node *dom.Node) error {
 	var err error
 	switch pos {
 	case "beforebegin":
-		err = n.Parent.InsertBefore(node, n)
+		err = w.insert(n.Parent, node, n)
 	case "afterbegin":
-		err = n.InsertBefore(node, n.FirstChild)
+		err = w.insert(n, node, n.FirstChild)
 	case "beforeend":
-		err = n.AppendChild(node)
+		err = w.insert(n, node, nil)
 	case "afterend":
-		err = n.Parent.InsertBefore(node, n.NextSibling)
+		err = w.insert(n.Parent, node, n.NextSibling)
 	default:
 		return w.domError("SyntaxError", "'"+pos+"' is not a valid position.")
 	}
@@ -961,6 +1005,11 @@ func (w *Window) installTokenList(proto js.Value) {
 		nw, err := w.str(c, 1)
 		if err != nil {
 			return js.Undefined(), err
+		}
+		// Both tokens are checked for emptiness before either is for
+		// white space.
+		if old == "" || nw == "" {
+			return js.Undefined(), w.domError("SyntaxError", "The token provided must not be empty.")
 		}
 		if err := check(old); err != nil {
 			return js.Undefined(), err

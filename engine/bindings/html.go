@@ -115,6 +115,102 @@ func (w *Window) installHTMLInterfaces() {
 		}
 	}
 	w.installFormControls()
+	for _, tag := range []string{"script", "title"} {
+		w.attr(w.tagProtos[tag], "text", func(c *js.Call) (js.Value, error) {
+			n, err := w.this(c)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			return strVal(n.TextContent()), nil
+		}, func(c *js.Call) (js.Value, error) {
+			n, err := w.this(c)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			s, err := w.str(c, 0)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			var t *dom.Node
+			if s != "" {
+				t = n.OwnerDocument.CreateTextNode(s)
+			}
+			w.replaceAll(n, t)
+			return js.Undefined(), nil
+		})
+	}
+	// A form control's form owner, without the form attribute: the
+	// nearest form ancestor.
+	for _, tag := range []string{"input", "button", "select", "textarea", "fieldset", "output", "object", "label", "legend", "option"} {
+		w.attr(w.tagProtos[tag], "form", func(c *js.Call) (js.Value, error) {
+			n, err := w.this(c)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			for a := n.Parent; a != nil; a = a.Parent {
+				if a.IsElement("form") {
+					return w.wrap(a), nil
+				}
+			}
+			return js.Null(), nil
+		}, nil)
+	}
+	iframe := w.tagProtos["iframe"]
+	w.attr(iframe, "contentWindow", func(c *js.Call) (js.Value, error) {
+		n, err := w.this(c)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		if cw := w.child(n); cw != nil {
+			return cw.RT.Global(), nil
+		}
+		return js.Null(), nil
+	}, nil)
+	w.attr(iframe, "contentDocument", func(c *js.Call) (js.Value, error) {
+		n, err := w.this(c)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		if cw := w.child(n); cw != nil {
+			return w.wrap(cw.Doc), nil
+		}
+		return js.Null(), nil
+	}, nil)
+}
+
+// child returns the window of an iframe element's browsing context.
+func (w *Window) child(el *dom.Node) *Window {
+	if w.ChildWindow == nil || root(el).Type != dom.DocumentNode {
+		return nil
+	}
+	return w.ChildWindow(el)
+}
+
+// frameList is window.frames: the windows of the document's iframes, in
+// tree order.
+type frameList struct{ w *Window }
+
+func (f *frameList) windows() []*Window {
+	var out []*Window
+	f.w.Doc.Walk(func(n *dom.Node) bool {
+		if n.IsElement("iframe") {
+			if c := f.w.child(n); c != nil {
+				out = append(out, c)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func (f *frameList) IndexedLength() int { return len(f.windows()) }
+
+func (f *frameList) IndexedGet(i int) (js.Value, bool) {
+	ws := f.windows()
+	if i < 0 || i >= len(ws) {
+		return js.Undefined(), false
+	}
+	return ws[i].RT.Global(), true
 }
 
 func (w *Window) reflectBool(proto js.Value, name string) {

@@ -20,7 +20,7 @@ func (w *Window) install() error {
 	})
 	p.window = w.class("Window", p.eventTarget, nil)
 	rt.SetPrototype(global, p.window)
-	for _, name := range []string{"window", "self", "frames", "parent", "top"} {
+	for _, name := range []string{"window", "self", "parent", "top"} {
 		rt.Set(name, global)
 	}
 
@@ -30,7 +30,7 @@ func (w *Window) install() error {
 	w.installCharacterData(p.characterData)
 	p.text = w.class("Text", p.characterData, func(c *js.Call) (js.Value, error) {
 		s := ""
-		if len(c.Args) > 0 {
+		if !c.Arg(0).IsUndefined() {
 			var err error
 			if s, err = w.str(c, 0); err != nil {
 				return js.Undefined(), err
@@ -41,7 +41,7 @@ func (w *Window) install() error {
 	w.installText(p.text)
 	p.comment = w.class("Comment", p.characterData, func(c *js.Call) (js.Value, error) {
 		s := ""
-		if len(c.Args) > 0 {
+		if !c.Arg(0).IsUndefined() {
 			var err error
 			if s, err = w.str(c, 0); err != nil {
 				return js.Undefined(), err
@@ -59,7 +59,7 @@ func (w *Window) install() error {
 	w.installHTMLInterfaces()
 	p.document = w.class("Document", p.node, func(c *js.Call) (js.Value, error) {
 		d := dom.NewDocument()
-		xmlDocs[d] = true
+		w.xmlDocs[d] = true
 		return w.wrap(d), nil
 	})
 	w.installDocument(p.document)
@@ -112,8 +112,10 @@ func (w *Window) install() error {
 	p.style = w.class("CSSStyleDeclaration", js.Undefined(), nil)
 	w.installStyle(p.style)
 	p.domStringMap = w.class("DOMStringMap", js.Undefined(), nil)
+	p.implementation = w.class("DOMImplementation", js.Undefined(), nil)
 
 	w.installAttr()
+	w.installComputedStyle()
 	w.installWindow()
 	return w.runPrelude()
 }
@@ -206,6 +208,7 @@ func (w *Window) installNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
+		w.recordData(n, n.Data)
 		n.Data = s
 		w.mutated()
 		return js.Undefined(), nil
@@ -229,15 +232,16 @@ func (w *Window) installNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		if n.Type == dom.FragmentNode {
-			for n.FirstChild != nil {
-				n.RemoveChild(n.FirstChild)
-			}
+		switch n.Type {
+		case dom.ElementNode, dom.FragmentNode:
+			var t *dom.Node
 			if s != "" {
-				n.AppendChild(n.OwnerDocument.CreateTextNode(s))
+				t = n.OwnerDocument.CreateTextNode(s)
 			}
-		} else {
-			n.SetTextContent(s)
+			w.replaceAll(n, t)
+		case dom.TextNode, dom.CommentNode:
+			w.recordData(n, n.Data)
+			n.Data = s
 		}
 		w.mutated()
 		return js.Undefined(), nil
@@ -266,7 +270,7 @@ func (w *Window) installNode(proto js.Value) {
 			return js.Undefined(), err
 		}
 		nodes := toInsert(child)
-		if err := n.AppendChild(child); err != nil {
+		if err := w.insert(n, child, nil); err != nil {
 			return js.Undefined(), w.fromDOM(err)
 		}
 		w.inserted(nodes)
@@ -289,7 +293,7 @@ func (w *Window) installNode(proto js.Value) {
 			return js.Undefined(), err
 		}
 		nodes := toInsert(child)
-		if err := n.InsertBefore(child, ref); err != nil {
+		if err := w.insert(n, child, ref); err != nil {
 			return js.Undefined(), w.fromDOM(err)
 		}
 		w.inserted(nodes)
@@ -304,9 +308,10 @@ func (w *Window) installNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		if err := n.RemoveChild(child); err != nil {
-			return js.Undefined(), w.fromDOM(err)
+		if child.Parent != n {
+			return js.Undefined(), w.fromDOM(dom.ErrNotFound)
 		}
+		w.remove(child)
 		w.mutated()
 		return c.Arg(0), nil
 	})
@@ -324,8 +329,24 @@ func (w *Window) installNode(proto js.Value) {
 			return js.Undefined(), err
 		}
 		nodes := toInsert(nc)
+		oldParent, oldPrev, oldNext := nc.Parent, nc.PrevSibling, nc.NextSibling
+		prev, next := old.PrevSibling, old.NextSibling
 		if err := n.ReplaceChild(nc, old); err != nil {
 			return js.Undefined(), w.fromDOM(err)
+		}
+		if old != nc {
+			if nc.Type == dom.FragmentNode {
+				w.recordChildList(nc, nil, nodes, nil, nil)
+			} else if oldParent != nil {
+				w.recordChildList(oldParent, nil, nodes, oldPrev, oldNext)
+			}
+			if prev == nc {
+				prev = nc.PrevSibling
+			}
+			if next == nc {
+				next = nc.NextSibling
+			}
+			w.recordChildList(n, nodes, []*dom.Node{old}, prev, next)
 		}
 		w.mutated()
 		w.inserted(nodes)
@@ -338,8 +359,8 @@ func (w *Window) installNode(proto js.Value) {
 		}
 		if n.Type == dom.DocumentNode {
 			d := n.CloneNode(truthy(c.Arg(0)))
-			if xmlDocs[n] {
-				xmlDocs[d] = true
+			if w.xmlDocs[n] {
+				w.xmlDocs[d] = true
 			}
 			return w.wrap(d), nil
 		}
@@ -391,7 +412,7 @@ func (w *Window) installNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		normalize(n)
+		w.normalize(n)
 		w.mutated()
 		return js.Undefined(), nil
 	})
@@ -403,13 +424,21 @@ func (w *Window) installNode(proto js.Value) {
 // document run (HTML's "prepare the script element").
 func (w *Window) inserted(nodes []*dom.Node) {
 	w.mutated()
-	if w.onInsert == nil {
+	if w.onInsert == nil && w.onFrame == nil {
 		return
 	}
-	var scripts []*dom.Node
+	var scripts, frames []*dom.Node
 	for _, n := range nodes {
 		if root(n).Type != dom.DocumentNode {
 			continue
+		}
+		if w.onFrame != nil {
+			n.Walk(func(m *dom.Node) bool {
+				if m.IsElement("iframe") {
+					frames = append(frames, m)
+				}
+				return true
+			})
 		}
 		// A connected script that gets its first text runs then (HTML's
 		// "children changed steps").
@@ -424,7 +453,12 @@ func (w *Window) inserted(nodes []*dom.Node) {
 		})
 	}
 	for _, s := range scripts {
-		w.onInsert(s)
+		if w.onInsert != nil {
+			w.onInsert(s)
+		}
+	}
+	for _, f := range frames {
+		w.onFrame(f)
 	}
 }
 
@@ -509,23 +543,32 @@ func comparePosition(ref, other *dom.Node) int {
 	return following
 }
 
-func normalize(n *dom.Node) {
+// normalize merges adjacent Text nodes and drops empty ones, in n's
+// whole subtree, with the mutation records the DOM's steps give.
+func (w *Window) normalize(n *dom.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == dom.TextNode {
 			if c.Data == "" {
-				n.RemoveChild(c)
+				w.remove(c)
 				c = next
 				continue
 			}
-			for next != nil && next.Type == dom.TextNode {
-				c.Data += next.Data
-				nn := next.NextSibling
-				n.RemoveChild(next)
-				next = nn
+			if next != nil && next.Type == dom.TextNode {
+				var b strings.Builder
+				for t := next; t != nil && t.Type == dom.TextNode; t = t.NextSibling {
+					b.WriteString(t.Data)
+				}
+				w.recordData(c, c.Data)
+				c.Data += b.String()
+				for next != nil && next.Type == dom.TextNode {
+					nn := next.NextSibling
+					w.remove(next)
+					next = nn
+				}
 			}
 		} else {
-			normalize(c)
+			w.normalize(c)
 		}
 		c = next
 	}
@@ -539,7 +582,7 @@ func (w *Window) installChildNode(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		n.Remove()
+		w.remove(n)
 		w.mutated()
 		return js.Undefined(), nil
 	})
@@ -584,14 +627,14 @@ func (w *Window) installChildNode(proto js.Value) {
 		if prev != nil {
 			ref = prev.NextSibling
 		}
-		return parent.InsertBefore(node, ref)
+		return w.insert(parent, node, ref)
 	})
 	do("after", func(parent, n, node *dom.Node, args []js.Value) error {
 		next := n.NextSibling
 		for next != nil && !notIn(args, next) {
 			next = next.NextSibling
 		}
-		return parent.InsertBefore(node, next)
+		return w.insert(parent, node, next)
 	})
 	do("replaceWith", func(parent, n, node *dom.Node, args []js.Value) error {
 		next := n.NextSibling
@@ -599,9 +642,21 @@ func (w *Window) installChildNode(proto js.Value) {
 			next = next.NextSibling
 		}
 		if n.Parent == parent {
-			return parent.ReplaceChild(node, n)
+			added := toInsert(node)
+			prev, nx := n.PrevSibling, n.NextSibling
+			if err := parent.ReplaceChild(node, n); err != nil {
+				return err
+			}
+			if node.Type == dom.FragmentNode {
+				w.recordChildList(node, nil, added, nil, nil)
+			}
+			if nx != nil && nx.Parent != parent {
+				nx = next
+			}
+			w.recordChildList(parent, added, []*dom.Node{n}, prev, nx)
+			return nil
 		}
-		return parent.InsertBefore(node, next)
+		return w.insert(parent, node, next)
 	})
 }
 
@@ -621,6 +676,7 @@ func (w *Window) installCharacterData(proto js.Value) {
 		if err != nil {
 			return js.Undefined(), err
 		}
+		w.recordData(n, n.Data)
 		n.Data = s
 		w.mutated()
 		return js.Undefined(), nil
@@ -643,6 +699,7 @@ func (w *Window) installCharacterData(proto js.Value) {
 			end = uint64(len(u))
 		}
 		out := append(append(append([]uint16(nil), u[:off]...), toUnits(data)...), u[end:]...)
+		w.recordData(n, n.Data)
 		n.Data = fromUnits(out)
 		w.mutated()
 		return nil

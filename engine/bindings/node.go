@@ -66,12 +66,8 @@ func (w *Window) isHTML(el *dom.Node) bool {
 }
 
 func (w *Window) isXML(doc *dom.Node) bool {
-	return doc != nil && xmlDocs[doc]
+	return doc != nil && w.xmlDocs[doc]
 }
-
-// xmlDocs marks documents made by createDocument, whose names are case
-// sensitive. Documents are few, and this keeps a flag out of dom.Node.
-var xmlDocs = map[*dom.Node]bool{}
 
 func nodeName(w *Window, n *dom.Node) string {
 	switch n.Type {
@@ -348,17 +344,15 @@ func (w *Window) installParentNode(proto js.Value) {
 			return js.Undefined(), nil
 		})
 	}
-	insertNodes("append", func(n, node *dom.Node) error { return n.AppendChild(node) })
-	insertNodes("prepend", func(n, node *dom.Node) error { return n.InsertBefore(node, n.FirstChild) })
+	insertNodes("append", func(n, node *dom.Node) error { return w.insert(n, node, nil) })
+	insertNodes("prepend", func(n, node *dom.Node) error { return w.insert(n, node, n.FirstChild) })
 	insertNodes("replaceChildren", func(n, node *dom.Node) error {
-		if err := n.InsertBefore(node.CloneNode(false), nil); err != nil {
+		// Validity is checked as for an insertion, before anything moves.
+		if err := n.CheckInsert(node, nil); err != nil {
 			return err
 		}
-		n.RemoveChild(n.LastChild)
-		for n.FirstChild != nil {
-			n.RemoveChild(n.FirstChild)
-		}
-		return n.AppendChild(node)
+		w.replaceAll(n, node)
+		return nil
 	})
 	_ = rt
 }

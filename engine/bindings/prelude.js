@@ -238,16 +238,22 @@
     const path = [];
     for (let x = t; x !== null && x !== undefined; x = native.parent(x, s.type)) path.push(x);
     s.path = path;
-    // Activation behaviour: a click on a checkbox toggles it first.
+    // Activation behaviour (DOM 2.9 steps 5 and 11): a MouseEvent click
+    // finds the target, or for a bubbling event the nearest ancestor,
+    // that has activation behaviour; a checkbox toggles before the
+    // listeners run and fires input and change after the dispatch.
     let activation = null;
     if (s.type === "click" && event instanceof MouseEvent) {
-      for (const x of path) {
-        if (native.isElement(x) && x.localName === "input" && (x.getAttribute("type") || "").toLowerCase() === "checkbox") { activation = x; break; }
-        if (native.isElement(x) && x.localName === "a" && x.hasAttribute("href")) { break; }
+      for (let i = 0; i < path.length && (i === 0 || s.bubbles); i++) {
+        const x = path[i];
+        if (!native.isElement(x)) continue;
+        if (x.localName === "input" && native.attribute(x, "type") !== null && native.attribute(x, "type").toLowerCase() === "checkbox") { activation = x; break; }
+        if ((x.localName === "a" || x.localName === "area") && native.attribute(x, "href") !== null) { activation = x; break; }
       }
     }
+    const isCheckbox = activation !== null && activation.localName === "input";
     let checkedBefore;
-    if (activation) { checkedBefore = activation.checked; activation.checked = !checkedBefore; }
+    if (isCheckbox) { checkedBefore = activation.checked; activation.checked = !checkedBefore; }
     for (let i = path.length - 1; i >= 0 && !s.stop; i--) {
       s.eventPhase = i === 0 ? AT_TARGET : CAPTURING;
       invoke(path[i], event, s, "capture");
@@ -257,16 +263,18 @@
       s.eventPhase = i === 0 ? AT_TARGET : BUBBLING;
       invoke(path[i], event, s, "bubble");
     }
-    if (activation && s.canceled) activation.checked = checkedBefore;
-    else if (activation) {
-      fire(activation, "input", true, false);
-      fire(activation, "change", true, false);
-    }
     s.eventPhase = NONE;
     s.currentTarget = null;
     s.path = null;
     s.dispatching = false;
     s.stop = s.stopImmediate = false;
+    if (isCheckbox) {
+      if (s.canceled) activation.checked = checkedBefore;
+      else if (activation.isConnected) {
+        fire(activation, "input", true, false);
+        fire(activation, "change", true, false);
+      }
+    }
     return !s.canceled;
   }
   function fire(t, type, bubbles, cancelable) {
@@ -392,6 +400,8 @@
   };
 
   HTMLElement.prototype.click = function click() {
+    // A disabled form control ignores click().
+    if (["input", "button", "select", "textarea"].includes(this.localName) && native.attribute(this, "disabled") !== null) return;
     const e = new MouseEvent("click", { bubbles: true, cancelable: true, composed: true, view: global });
     st(e).trusted = false;
     dispatch(this, e);
@@ -430,6 +440,126 @@
   hidden(global, "AbortSignal", AbortSignal);
   hidden(global, "AbortController", AbortController);
 
+  // MutationObserver (DOM 4.3): the Go side reports each change through
+  // the mutation hook below once native.observing() was called.
+  const moState = new WeakMap();
+  const registry = new WeakMap(); // node -> [{observer, options}]
+  const allObservers = [];
+  let moQueued = false;
+  const mst = (o) => {
+    const s = moState.get(o);
+    if (!s) throw new TypeError("Illegal invocation");
+    return s;
+  };
+  class MutationObserver {
+    constructor(callback) {
+      if (typeof callback !== "function") throw new TypeError("Failed to construct 'MutationObserver': The callback provided as parameter 1 is not a function.");
+      moState.set(this, { callback, records: [], nodes: [] });
+    }
+    observe(target, options = {}) {
+      const s = mst(this);
+      if (!native.isNode(target)) throw new TypeError("Failed to execute 'observe' on 'MutationObserver': parameter 1 is not of type 'Node'.");
+      const o = {
+        childList: !!options.childList, subtree: !!options.subtree,
+        attributes: options.attributes, characterData: options.characterData,
+        attributeOldValue: options.attributeOldValue, characterDataOldValue: options.characterDataOldValue,
+        attributeFilter: options.attributeFilter,
+      };
+      if ((o.attributeOldValue !== undefined || o.attributeFilter !== undefined) && o.attributes === undefined) o.attributes = true;
+      if (o.characterDataOldValue !== undefined && o.characterData === undefined) o.characterData = true;
+      o.attributes = !!o.attributes;
+      o.characterData = !!o.characterData;
+      if (!o.childList && !o.attributes && !o.characterData) throw new TypeError("The options object must set at least one of 'attributes', 'characterData', or 'childList' to true.");
+      if (o.attributeOldValue && !o.attributes) throw new TypeError("The options object may only set 'attributeOldValue' to true when 'attributes' is true or not present.");
+      if (o.attributeFilter !== undefined && !o.attributes) throw new TypeError("The options object may only set 'attributeFilter' when 'attributes' is true or not present.");
+      if (o.characterDataOldValue && !o.characterData) throw new TypeError("The options object may only set 'characterDataOldValue' to true when 'characterData' is true or not present.");
+      o.attributeOldValue = !!o.attributeOldValue;
+      o.characterDataOldValue = !!o.characterDataOldValue;
+      if (o.attributeFilter !== undefined) o.attributeFilter = Array.from(o.attributeFilter, String);
+      let regs = registry.get(target);
+      if (!regs) registry.set(target, (regs = []));
+      const existing = regs.find((r) => r.observer === this);
+      if (existing) existing.options = o;
+      else {
+        regs.push({ observer: this, options: o });
+        s.nodes.push(target);
+      }
+      if (!allObservers.includes(this)) allObservers.push(this);
+      native.observing();
+    }
+    disconnect() {
+      const s = mst(this);
+      for (const n of s.nodes) {
+        const regs = registry.get(n);
+        if (regs) registry.set(n, regs.filter((r) => r.observer !== this));
+      }
+      s.nodes = [];
+      s.records = [];
+    }
+    takeRecords() {
+      const s = mst(this);
+      const r = s.records;
+      s.records = [];
+      return r;
+    }
+  }
+  hidden(global, "MutationObserver", MutationObserver);
+  hidden(global, "WebKitMutationObserver", MutationObserver);
+  const recState = new WeakMap();
+  class MutationRecord {
+    constructor() { throw new TypeError("Illegal constructor"); }
+  }
+  for (const k of ["type", "target", "addedNodes", "removedNodes", "previousSibling", "nextSibling", "attributeName", "attributeNamespace", "oldValue"]) {
+    Object.defineProperty(MutationRecord.prototype, k, {
+      get() { const r = recState.get(this); if (!r) throw new TypeError("Illegal invocation"); return r[k]; },
+      enumerable: true, configurable: true,
+    });
+  }
+  hidden(global, "MutationRecord", MutationRecord);
+  function notifyObservers() {
+    moQueued = false;
+    for (const mo of allObservers.slice()) {
+      const s = moState.get(mo);
+      const records = s.records;
+      s.records = [];
+      if (records.length === 0) continue;
+      try {
+        s.callback.call(mo, records, mo);
+      } catch (err) {
+        report(err);
+      }
+    }
+  }
+  function queueMutation(type, target, name, ns, oldValue, added, removed, prev, next) {
+    const interested = new Map();
+    for (let node = target; node !== null; node = native.parentNode(node)) {
+      const regs = registry.get(node);
+      if (!regs) continue;
+      for (const r of regs) {
+        const o = r.options;
+        if (node !== target && !o.subtree) continue;
+        if (type === "attributes" && (!o.attributes || (o.attributeFilter && (ns !== null || !o.attributeFilter.includes(name))))) continue;
+        if (type === "characterData" && !o.characterData) continue;
+        if (type === "childList" && !o.childList) continue;
+        if (!interested.has(r.observer)) interested.set(r.observer, null);
+        if ((type === "attributes" && o.attributeOldValue) || (type === "characterData" && o.characterDataOldValue)) interested.set(r.observer, oldValue);
+      }
+    }
+    for (const [mo, old] of interested) {
+      const rec = Object.create(MutationRecord.prototype);
+      recState.set(rec, {
+        type, target, attributeName: name, attributeNamespace: ns, oldValue: old,
+        addedNodes: added || native.staticList([]), removedNodes: removed || native.staticList([]),
+        previousSibling: prev, nextSibling: next,
+      });
+      moState.get(mo).records.push(rec);
+    }
+    if (interested.size > 0 && !moQueued) {
+      moQueued = true;
+      queueMicrotask(notifyObservers);
+    }
+  }
+
   // Iterable interfaces: indexed lists iterate like arrays.
   for (const C of [NodeList, HTMLCollection, DOMTokenList, NamedNodeMap]) {
     hidden(C.prototype, Symbol.iterator, Array.prototype.values);
@@ -459,7 +589,7 @@
   hidden(global, "__glassboxUnhandledRejection", function (reason) {
     const e = new PromiseRejectionEvent("unhandledrejection", { cancelable: true, reason });
     st(e).trusted = true;
-    dispatch(global, e);
+    return dispatch(global, e);
   });
 
   // console.
@@ -558,6 +688,7 @@
     dispatch: (t, e) => dispatch(t, e),
     report,
     exception: (message, name) => new DOMException(message, name),
+    mutation: queueMutation,
     mouseEvent: (type, x, y) => {
       const e = new MouseEvent(type, { bubbles: true, cancelable: true, composed: true, view: global, clientX: x, clientY: y, screenX: x, screenY: y, detail: 1 });
       st(e).trusted = true;

@@ -14,7 +14,7 @@ type hostFn = func(c *js.Call) (js.Value, error)
 type protos struct {
 	eventTarget, node, characterData, text, comment, element, htmlElement,
 	document, fragment, doctype, nodeList, collection, tokenList, style,
-	domStringMap, window, attr, namedNodeMap js.Value
+	domStringMap, window, attr, namedNodeMap, implementation js.Value
 }
 
 func (w *Window) method(o js.Value, name string, n int, f hostFn) {
@@ -44,11 +44,20 @@ func (w *Window) class(name string, parent js.Value, ctor hostFn) js.Value {
 			return js.Undefined(), w.typeError("Illegal constructor")
 		}
 	}
-	f := w.RT.NewFunction(name, 0, func(c *js.Call) (js.Value, error) {
+	var f js.Value
+	f = w.RT.NewFunction(name, 0, func(c *js.Call) (js.Value, error) {
 		if c.NewTarget.IsUndefined() {
 			return js.Undefined(), w.typeError("Failed to construct '" + name + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.")
 		}
-		return ctor(c)
+		v, err := ctor(c)
+		// A subclass (class X extends EventTarget) gets its own
+		// prototype, as the new target's prototype property says.
+		if err == nil && v.IsObject() && c.NewTarget.IsObject() && c.NewTarget.Obj() != f.Obj() {
+			if p, perr := w.RT.GetProperty(c.NewTarget, "prototype"); perr == nil && p.IsObject() {
+				w.RT.SetPrototype(v, p)
+			}
+		}
+		return v, err
 	})
 	w.RT.MakeConstructor(f, proto)
 	if parent.IsObject() {

@@ -57,6 +57,8 @@ type Window struct {
 	// level (log, info, warn, error, debug).
 	Console func(level, text string)
 
+	// observing is set once a MutationObserver observes a node.
+	observing bool
 	// dirty is set by every change of the document a script makes, so
 	// that the next rendering opportunity restyles.
 	dirty bool
@@ -72,7 +74,17 @@ type Window struct {
 	// onInsert is told of each script element inserted into the document
 	// by a script, so that it runs (set by the page).
 	onInsert func(script *dom.Node)
-	objCache map[cacheKey]js.Value
+	onFrame  func(iframe *dom.Node)
+	// ChildWindow returns the window of an iframe's browsing context,
+	// or nil (set by the page).
+	ChildWindow func(iframe *dom.Node) *Window
+	// parent and frameElement are set for an iframe's window.
+	parent       *Window
+	frameElement *dom.Node
+	objCache     map[cacheKey]js.Value
+	// xmlDocs marks documents made by createDocument or new Document(),
+	// whose names are case-sensitive; shared with child windows.
+	xmlDocs map[*dom.Node]bool
 	// tagProtos are the prototypes of HTML elements by tag (html.go).
 	tagProtos map[string]js.Value
 	// Form control state that is not an attribute.
@@ -98,6 +110,7 @@ type hooks struct {
 	exception js.Value // (message, name) -> DOMException
 	newEvent  js.Value // (type, bubbles, cancelable, trusted) -> Event
 	mouse     js.Value // (type, x, y) -> trusted MouseEvent
+	mutation  js.Value // (type, target, name, ns, old, added, removed, prev, next)
 }
 
 // New makes the window of doc, loaded from u, with its runtime, running
@@ -113,6 +126,7 @@ func New(doc *dom.Node, u *url.URL, loop *eventloop.Loop, host Host, console fun
 		wrappers:   map[*dom.Node]js.Value{},
 		timeOrigin: time.Now(),
 		ReadyState: "loading",
+		xmlDocs:    map[*dom.Node]bool{},
 	}
 	if w.Console == nil {
 		w.Console = func(string, string) {}
@@ -127,6 +141,51 @@ func New(doc *dom.Node, u *url.URL, loop *eventloop.Loop, host Host, console fun
 // OnScriptInserted sets what happens when a script inserts a script
 // element into the document.
 func (w *Window) OnScriptInserted(f func(script *dom.Node)) { w.onInsert = f }
+
+// OnFrameInserted sets what happens when an iframe element enters the
+// document or its src changes: the page loads its browsing context.
+func (w *Window) OnFrameInserted(f func(iframe *dom.Node)) { w.onFrame = f }
+
+// NewChild makes the window of an iframe's browsing context: a realm of
+// its own that shares parent's agent (job queue) and event loop.
+func NewChild(parent *Window, iframe, doc *dom.Node, u *url.URL) (*Window, error) {
+	w := &Window{
+		RT:           parent.RT.NewRealm(),
+		Loop:         parent.Loop,
+		Doc:          doc,
+		URL:          u,
+		host:         parent.host,
+		Console:      parent.Console,
+		wrappers:     map[*dom.Node]js.Value{},
+		timeOrigin:   time.Now(),
+		ReadyState:   "loading",
+		parent:       parent,
+		frameElement: iframe,
+		xmlDocs:      parent.xmlDocs,
+	}
+	if err := w.install(); err != nil {
+		return nil, err
+	}
+	w.RT.Set("parent", parent.RT.Global())
+	top := parent
+	for top.parent != nil {
+		top = top.parent
+	}
+	w.RT.Set("top", top.RT.Global())
+	return w, nil
+}
+
+// fullyActive reports whether the window's document is the one its
+// browsing context shows and that context is still in its parent's
+// document (HTML's "fully active").
+func (w *Window) fullyActive() bool {
+	for c := w; c.parent != nil; c = c.parent {
+		if root(c.frameElement).Type != dom.DocumentNode || c.parent.ChildWindow == nil || c.parent.ChildWindow(c.frameElement) != c {
+			return false
+		}
+	}
+	return true
+}
 
 // Dirty reports whether scripts changed the document since ClearDirty.
 func (w *Window) Dirty() bool { return w.dirty }
@@ -175,9 +234,45 @@ func (w *Window) CallFunction(fn, this js.Value, args ...js.Value) js.Value {
 		return err
 	})
 	if err != nil {
-		w.ReportError(err)
+		w.callbackWindow(fn).ReportError(err)
 	}
 	return v
+}
+
+// callbackWindow is the window whose realm fn belongs to, where an
+// exception fn throws is reported; w when it is none of the page's.
+func (w *Window) callbackWindow(fn js.Value) *Window {
+	g, ok := js.FunctionGlobal(fn)
+	if !ok {
+		return w
+	}
+	top := w
+	for top.parent != nil {
+		top = top.parent
+	}
+	if found := top.findByGlobal(g); found != nil {
+		return found
+	}
+	return w
+}
+
+func (w *Window) findByGlobal(g js.Value) *Window {
+	if w.RT.Global() == g {
+		return w
+	}
+	if w.ChildWindow == nil {
+		return nil
+	}
+	var found *Window
+	w.Doc.Walk(func(n *dom.Node) bool {
+		if found == nil && n.IsElement("iframe") {
+			if c := w.ChildWindow(n); c != nil {
+				found = c.findByGlobal(g)
+			}
+		}
+		return found == nil
+	})
+	return found
 }
 
 // ReportError reports an uncaught exception as HTML's "report an
@@ -227,18 +322,21 @@ func (w *Window) Checkpoint() {
 		w.ReportError(err)
 	}
 	for _, reason := range w.RT.UnhandledRejections() {
-		text := w.formatValue(reason)
-		w.Console("error", "Uncaught (in promise) "+text)
-		w.fireRejection(reason)
+		if w.fireRejection(reason) {
+			w.Console("error", "Uncaught (in promise) "+w.formatValue(reason))
+		}
 	}
 }
 
-// fireRejection dispatches unhandledrejection at the window.
-func (w *Window) fireRejection(reason js.Value) {
+// fireRejection dispatches unhandledrejection at the window and reports
+// whether no handler canceled it.
+func (w *Window) fireRejection(reason js.Value) bool {
 	f, err := w.RT.Get("__glassboxUnhandledRejection")
-	if err == nil && f.IsObject() {
-		w.RT.Call(f, js.Undefined(), reason)
+	if err != nil || !f.IsObject() {
+		return true
 	}
+	v, err := w.RT.Call(f, js.Undefined(), reason)
+	return err != nil || !v.IsBool() || v.BoolVal()
 }
 
 func (w *Window) formatValue(v js.Value) string {

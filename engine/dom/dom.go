@@ -185,7 +185,9 @@ func (n *Node) Contains(other *Node) bool {
 	return false
 }
 
-func (n *Node) checkInsert(child *Node) error { return n.checkPreInsert(child, nil, nil) }
+// CheckInsert reports the error InsertBefore(child, ref) would return,
+// without changing anything.
+func (n *Node) CheckInsert(child, ref *Node) error { return n.checkPreInsert(child, ref, nil) }
 
 // checkPreInsert is the DOM standard's "ensure pre-insertion validity" of
 // child into n before ref; replaced is the child a replaceChild takes

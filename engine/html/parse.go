@@ -104,16 +104,16 @@ func ParseWithCharset(b []byte, contentTypeCharset string) *dom.Node {
 }
 
 // ParseScripted parses b (decoded as ParseWithCharset does) into doc, an
-// empty document, calling onScript for each HTML script element as soon
-// as it and its text are in the tree and before any node that follows it
-// in the source is: a parser-blocking script then sees only the document
-// up to itself, as in browsers. Nodes a script inserts stay where it put
+// empty document, calling onElement for each HTML script and iframe
+// element as soon as it and its content are in the tree and before any
+// node that follows it in the source is: a parser-blocking script then
+// sees only the document up to itself, as in browsers. Nodes a script inserts stay where it put
 // them, and the parser goes on inserting into the elements it had open.
 //
 // The tree is built by x/net/html's tree builder first and then grafted
 // into doc in tree order; document.write therefore cannot feed the
 // parser (the bindings approximate it by inserting after the script).
-func ParseScripted(doc *dom.Node, b []byte, contentTypeCharset string, onScript func(*dom.Node)) error {
+func ParseScripted(doc *dom.Node, b []byte, contentTypeCharset string, onElement func(*dom.Node)) error {
 	s := decodeDocument(b, contentTypeCharset)
 	hdoc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
@@ -127,22 +127,23 @@ func ParseScripted(doc *dom.Node, b []byte, contentTypeCharset string, onScript 
 		}
 		return err
 	}
-	graft(doc, hdoc, doc, onScript)
+	graft(doc, hdoc, doc, onElement)
 	return nil
 }
 
 // graft converts hn's children into n's, appending each node before
-// converting its children, and calling onScript after a script's.
-func graft(n *dom.Node, hn *html.Node, owner *dom.Node, onScript func(*dom.Node)) {
+// converting its children, and calling onElement after a script's or an
+// iframe's.
+func graft(n *dom.Node, hn *html.Node, owner *dom.Node, onElement func(*dom.Node)) {
 	for hc := hn.FirstChild; hc != nil; hc = hc.NextSibling {
 		c := convertShallow(hc, owner)
 		if c == nil {
 			continue
 		}
 		appendChild(n, c)
-		graft(c, hc, owner, onScript)
-		if c.Type == dom.ElementNode && c.Namespace == "" && c.TagName == "script" {
-			onScript(c)
+		graft(c, hc, owner, onElement)
+		if c.Type == dom.ElementNode && c.Namespace == "" && (c.TagName == "script" || c.TagName == "iframe") {
+			onElement(c)
 		}
 	}
 }

@@ -188,6 +188,8 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	h, hFixed := contentSize(s.Height, cb.h, cb.hDefinite, s, vert)
 	if b.hasForceH {
 		h, hFixed = b.forceH, true // a flex item, sized by flex.go
+	} else if b.autoH {
+		h, hFixed = 0, false
 	}
 
 	in.add(f.Margin[top])
@@ -218,7 +220,16 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	case b.grid:
 		r = l.gridContent(b, f, w, h, hFixed, cb, contentTop)
 	case b.inline:
-		r = l.inlineContent(b, f, w, contentTop, innerMargins, inner)
+		// Floats in the lines take percentage heights from this box,
+		// or through an anonymous block from its container's.
+		floatCB := containingBlock{w: w, h: h, hDefinite: hFixed}
+		if hFixed {
+			floatCB.h = usedHeight(s, h, cb, vert)
+		}
+		if b.kind == boxAnonBlock {
+			floatCB.h, floatCB.hDefinite = cb.h, cb.hDefinite
+		}
+		r = l.inlineContent(b, f, w, contentTop, innerMargins, inner, floatCB)
 	default:
 		childCB := containingBlock{w: w, h: h, hDefinite: hFixed}
 		if hFixed {

@@ -32,11 +32,35 @@
 // are laid out as blocks with shrink-to-fit widths, img elements as
 // replaced boxes sized by CSS, their width and height attributes and the
 // image, keeping its aspect ratio. List items get a bullet or number
-// outside their box.
+// outside their box. vertical-align takes every CSS 2.1 value; text-indent,
+// letter-spacing, word-spacing and text-transform apply.
 //
-// Not yet: floats, positioning, vertical-align other than baseline,
-// bidirectional text, tables, flex and grid (laid out as blocks), overflow
-// and writing modes.
+// Floats (float.go, CSS 2.1 9.5) are placed by the rules of 9.5.1 in the
+// block formatting context they are in, whose floats shorten line boxes,
+// push cleared boxes down (clearance) and push boxes that establish
+// formatting contexts of their own aside; those contain their floats.
+// Positioned boxes (positioned.go): relative offsets move a box after
+// layout; absolutely positioned and fixed boxes are out of the flow,
+// leaving a fragment at their static position, and are laid out once the
+// rest of the tree is, in the padding box of their containing block
+// (10.3.7, 10.6.4). ::before and ::after generate boxes with their content
+// (generated.go: strings, attr(), counters and quotes), and ::first-letter
+// wraps the first letter of a block.
+//
+// Flex containers (flex.go) lay out their items by CSS Flexbox 1 section
+// 9: flex base sizes and hypothetical main sizes, automatic minimum sizes,
+// lines, flexible lengths with min and max violations, cross sizes with
+// stretch and baselines, auto margins, justify-content, align-items,
+// align-self, align-content, gaps, order and reversed directions. Grid
+// containers (grid.go) place their items by line numbers, names, spans,
+// named areas and the auto-placement algorithm, and size fixed, fr,
+// minmax() and intrinsic tracks (repeat() with auto-fill included) by CSS
+// Grid 1 section 11, simplified where items span several intrinsic
+// tracks. Flex and grid items are painted whole, as inline-blocks
+// (Fragment.Atomic).
+//
+// Not yet: bidirectional text, tables (laid out as blocks), ::first-line,
+// sticky positioning and writing modes.
 //
 // # Coordinates
 //

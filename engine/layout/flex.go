@@ -23,15 +23,20 @@ import (
 // collapsible white space (CSS Flexbox 1, 4).
 func (bd *builder) fillFlex(b *box) {
 	kids := bd.children(b, b.node, nil, new(listCounter))
+	// Boxes of child elements stand alone (out-of-flow ones included,
+	// which layout then leaves out); the rest is inline content.
+	alone := func(k *box) bool {
+		return k.kind == boxBlock || k.kind == boxAnonBlock || k.kind == boxImage && k.blockImage
+	}
 	var out []*box
 	for i := 0; i < len(kids); {
-		if kids[i].blockLevel() {
+		if alone(kids[i]) {
 			out = append(out, kids[i])
 			i++
 			continue
 		}
 		j := i
-		for j < len(kids) && !kids[j].blockLevel() {
+		for j < len(kids) && !alone(kids[j]) {
 			j++
 		}
 		if run := kids[i:j]; !allIgnorable(run) {
@@ -98,6 +103,9 @@ type flexItem struct {
 	ascent float32 // from the cross-start margin edge to the baseline
 	align  style.Align
 
+	contentH    float32 // a column item's content height (contentHeight)
+	hasContentH bool
+
 	mainPos, crossPos float32 // of the margin box, from main-start and the line's cross-start
 }
 
@@ -119,6 +127,13 @@ type flexLine struct {
 
 const inf = float32(1e30)
 
+// maxFactor and maxSize bound flex factors and base sizes: their products
+// and sums then stay finite in float32.
+const (
+	maxFactor = 1e9
+	maxSize   = 1e9
+)
+
 // flexer holds the state of laying out one flex container.
 type flexer struct {
 	l       *layouter
@@ -133,6 +148,8 @@ type flexer struct {
 	mainGap  float32
 	crossGap float32
 	cb       containingBlock // what items resolve percentages against
+	// finalPass is set while items are laid out at their used sizes.
+	finalPass bool
 }
 
 // flexContent lays out the items of flex container b, whose content box
@@ -249,11 +266,17 @@ func (l *layouter) flexContent(b *box, f *Fragment, w, h float32, hFixed bool, c
 			}
 			crossPos := ln.pos + it.crossPos
 			fr := it.frag
+			// The margin on the physical start side: main-end's when the
+			// direction is reversed.
+			startMargin := it.mainMargin[0]
+			if fx.reverse {
+				startMargin = it.mainMargin[1]
+			}
 			if fx.column {
 				fr.X = x0 + crossPos + it.crossMargin[0]
-				fr.Y = contentTop + mainPos + it.mainMargin[0]
+				fr.Y = contentTop + mainPos + startMargin
 			} else {
-				fr.X = x0 + mainPos + it.mainMargin[0]
+				fr.X = x0 + mainPos + startMargin
 				fr.Y = contentTop + crossPos + it.crossMargin[0]
 			}
 			if li == 0 && firstItem == nil {
@@ -266,6 +289,15 @@ func (l *layouter) flexContent(b *box, f *Fragment, w, h float32, hFixed bool, c
 	}
 	for _, it := range items {
 		f.Children = append(f.Children, it.frag)
+	}
+	for _, c := range b.children {
+		if c.abspos {
+			// Its static position: the content box's start corner, as
+			// if it were the sole item (4.1), alignment aside.
+			af := l.absPlaceholder(c)
+			af.X, af.Y = x0, contentTop
+			f.Children = append(f.Children, af)
+		}
 	}
 	// The container's baseline (CSS Flexbox 1, 8.5): that of the
 	// baseline-aligned items of its first line, else of its first item.
@@ -301,9 +333,12 @@ func itemBaseline(f *Fragment) float32 {
 // collect makes the items, in order-modified document order, with their
 // flex base sizes and hypothetical main sizes (9.2).
 func (fx *flexer) collect() []*flexItem {
-	items := make([]*flexItem, len(fx.b.children))
-	for i, c := range fx.b.children {
-		items[i] = fx.item(c)
+	items := make([]*flexItem, 0, len(fx.b.children))
+	for _, c := range fx.b.children {
+		if c.abspos {
+			continue // out of flow: not an item (4.1)
+		}
+		items = append(items, fx.item(c))
 	}
 	slices.SortStableFunc(items, func(a, b *flexItem) int {
 		switch {
@@ -323,7 +358,9 @@ func (fx *flexer) item(c *box) *flexItem {
 	// Percentages of margins and paddings refer to the container's
 	// width, in either direction.
 	e := resolveEdges(s, fx.w)
-	it := &flexItem{b: c, s: s, e: e, grow: s.FlexGrow, shrink: s.FlexShrink}
+	// Factors and sizes are bounded so that their products and sums stay
+	// finite whatever the style says.
+	it := &flexItem{b: c, s: s, e: e, grow: min(s.FlexGrow, maxFactor), shrink: min(s.FlexShrink, maxFactor)}
 	autoTop, autoBottom := s.Margin[top].IsAuto(), s.Margin[bottom].IsAuto()
 	if fx.column {
 		it.mainMargin = [2]float32{e.margin[top], e.margin[bottom]}
@@ -398,7 +435,7 @@ func (fx *flexer) item(c *box) *flexItem {
 	if !definite {
 		base = fx.contentMain(it)
 	}
-	it.base = base
+	it.base = min(base, maxSize)
 
 	// min-width or min-height: auto is the automatic minimum size (4.5).
 	minL := s.MinWidth
@@ -474,14 +511,30 @@ func (fx *flexer) contentMain(it *flexItem) float32 {
 		_, maxW := fx.l.intrinsic(it.b)
 		return maxW
 	}
-	fr := fx.layoutItem(it, it.cross, 0, false)
-	return fr.H - it.mainEdges
+	return fx.contentHeight(it)
+}
+
+// contentHeight is the height of a column item's content at its width,
+// whatever its height property says.
+func (fx *flexer) contentHeight(it *flexItem) float32 {
+	if !it.hasContentH {
+		it.b.autoH = true
+		it.frag = nil
+		fr := fx.layoutItem(it, it.cross, 0, false)
+		it.b.autoH = false
+		it.frag = nil // not a layout at the item's own height
+		it.contentH, it.hasContentH = fr.H-it.mainEdges, true
+	}
+	return it.contentH
 }
 
 // autoMin is the automatic minimum main size of an item (4.5): the
 // smaller of its specified size and its min-content size, no larger than
 // its max size.
 func (fx *flexer) autoMin(it *flexItem) float32 {
+	if it.s.ClipsOverflow() {
+		return 0 // a scroll container's automatic minimum size is 0
+	}
 	var content float32
 	switch {
 	case it.b.kind == boxImage:
@@ -491,8 +544,7 @@ func (fx *flexer) autoMin(it *flexItem) float32 {
 			content = h
 		}
 	case fx.column:
-		fr := fx.layoutItem(it, it.cross, 0, false)
-		content = fr.H - it.mainEdges
+		content = fx.contentHeight(it)
 	default:
 		content, _ = fx.l.intrinsic(it.b)
 	}
@@ -898,8 +950,12 @@ func (fx *flexer) alignItems(ln *flexLine) {
 	}
 }
 
-// final lays an item out at its used size.
+// final lays an item out at its used size, for good: the absolutely
+// positioned boxes inside it are queued for layout only by this layout.
 func (fx *flexer) final(it *flexItem) {
+	it.frag = nil
+	fx.finalPass = true
+	defer func() { fx.finalPass = false }()
 	if fx.column {
 		fx.layoutItem(it, it.cross, it.main, true)
 		return
@@ -928,16 +984,13 @@ func (fx *flexer) layoutItem(it *flexItem, w, h float32, hSet bool) *Fragment {
 			Margin: e.margin, Border: e.border, Padding: e.padding,
 			W: w + e.horizontal(), H: h + e.vertical()})
 	} else {
-		kind := KindBlock
-		node := b.node
-		if b.kind == boxAnonBlock {
-			kind, node = KindAnonymousBlock, nil
+		mark := len(l.abs)
+		f = l.itemContents(b, e, w, h, hSet, fx.cb)
+		if !fx.finalPass {
+			// A measuring layout: the final one queues its absolutely
+			// positioned boxes again.
+			l.abs = l.abs[:mark]
 		}
-		f = l.alloc(Fragment{Kind: kind, Node: node, Style: b.style,
-			Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
-		b.forceH, b.hasForceH = h, hSet
-		l.contents(b, f, w, fx.cb, collapse{}, true, space{})
-		b.hasForceH = false
 	}
 	f.Margin = e.margin
 	f.X, f.Y = 0, 0
@@ -956,6 +1009,9 @@ func (l *layouter) flexIntrinsic(b *box) (minW, maxW float32) {
 	gap := s.ColumnGap.Resolve(0, 0)
 	n := 0
 	for _, c := range b.children {
+		if c.abspos {
+			continue
+		}
 		cmin, cmax := l.outerIntrinsic(c)
 		if column {
 			minW, maxW = max(minW, cmin), max(maxW, cmax)

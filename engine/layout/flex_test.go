@@ -90,6 +90,10 @@ func TestFlex(t *testing.T) {
 			return t.Page(t.E("div", flexbox(dir(style.FlexRowReverse)), width(px(300)),
 				sq(t, "a", 50, 10), sq(t, "b", 60, 10, order(-1))))
 		}, map[string]rect{"b": {248, 8, 60, 10}, "a": {198, 8, 50, 10}}},
+		{"reversed margins stay on their sides", func(t *tree) *tree {
+			return t.Page(t.E("div", flexbox(dir(style.FlexRowReverse)), width(px(300)),
+				sq(t, "a", 50, 10, margin(0, 10, 0, 0)), sq(t, "b", 50, 10, margin(0, 0, 0, 5))))
+		}, map[string]rect{"a": {248, 8, 50, 10}, "b": {198, 8, 50, 10}}},
 		{"justify-content center and space-between", func(t *tree) *tree {
 			return t.Page(
 				t.E("div", flexbox(justify(style.AlignCenterBox)), width(px(300)), sq(t, "a", 100, 10)),
@@ -157,6 +161,23 @@ func TestFlex(t *testing.T) {
 			return t.Page(t.E("div", flexbox(alignItems(style.AlignBaseline)), width(px(300)),
 				sq(t, "a", 30, 10), sq(t, "b", 30, 30, margin(5, 0, 0, 0))))
 		}, map[string]rect{"a": {8, 33, 30, 10}, "b": {38, 13, 30, 30}}},
+		{"absolutely positioned children are not items", func(t *tree) *tree {
+			abs := func(s *style.ComputedStyle) {
+				s.Position = style.PositionAbsolute
+				s.Inset = [4]style.Length{style.AutoLength, style.AutoLength, style.AutoLength, style.AutoLength}
+			}
+			return t.Page(t.E("div", flexbox(justify(style.AlignSpaceBetween)), width(px(300)), padding(5),
+				sq(t, "a", 50, 10), sq(t, "abs", 20, 20, abs), sq(t, "b", 50, 10)))
+		}, map[string]rect{"a": {13, 13, 50, 10}, "abs": {13, 13, 20, 20}, "b": {263, 13, 50, 10}}},
+		{"items do not float", func(t *tree) *tree {
+			return t.Page(t.E("div", flexbox(), width(px(300)),
+				sq(t, "a", 50, 10), sq(t, "b", 50, 10, func(s *style.ComputedStyle) { s.Float = style.FloatRight })))
+		}, map[string]rect{"a": {8, 8, 50, 10}, "b": {58, 8, 50, 10}}},
+		{"a scroll container may shrink below its content", func(t *tree) *tree {
+			return t.Page(t.E("div", flexbox(), width(px(10)),
+				t.E("div#a", flex(0, 1, px(0)), func(s *style.ComputedStyle) { s.OverflowX, s.OverflowY = style.OverflowHidden, style.OverflowHidden },
+					t.E("div", width(px(40)), height(px(5))))))
+		}, map[string]rect{"a": {8, 8, 0, 5}}},
 		{"percentage basis", func(t *tree) *tree {
 			return t.Page(t.E("div", flexbox(), width(px(200)), t.E("div#a", flex(0, 1, pct(25)), height(px(5)))))
 		}, map[string]rect{"a": {8, 8, 50, 5}}},

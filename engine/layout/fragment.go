@@ -69,6 +69,9 @@ type Fragment struct {
 	// Image is the decoded image of an image fragment; nil when it is
 	// missing, in which case nothing is drawn in the box.
 	Image image.Image
+	// Background is the decoded background image, nil for none or one
+	// not (yet) loaded.
+	Background image.Image
 	// Baseline is the y of a line box's baseline (KindLine only).
 	Baseline float32
 

@@ -90,7 +90,7 @@ func explicitAxis(tl *style.TrackList, auto []style.TrackSize, avail float32, de
 				rep += v
 			}
 			if ok {
-				for k := 2; k < 10000; k++ {
+				for k := 2; n+k*len(tl.AutoRepeat) <= style.MaxGridTracks; k++ {
 					tracks := n + k*len(tl.AutoRepeat)
 					if sum+float32(k)*rep+float32(tracks-1)*gap > avail+epsilon {
 						break
@@ -183,6 +183,8 @@ type gridder struct {
 	nCols   int
 	colTrks []gridTrack
 	rowTrks []gridTrack
+	// finalPass is set while items are laid out in their areas.
+	finalPass bool
 }
 
 // newGridder resolves the explicit grid and places the items.
@@ -253,10 +255,24 @@ func span(ax *gridAxis, start, end style.GridLine, explicit int, areas map[strin
 	return [2]int{-1, n}
 }
 
+// clampSpan keeps a resolved span within MaxGridTracks lines either side
+// of the explicit grid's start.
+func clampSpan(sp [2]int) [2]int {
+	const m = style.MaxGridTracks
+	if sp[0] == -1 {
+		return [2]int{-1, min(max(sp[1], 1), m)}
+	}
+	sp[0] = min(max(sp[0], -m), m-1)
+	sp[1] = min(max(sp[1], sp[0]+1), sp[0]+m)
+	return sp
+}
+
 // place resolves every item's area (8.5).
 func (gd *gridder) place(areas map[string]bool) {
 	for _, c := range gd.b.children {
-		gd.items = append(gd.items, &gridItem{b: c, s: c.style})
+		if !c.abspos {
+			gd.items = append(gd.items, &gridItem{b: c, s: c.style})
+		}
 	}
 	slices.SortStableFunc(gd.items, func(a, b *gridItem) int {
 		switch {
@@ -271,8 +287,8 @@ func (gd *gridder) place(areas map[string]bool) {
 	minR, minC := 0, 0
 	for _, it := range gd.items {
 		p := it.s.Placement()
-		it.rows = span(&gd.rows, p[0], p[2], er, areas)
-		it.cols = span(&gd.cols, p[1], p[3], ec, areas)
+		it.rows = clampSpan(span(&gd.rows, p[0], p[2], er, areas))
+		it.cols = clampSpan(span(&gd.cols, p[1], p[3], ec, areas))
 		if it.rows[0] >= 0 || it.rows[0] < -1 {
 			minR = min(minR, it.rows[0])
 		}
@@ -356,19 +372,29 @@ func (gd *gridder) place(areas map[string]bool) {
 			*nMajor() = max(*nMajor(), mj[1])
 		}
 	}
-	occupied := map[[2]int]bool{} // [minor, major]
+	// occupied[minor line][major track] marks the cells taken.
+	var occupied [][]bool
 	mark := func(it *gridItem) {
 		mi, mj := minor(it), major(it)
 		for a := mi[0]; a < mi[1]; a++ {
-			for b := mj[0]; b < mj[1]; b++ {
-				occupied[[2]int{a, b}] = true
+			for len(occupied) <= a {
+				occupied = append(occupied, nil)
 			}
+			row := occupied[a]
+			for len(row) < mj[1] {
+				row = append(row, false)
+			}
+			for b := mj[0]; b < mj[1]; b++ {
+				row[b] = true
+			}
+			occupied[a] = row
 		}
 	}
 	free := func(miStart, miLen, mjStart, mjLen int) bool {
-		for a := miStart; a < miStart+miLen; a++ {
-			for b := mjStart; b < mjStart+mjLen; b++ {
-				if occupied[[2]int{a, b}] {
+		for a := miStart; a < miStart+miLen && a < len(occupied); a++ {
+			row := occupied[a]
+			for b := mjStart; b < mjStart+mjLen && b < len(row); b++ {
+				if row[b] {
 					return false
 				}
 			}
@@ -562,15 +588,10 @@ func sizeTracks(tracks []gridTrack, items []*gridItem, spans func(*gridItem) [2]
 		}
 		// Spanning items: the space they need beyond what their tracks
 		// have goes to the intrinsic tracks, equally.
-		var sum, sumG float32
+		var sum float32
 		var intr, intrMax []int
 		for i := e.sp[0]; i < e.sp[1]; i++ {
 			sum += tracks[i].base
-			if tracks[i].growthSet {
-				sumG += tracks[i].growth
-			} else {
-				sumG += tracks[i].base
-			}
 			if tracks[i].intrinsicMin {
 				intr = append(intr, i)
 			}
@@ -582,6 +603,16 @@ func sizeTracks(tracks []gridTrack, items []*gridItem, spans func(*gridItem) [2]
 		if extra := e.minC - gaps - sum; extra > 0 && len(intr) > 0 {
 			for _, i := range intr {
 				tracks[i].base += extra / float32(len(intr))
+			}
+		}
+		// Growth limits, infinite ones counting as the base sizes just
+		// found.
+		var sumG float32
+		for i := e.sp[0]; i < e.sp[1]; i++ {
+			if tracks[i].growthSet {
+				sumG += max(tracks[i].growth, tracks[i].base)
+			} else {
+				sumG += tracks[i].base
 			}
 		}
 		if extra := e.maxC - gaps - sumG; extra > 0 && len(intrMax) > 0 {
@@ -821,7 +852,9 @@ func (l *layouter) gridContent(b *box, f *Fragment, w, h float32, hFixed bool, c
 		areaW := areaSize(gd.colTrks, it.cols)
 		areaH := areaSize(gd.rowTrks, it.rows)
 		cbi := containingBlock{w: areaW, h: areaH, hDefinite: true}
+		gd.finalPass = true
 		fr := gd.alignItem(it, cbi)
+		gd.finalPass = false
 		fr.X += x0 + gd.colTrks[it.cols[0]].pos
 		fr.Y += contentTop + gd.rowTrks[it.rows[0]].pos
 		f.Children = append(f.Children, fr)
@@ -831,6 +864,14 @@ func (l *layouter) gridContent(b *box, f *Fragment, w, h float32, hFixed bool, c
 	}
 	if first != nil {
 		f.base, f.hasBase = first.frag.Y+itemBaseline(first.frag), true
+	}
+	for _, c := range b.children {
+		if c.abspos {
+			// Its static position: the content box's start corner.
+			af := l.absPlaceholder(c)
+			af.X, af.Y = x0, contentTop
+			f.Children = append(f.Children, af)
+		}
 	}
 	if !hFixed {
 		// A grid's auto height is its rows'; usedHeight clamped it.
@@ -970,15 +1011,11 @@ func (gd *gridder) layoutItemW(it *gridItem, area containingBlock, w, h float32,
 			Margin: e.margin, Border: e.border, Padding: e.padding,
 			W: w + e.horizontal(), H: h + e.vertical()})
 	} else {
-		kind, node := KindBlock, b.node
-		if b.kind == boxAnonBlock {
-			kind, node = KindAnonymousBlock, nil
+		mark := len(l.abs)
+		f = l.itemContents(b, e, w, h, hSet, area)
+		if !gd.finalPass {
+			l.abs = l.abs[:mark]
 		}
-		f = l.alloc(Fragment{Kind: kind, Node: node, Style: b.style,
-			Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
-		b.forceH, b.hasForceH = h, hSet
-		l.contents(b, f, w, area, collapse{}, true, space{})
-		b.hasForceH = false
 	}
 	f.Margin = e.margin
 	f.X, f.Y = 0, 0

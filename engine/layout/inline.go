@@ -1,6 +1,9 @@
 package layout
 
 import (
+	"strings"
+	"unicode"
+
 	"glassbox/engine/style"
 	"glassbox/engine/text"
 )
@@ -91,6 +94,29 @@ type gatherer struct {
 	para       []byte
 	afterSpace bool // the text so far ends with a collapsible space
 	floats     bool
+	inWord     bool // the text so far ends inside a word, for capitalize
+}
+
+// transform applies text-transform to s (CSS 2.1 16.5). Capitalize
+// upper-cases the first letter of each word, words running across
+// inline boxes.
+func (g *gatherer) transform(s string, t style.TextTransform) string {
+	switch t {
+	case style.TransformUppercase:
+		return strings.ToUpper(s)
+	case style.TransformLowercase:
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if letter && !g.inWord {
+			r = unicode.ToTitle(r)
+		}
+		g.inWord = letter || (g.inWord && (r == '\'' || r == '\u2019' || unicode.Is(unicode.Mn, r)))
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func (g *gatherer) add(it item, s string) {
@@ -115,7 +141,11 @@ func (g *gatherer) walk(boxes []*box) {
 		switch c.kind {
 		case boxText:
 			ws := c.style.WhiteSpace
-			t := text.ProcessWhiteSpace(c.text, ws, g.afterSpace)
+			raw := c.text
+			if tt := c.style.TextTransform; tt != style.TransformNone {
+				raw = g.transform(raw, tt)
+			}
+			t := text.ProcessWhiteSpace(raw, ws, g.afterSpace)
 			if t == "" {
 				continue
 			}
@@ -183,6 +213,9 @@ func (g *gatherer) split() []item {
 			if font != nil {
 				it.shaped = g.l.shaper.Shape(font, piece)
 				it.width = it.shaped.Width(size)
+				if extra := spacing(&it); extra != 0 {
+					it.width += extra * float32(len(it.shaped.Glyphs))
+				}
 			}
 			out = append(out, it)
 			atBreak = append(atBreak, isBreak(start+j))
@@ -208,7 +241,7 @@ func (g *gatherer) split() []item {
 // f. sp places f's border box in the block formatting context: lines are
 // shortened beside its floats, and the floats among the items are placed
 // in it.
-func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, pending collapse, sp space) flow {
+func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, pending collapse, sp space, floatCB containingBlock) flow {
 	ii := l.itemsOf(b)
 	items := ii.items
 	// Now that the containing block's width is known: the edges of
@@ -238,7 +271,7 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 		case itemAtomic:
 			l.atomic(it, avail)
 		case itemFloat:
-			it.ext = &itemExt{frag: l.floatBox(it.box, containingBlock{w: avail})}
+			it.ext = &itemExt{frag: l.floatBox(it.box, floatCB)}
 			it.width = 0 // takes no room on the line
 		case itemAbs:
 			it.ext = &itemExt{frag: l.absPlaceholder(it.box)}
@@ -260,8 +293,13 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 	placeAt := func(k int, minY float32) {
 		it := &items[k]
 		placeFloat(sp.fc, it.box, it.ext.frag, minY, cbLeft, cbRight, sp.x, sp.y)
-		f.Children = append(f.Children, it.ext.frag)
 		placed[k] = true
+	}
+	// text-indent moves the first line's start (CSS 2.1 16.1); an
+	// anonymous block after a block has no first line of its container.
+	var indent float32
+	if b.kind != boxAnonBlock {
+		indent = b.style.TextIndent.Resolve(avail, 0)
 	}
 	for i := 0; i < len(items); {
 		top := r.end
@@ -274,6 +312,9 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 		for {
 			if !sp.fc.empty() {
 				lo, hi = sp.fc.band(sp.y+top, lb.strutA+lb.strutD, cbLeft, cbRight)
+			}
+			if i == 0 {
+				lo += indent
 			}
 			end, forced = breakLine(items, i, hi-lo)
 			if hi-lo < avail && lineWidth(items, i, end) > hi-lo+epsilon {
@@ -329,7 +370,6 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 				} else {
 					af.X, af.Y = x+lo-cbLeft, top
 				}
-				f.Children = append(f.Children, af)
 				continue
 			}
 			if items[k].kind == itemFloat && !placed[k] {
@@ -338,6 +378,13 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 					below += pending.sum()
 				}
 				placeAt(k, sp.y+below)
+			}
+		}
+		// The out-of-flow boxes join the tree in document order, which
+		// is their painting order among themselves.
+		for k := i; k < end && ii.floats; k++ {
+			if it := &items[k]; it.kind == itemFloat || it.kind == itemAbs {
+				f.Children = append(f.Children, it.ext.frag)
 			}
 		}
 		i = end
@@ -387,6 +434,9 @@ func (l *layouter) atomic(it *item, avail float32) {
 	f := l.alloc(Fragment{Kind: KindImage, Node: b.node, Style: b.style, Image: b.img,
 		Margin: e.margin, Border: e.border, Padding: e.padding,
 		W: w + e.horizontal(), H: h + e.vertical()})
+	if b.style.Position == style.PositionRelative {
+		l.relative(f, containingBlock{w: avail})
+	}
 	// A replaced element's baseline is its bottom margin edge.
 	it.ext = &itemExt{frag: f, ascent: e.margin[top] + f.H + e.margin[bottom]}
 	it.width = e.margin[left] + f.W + e.margin[right]
@@ -457,8 +507,6 @@ type lineBuilder struct {
 	// open are the inline boxes open at the start of the next line
 	// (outermost first), which continue there.
 	open []*item
-	// parents is scratch space for build's vertical alignment.
-	parents []alignParent
 }
 
 // alignParent is an inline box (or the line's container) whose children
@@ -567,7 +615,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	// below the line's; boxes aligned with the line's top or bottom are
 	// placed once its height is known.
 	maxA, maxD := lb.strutA, lb.strutD
-	parents := lb.parents[:0]
+	parents := lb.l.alignParents[:0]
 	parents = append(parents, alignParent{s: lb.container.style})
 	var lineAligned []*item
 	openBox := func(it *item) {
@@ -603,7 +651,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 			maxA, maxD = max(maxA, a-off), max(maxD, d+off)
 		}
 	}
-	lb.parents = parents
+	lb.l.alignParents = parents
 	for _, it := range lineAligned {
 		f := it.ext.frag
 		if h := f.Margin[top] + f.H + f.Margin[bottom]; h > maxA+maxD {
@@ -735,6 +783,9 @@ func (lb *lineBuilder) closeInline(fr inlineFrag, x, baseline float32, parent *F
 	if !ended {
 		f.Margin[right], f.Border[right], f.Padding[right] = 0, 0, 0
 	}
+	if f.Style.Position == style.PositionRelative {
+		lb.l.relative(f, containingBlock{w: lb.avail})
+	}
 	_, _, fa, fd := lb.l.strut(f.Style)
 	f.W = x - f.X
 	f.Y = baseline - fa - f.Padding[top] - f.Border[top]
@@ -775,9 +826,22 @@ func (lb *lineBuilder) appendText(f *Fragment, it *item, x float32, off int32) {
 	t := f.Text
 	size := t.Size
 	ox := x - f.X
-	for _, g := range it.shaped.Glyphs {
-		t.Glyphs = append(t.Glyphs, Glyph{ID: g.ID, X: ox + g.X*size, Y: t.Baseline + g.Y*size, Cluster: off + int32(g.Cluster)})
+	extra := spacing(it) // after each glyph
+	for k, g := range it.shaped.Glyphs {
+		t.Glyphs = append(t.Glyphs, Glyph{ID: g.ID, X: ox + g.X*size + float32(k)*extra, Y: t.Baseline + g.Y*size, Cluster: off + int32(g.Cluster)})
 	}
+}
+
+// spacing is what letter-spacing and word-spacing add after each glyph
+// of a text item (CSS 2.1 16.4): letter spacing after every glyph, word
+// spacing after every space.
+func spacing(it *item) float32 {
+	s := it.box.style
+	extra := s.LetterSpacing
+	if it.space {
+		extra += s.WordSpacing
+	}
+	return extra
 }
 
 // baselineShift returns how far below its parent's baseline vertical-align

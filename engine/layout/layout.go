@@ -21,6 +21,21 @@ type Images interface {
 	Image(n *dom.Node) (image.Image, bool)
 }
 
+// PseudoStyles is what a StyleSource may also be: the source of the
+// styles of ::before and ::after pseudo-elements (which is style.Before or
+// style.After), nil for those that generate no box. *style.Styles
+// satisfies it.
+type PseudoStyles interface {
+	Pseudo(n *dom.Node, which int) *style.ComputedStyle
+}
+
+// BackgroundImages is what an Images may also be: the source of the
+// background images computed styles name by URL, which layout hands to
+// paint in Fragment.Background.
+type BackgroundImages interface {
+	BackgroundImage(url string) (image.Image, bool)
+}
+
 // Layout lays out the document doc (a document node, or an element taken
 // as the root) in a viewport of the given size and returns the fragment
 // tree, rooted at a KindViewport fragment the size of the viewport.
@@ -39,6 +54,7 @@ func Layout(doc *dom.Node, styles StyleSource, images Images, fonts *text.Collec
 		return vp
 	}
 	bd := builder{styles: styles, images: images}
+	bd.pseudos, _ = styles.(PseudoStyles)
 	rb := bd.buildRoot(root)
 	if rb == nil {
 		return vp
@@ -50,6 +66,7 @@ func Layout(doc *dom.Node, styles StyleSource, images Images, fonts *text.Collec
 		fontCache: make(map[*style.ComputedStyle]*text.Font), familyCache: make(map[familyKey]*text.Font),
 		strutCache: make(map[*style.ComputedStyle]strut)}
 	defer fonts.Release(l.shaper)
+	l.backgrounds, _ = images.(BackgroundImages)
 
 	icb := containingBlock{w: viewportW, h: viewportH, hDefinite: true}
 	f, _, _ := l.block(rb, icb, collapse{}, true, space{})
@@ -83,7 +100,8 @@ type layouter struct {
 	runs     []TextRun
 	glyphBuf []Glyph
 
-	atBreak []bool // scratch for gatherer.split
+	atBreak      []bool        // scratch for gatherer.split
+	alignParents []alignParent // scratch for lineBuilder.build
 
 	// cbs are the fragments of the positioned boxes being laid out,
 	// innermost last: the containing blocks of absolutely positioned
@@ -91,6 +109,8 @@ type layouter struct {
 	// containing blocks' layout to finish.
 	cbs []*Fragment
 	abs []absBox
+
+	backgrounds BackgroundImages // nil when there are none
 }
 
 // alloc returns a new fragment holding f. Fragments are allocated in
@@ -99,6 +119,9 @@ type layouter struct {
 func (l *layouter) alloc(f Fragment) *Fragment {
 	if len(l.frags) == cap(l.frags) {
 		l.frags = make([]Fragment, 0, 512)
+	}
+	if f.Style != nil && f.Style.BackgroundImage != "" && l.backgrounds != nil && f.Kind != KindText && f.Kind != KindLine {
+		f.Background, _ = l.backgrounds.BackgroundImage(f.Style.BackgroundImage)
 	}
 	l.frags = append(l.frags, f)
 	return &l.frags[len(l.frags)-1]

@@ -158,38 +158,49 @@ func (l *layouter) layoutAbs(a absBox, vw, vh float32) {
 
 	// Vertical: top + margin-top + height + edges + margin-bottom +
 	// bottom = the containing block's height.
-	tp, okT := inset(top, cbh)
+	tp0, okT := inset(top, cbh)
 	bt, okB := inset(bottom, cbh)
-	mt, mb := e.margin[top], e.margin[bottom]
 	autoT, autoB := s.Margin[top].IsAuto(), s.Margin[bottom].IsAuto()
+	solveY := func(h float32, okH bool) (tp, height, mt, mb float32) {
+		tp, mt, mb = tp0, e.margin[top], e.margin[bottom]
+		switch {
+		case !okT && !okB && !okH:
+			tp, h = staticY, contentH
+		case okT && okB && okH:
+			rest := cbh - tp - bt - h - vert - mt - mb
+			switch {
+			case autoT && autoB:
+				mt, mb = rest/2, rest/2
+			case autoT:
+				mt = rest
+			case autoB:
+				mb = rest
+			}
+		case !okT && !okH: // bottom is set
+			h = contentH
+			tp = cbh - bt - mb - h - vert - mt
+		case !okT && !okB: // height is set
+			tp = staticY
+		case !okH && !okB: // top is set
+			h = contentH
+		case !okT:
+			tp = cbh - bt - h - vert - mt - mb
+		case !okH:
+			h = max(cbh-tp-bt-mt-mb-vert, 0)
+		}
+		return tp, h, mt, mb
+	}
 	h, okH := contentSize(s.Height, cbh, true, s, vert)
 	if replaced {
 		h, okH = ih, true
 	}
-	switch {
-	case !okT && !okB && !okH:
-		tp, h = staticY, contentH
-	case okT && okB && okH:
-		rest := cbh - tp - bt - h - vert - mt - mb
-		switch {
-		case autoT && autoB:
-			mt, mb = rest/2, rest/2
-		case autoT:
-			mt = rest
-		case autoB:
-			mb = rest
+	tp, h, mt, mb := solveY(h, okH)
+	if !replaced {
+		// min-height and max-height: solve again with the height they
+		// impose as if specified (CSS 2.1 10.7).
+		if c := usedHeight(s, h, cb, vert); c != h {
+			tp, h, mt, mb = solveY(c, true)
 		}
-	case !okT && !okH: // bottom is set
-		h = contentH
-		tp = cbh - bt - mb - h - vert - mt
-	case !okT && !okB: // height is set
-		tp = staticY
-	case !okH && !okB: // top is set
-		h = contentH
-	case !okT:
-		tp = cbh - bt - h - vert - mt - mb
-	case !okH:
-		h = usedHeight(s, max(cbh-tp-bt-mt-mb-vert, 0), cb, vert)
 	}
 	f.Margin[top], f.Margin[bottom] = mt, mb
 	f.H = h + vert

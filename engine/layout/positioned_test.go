@@ -91,3 +91,27 @@ func TestPositioning(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativeInline checks that relative offsets move inline boxes and
+// inline images, not the line around them.
+func TestRelativeInline(t *testing.T) {
+	layout := func(rel bool) *Fragment {
+		tr := newTree()
+		var opts []any
+		if rel {
+			opts = append(opts, position(style.PositionRelative, px(3), auto, auto, px(4)))
+		}
+		tr.Page(tr.E("p", "a ", tr.E("span#s", append(opts, "b")...), " ", tr.Img(10, 10, append([]any{attr{"id", "i"}}, opts...)...), " c"))
+		return Layout(tr.doc, tr.styles(), tr.images, text.Bundled(), 800, 600)
+	}
+	still, moved := layout(false), layout(true)
+	for _, id := range []string{"s", "i"} {
+		a, b := find(still, id), find(moved, id)
+		if b.X-a.X != 4 || b.Y-a.Y != 3 {
+			t.Errorf("#%s moved by %v,%v, want 4,3", id, b.X-a.X, b.Y-a.Y)
+		}
+	}
+	if a, b := all(still, KindLine)[0], all(moved, KindLine)[0]; a.X != b.X || a.Y != b.Y || a.H != b.H {
+		t.Errorf("line moved: %v,%v %v -> %v,%v %v", a.X, a.Y, a.H, b.X, b.Y, b.H)
+	}
+}

@@ -52,7 +52,14 @@ type Page struct {
 
 	loader *network.Loader
 	sheets []style.Sheet
-	images map[*dom.Node]image.Image
+	// sheetsOf are the sheets each <style> and <link> brought in at load;
+	// parsedStyles caches <style> text parsed since (subresource.go).
+	sheetsOf     map[*dom.Node]loadedSheets
+	parsedStyles map[string]*css.Stylesheet
+	images       map[*dom.Node]image.Image
+	// backgrounds are the background images, by URL as computed
+	// styles name them (backgroundURLs).
+	backgrounds map[string]image.Image
 	// root is the fragment tree of the last Layout, kept for hit testing
 	// (hit.go).
 	root *layout.Fragment
@@ -76,8 +83,9 @@ type Page struct {
 	ctx           context.Context
 	width, height float32
 	layoutVersion uint64
-	started       map[*dom.Node]bool // script elements already started
-	deferred      []*dom.Node
+	styles        *style.Styles // of the last Layout
+	top           *frame        // the top-level browsing context, when scripting
+	hovered       *dom.Node     // the element under the pointer
 
 	// Timing is how long the stages of the last Layout or Frame took.
 	Timing Timing
@@ -145,7 +153,7 @@ func FromResponseWith(ctx context.Context, loader *network.Loader, resp *network
 	case strings.HasPrefix(resp.ContentType, "image/"):
 		p.Doc = html.ParseString(`<!doctype html><body style="margin:0"><img src="` + escapeAttr(resp.URL.String()) + `">`)
 	case resp.ContentType == "text/html" || resp.ContentType == "application/xhtml+xml" || resp.ContentType == "":
-		if opts.NoScript || resp.URL == nil {
+		if opts.NoScript || resp.URL == nil || !mayScript(resp.Body) {
 			p.Doc = html.ParseWithCharset(resp.Body, resp.Charset)
 			break
 		}
@@ -182,8 +190,8 @@ func (p *Page) Title() string {
 
 // Styles runs the cascade for a viewport of the given size.
 func (p *Page) Styles(width, height float32) *style.Styles {
-	sheets := append([]style.Sheet{{Sheet: userAgentSheet(), Origin: style.UserAgent}}, p.sheets...)
-	return style.Compute(p.Doc, sheets, style.Viewport{Width: width, Height: height})
+	sheets := append([]style.Sheet{{Sheet: userAgentSheet(), Origin: style.UserAgent}}, p.authorSheets()...)
+	return style.Compute(p.Doc, sheets, style.Viewport{Width: width, Height: height, Fonts: Fonts()})
 }
 
 // Layout runs style and layout for a viewport of the given size and
@@ -194,9 +202,9 @@ func (p *Page) Layout(width, height float32) *layout.Fragment {
 		p.layoutVersion = p.Win.Version()
 	}
 	start := time.Now()
-	styles := p.Styles(width, height)
+	p.styles = p.Styles(width, height)
 	styled := time.Now()
-	p.root = layout.Layout(p.Doc, styles, imageSource(p.images), Fonts(), width, height)
+	p.root = layout.Layout(p.Doc, p.styles, imageSource{p.images, p.backgrounds}, Fonts(), width, height)
 	p.Timing = Timing{Start: start, Style: styled.Sub(start), Layout: time.Since(styled)}
 	return p.root
 }
@@ -211,10 +219,20 @@ func (p *Page) Frame(width, height float32) *paint.DisplayList {
 	return dl
 }
 
-type imageSource map[*dom.Node]image.Image
+// imageSource gives layout the page's decoded images: those of img
+// elements, and background images by the URL their computed style names.
+type imageSource struct {
+	nodes       map[*dom.Node]image.Image
+	backgrounds map[string]image.Image
+}
 
 func (s imageSource) Image(n *dom.Node) (image.Image, bool) {
-	img, ok := s[n]
+	img, ok := s.nodes[n]
+	return img, ok
+}
+
+func (s imageSource) BackgroundImage(url string) (image.Image, bool) {
+	img, ok := s.backgrounds[url]
 	return img, ok
 }
 

@@ -1,9 +1,12 @@
 package page
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"image"
 	"image/color"
+	pngenc "image/png"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -187,10 +190,34 @@ func TestUnwrapCDATA(t *testing.T) {
 		{"<![CDATA[a{}]]>", "a{}"},
 		{"x <![CDATA[a{}]]> y <![CDATA[b{}]]>", "x a{} y b{}"},
 		{"<![CDATA[a{}", "a{}"},
+		{"body &gt; p {}", "body > p {}"},
+		{"<![CDATA[a &gt; b]]> &amp;", "a &gt; b &"},
 	}
 	for _, tt := range tests {
 		if got := unwrapCDATA(tt.in); got != tt.want {
 			t.Errorf("unwrapCDATA(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBackgroundImagesLoad(t *testing.T) {
+	var png bytes.Buffer
+	img := image.NewNRGBA(image.Rect(0, 0, 2, 2))
+	if err := pngenc.Encode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	base := serve(t, map[string]string{
+		"/p.html":    `<link rel=stylesheet href=css/s.css><div id=a></div><div id=b style="background: url(i/b.png)"></div>`,
+		"/css/s.css": `#a { background-image: url(../i/a.png) }`,
+		"/i/a.png":   png.String(),
+		"/i/b.png":   png.String(),
+	})
+	p := load(t, base, "p.html")
+	styles := p.Styles(800, 600)
+	for _, id := range []string{"a", "b"} {
+		u := styles.Of(p.Doc.ElementByID(id)).BackgroundImage
+		if _, ok := p.backgrounds[u]; !ok {
+			t.Errorf("#%s: background %q not loaded (have %v)", id, u, p.backgrounds)
 		}
 	}
 }

@@ -1,8 +1,10 @@
 package page
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"glassbox/engine/eventloop"
 	"glassbox/engine/html"
 	"glassbox/engine/layout"
+	"glassbox/engine/style"
 	"glassbox/network"
 )
 
@@ -30,44 +33,150 @@ type Options struct {
 	Width, Height float32
 }
 
-// startScripting makes the page's event loop and window.
+// A frame is a browsing context: the page's top-level document or an
+// iframe's, each with its own window (realm), all on the page's event
+// loop.
+type frame struct {
+	p        *Page
+	win      *bindings.Window
+	doc      *dom.Node
+	url      *url.URL
+	started  map[*dom.Node]bool // script elements already started
+	deferred []*dom.Node
+	children map[*dom.Node]*frame // by iframe element
+}
+
+func (p *Page) console() func(level, text string) {
+	if p.opts.Console == nil {
+		return func(string, string) {}
+	}
+	return p.opts.Console
+}
+
+// handlerAttr finds an event handler content attribute (onclick=...).
+var handlerAttr = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
+
+// mayScript reports whether a document has anything for scripting to
+// do: a script element, an iframe (whose document may have scripts) or
+// an event handler attribute. A page with none is built without a window,
+// which saves setting up a JavaScript realm.
+func mayScript(b []byte) bool {
+	lower := bytes.ToLower(b)
+	return bytes.Contains(lower, []byte("<script")) || bytes.Contains(lower, []byte("<iframe")) || handlerAttr.Match(b)
+}
+
+// startScripting makes the page's event loop and top-level window.
 func (p *Page) startScripting() {
 	p.Loop = eventloop.New(p.opts.VirtualTime)
-	console := p.opts.Console
-	if console == nil {
-		console = func(string, string) {}
-	}
-	w, err := bindings.New(p.Doc, p.URL, p.Loop, p, console)
+	w, err := bindings.New(p.Doc, p.URL, p.Loop, p, p.console())
 	if err != nil {
-		console("error", "scripting unavailable: "+err.Error())
+		p.console()("error", "scripting unavailable: "+err.Error())
 		p.Loop = nil
 		return
 	}
 	p.Win = w
-	p.started = map[*dom.Node]bool{}
-	p.Loop.NeedsFrame = w.NeedsFrame
+	p.top = p.newFrame(w, p.Doc, p.URL)
+	p.Loop.NeedsFrame = p.needsFrame
 	p.Loop.Render = p.renderOpportunity
-	w.OnScriptInserted(p.scriptInserted)
 	if p.opts.Setup != nil {
 		p.opts.Setup(w)
 	}
 }
 
+func (p *Page) newFrame(w *bindings.Window, doc *dom.Node, u *url.URL) *frame {
+	f := &frame{p: p, win: w, doc: doc, url: u, started: map[*dom.Node]bool{}, children: map[*dom.Node]*frame{}}
+	w.OnScriptInserted(f.scriptInserted)
+	w.OnFrameInserted(f.iframeInserted)
+	w.ChildWindow = func(el *dom.Node) *bindings.Window {
+		if c := f.children[el]; c != nil {
+			return c.win
+		}
+		return nil
+	}
+	return f
+}
+
 // parse builds the document, running parser-inserted scripts as they
 // come, then the deferred ones, then fires DOMContentLoaded.
 func (p *Page) parse(resp *network.Response) {
-	if err := html.ParseScripted(p.Doc, resp.Body, resp.Charset, p.parserScript); err != nil && p.Win != nil {
-		p.Win.Console("warn", err.Error())
-	}
 	if p.Win == nil {
+		p.Doc = html.ParseWithCharset(resp.Body, resp.Charset)
 		return
 	}
-	p.Win.ReadyState = "interactive"
-	for _, s := range p.deferred {
-		p.runExternal(s)
+	p.top.parse(resp)
+}
+
+func (f *frame) parse(resp *network.Response) {
+	if err := html.ParseScripted(f.doc, resp.Body, resp.Charset, f.parserScript); err != nil {
+		f.win.Console("warn", err.Error())
 	}
-	p.deferred = nil
-	p.Loop.RunTask(func() { p.Win.FireEvent(p.Doc, "DOMContentLoaded", true, false) })
+	f.win.ReadyState = "interactive"
+	for _, s := range f.deferred {
+		f.runExternal(s)
+	}
+	f.deferred = nil
+	f.p.Loop.RunTask(func() { f.win.FireEvent(f.doc, "DOMContentLoaded", true, false) })
+}
+
+// needsFrame reports whether any window has animation frame callbacks or
+// a changed document.
+func (p *Page) needsFrame() bool {
+	need := false
+	p.top.each(func(f *frame) { need = need || f.win.NeedsFrame() })
+	return need
+}
+
+func (f *frame) each(fn func(*frame)) {
+	fn(f)
+	for _, c := range f.children {
+		c.each(fn)
+	}
+}
+
+// iframeInserted makes (or, when its src changed, replaces) the
+// browsing context of an iframe element now in the document: its
+// document is loaded and parsed with its scripts, and load fires at the
+// element in a task.
+func (f *frame) iframeInserted(el *dom.Node) {
+	p := f.p
+	u, _ := url.Parse("about:blank")
+	src := strings.TrimSpace(el.AttributeOr("src"))
+	var resp *network.Response
+	if src != "" && src != "about:blank" {
+		var err error
+		u, err = network.Resolve(f.url, src)
+		if err == nil && p.loader != nil {
+			resp, err = p.loader.Load(p.ctx, u)
+		}
+		if err != nil {
+			f.win.Console("error", fmt.Sprintf("iframe %q: %v", src, err))
+			resp = nil
+		}
+	}
+	if resp == nil {
+		resp = &network.Response{URL: u, Status: 200, ContentType: "text/html"}
+	}
+	doc := dom.NewDocument()
+	w, err := bindings.NewChild(f.win, el, doc, resp.URL)
+	if err != nil {
+		f.win.Console("error", "iframe: "+err.Error())
+		return
+	}
+	child := p.newFrame(w, doc, resp.URL)
+	f.children[el] = child
+	if resp.ContentType == "text/html" || resp.ContentType == "" || resp.ContentType == "application/xhtml+xml" {
+		child.parse(resp)
+	} else {
+		child.parse(&network.Response{URL: resp.URL, ContentType: "text/html", Body: []byte("<pre>" + escapeText(string(resp.Body)) + "</pre>")})
+	}
+	w.ReadyState = "complete"
+	p.Loop.Post(eventloop.DOMManipulation, func() {
+		if f.children[el] != child || root(el).Type != dom.DocumentNode {
+			return // navigated again, or removed, meanwhile
+		}
+		w.FireEvent(nil, "load", false, false)
+		f.win.FireEvent(el, "load", false, false)
+	})
 }
 
 // loaded fires load at the window once the document and its
@@ -102,11 +211,11 @@ func (p *Page) RunUntil(d time.Duration, stop func() bool) {
 // renderOpportunity is the event loop's rendering update: animation
 // frame callbacks, then, when the document changed, a new frame.
 func (p *Page) renderOpportunity(now time.Duration) {
-	p.Win.RunAnimationFrames(now)
+	p.top.each(func(f *frame) { f.win.RunAnimationFrames(now) })
 	if p.Win.Dirty() && p.OnFrame != nil {
 		p.OnFrame()
 	}
-	p.Win.ClearDirty()
+	p.top.each(func(f *frame) { f.win.ClearDirty() })
 }
 
 // isClassicScript reports whether a script element's type asks for a
@@ -132,54 +241,66 @@ func isClassicScript(n *dom.Node) bool {
 }
 
 // parserScript handles a script element the parser just finished.
-func (p *Page) parserScript(n *dom.Node) {
-	if p.Win == nil || p.started[n] || !isClassicScript(n) {
+func (f *frame) parserScript(n *dom.Node) {
+	if n.TagName == "iframe" {
+		f.iframeInserted(n)
 		return
 	}
-	p.started[n] = true
-	if _, ok := n.Attribute("src"); ok {
+	if f.started[n] || !isClassicScript(n) {
+		return
+	}
+	_, hasSrc := n.Attribute("src")
+	if !hasSrc && n.TextContent() == "" {
+		return // an empty script is not started: it runs when it gets text
+	}
+	f.started[n] = true
+	if hasSrc {
 		switch {
 		case n.HasAttribute("async"):
-			p.postExternal(n)
+			f.postExternal(n)
 		case n.HasAttribute("defer"):
-			p.deferred = append(p.deferred, n)
+			f.deferred = append(f.deferred, n)
 		default:
-			p.runExternal(n)
+			f.runExternal(n)
 		}
 		return
 	}
-	p.runInline(n)
+	f.runInline(n)
 }
 
 // scriptInserted handles a script element a script inserted: inline
 // ones run at once, external ones as soon as they are fetched.
-func (p *Page) scriptInserted(n *dom.Node) {
-	if p.started[n] || !isClassicScript(n) {
+func (f *frame) scriptInserted(n *dom.Node) {
+	if f.started[n] || !isClassicScript(n) {
 		return
 	}
 	if _, ok := n.Attribute("src"); ok {
-		p.started[n] = true
-		p.postExternal(n)
+		f.started[n] = true
+		f.postExternal(n)
 		return
 	}
 	if n.TextContent() == "" {
 		return // runs when it gets text, which is not watched yet
 	}
-	p.started[n] = true
-	p.runInline(n)
+	f.started[n] = true
+	f.runInline(n)
 }
 
-func (p *Page) runInline(n *dom.Node) {
-	name := p.URL.String()
+func (f *frame) runInline(n *dom.Node) {
+	name := f.url.String()
 	src := n.TextContent()
-	p.Loop.RunTask(func() { p.Win.RunScript(name, src, n) })
+	f.p.Loop.RunTask(func() { f.win.RunScript(name, src, n) })
 }
 
 // fetchScript loads an external script's source; a failure fires error
 // at the element.
-func (p *Page) fetchScript(n *dom.Node) (string, *url.URL, bool) {
+func (f *frame) fetchScript(n *dom.Node) (string, *url.URL, bool) {
+	p := f.p
 	src := n.AttributeOr("src")
-	u, err := network.Resolve(p.baseURL(), src)
+	u, err := network.Resolve(f.url, src)
+	if f.doc == p.Doc {
+		u, err = network.Resolve(p.baseURL(), src)
+	}
 	if err == nil {
 		var body string
 		body, err = p.FetchScript(u)
@@ -187,28 +308,30 @@ func (p *Page) fetchScript(n *dom.Node) (string, *url.URL, bool) {
 			return body, u, true
 		}
 	}
-	p.Win.Console("error", fmt.Sprintf("Failed to load script %q: %v", src, err))
-	p.Loop.RunTask(func() { p.Win.FireEvent(n, "error", false, false) })
+	f.win.Console("error", fmt.Sprintf("Failed to load script %q: %v", src, err))
+	p.Loop.RunTask(func() { f.win.FireEvent(n, "error", false, false) })
 	return "", nil, false
 }
 
-func (p *Page) runExternal(n *dom.Node) {
-	body, u, ok := p.fetchScript(n)
+func (f *frame) runExternal(n *dom.Node) {
+	p := f.p
+	body, u, ok := f.fetchScript(n)
 	if !ok {
 		return
 	}
-	p.Loop.RunTask(func() { p.Win.RunScript(u.String(), body, n) })
-	p.Loop.RunTask(func() { p.Win.FireEvent(n, "load", false, false) })
+	p.Loop.RunTask(func() { f.win.RunScript(u.String(), body, n) })
+	p.Loop.RunTask(func() { f.win.FireEvent(n, "load", false, false) })
 }
 
-func (p *Page) postExternal(n *dom.Node) {
-	body, u, ok := p.fetchScript(n)
+func (f *frame) postExternal(n *dom.Node) {
+	p := f.p
+	body, u, ok := f.fetchScript(n)
 	if !ok {
 		return
 	}
 	p.Loop.Post(eventloop.Networking, func() {
-		p.Win.RunScript(u.String(), body, n)
-		p.Win.FireEvent(n, "load", false, false)
+		f.win.RunScript(u.String(), body, n)
+		f.win.FireEvent(n, "load", false, false)
 	})
 }
 
@@ -256,6 +379,33 @@ func (p *Page) LayoutBox(n *dom.Node) (x, y, w, h float32, ok bool) {
 	return x, y, x1 - x, y1 - y, ok
 }
 
+// MouseMove dispatches mousemove at the node under the document point
+// (x, y), and mouseout and mouseover when that node is not the one the
+// pointer was over before.
+func (p *Page) MouseMove(x, y, vx, vy float32) {
+	if p.Win == nil {
+		return
+	}
+	n := p.HitTest(x, y)
+	if n != nil && n.Type == dom.TextNode {
+		n = n.Parent
+	}
+	p.Loop.RunTask(func() {
+		if n != p.hovered {
+			if p.hovered != nil && root(p.hovered) == p.Doc {
+				p.Win.DispatchMouse(p.hovered, "mouseout", vx, vy)
+			}
+			if n != nil {
+				p.Win.DispatchMouse(n, "mouseover", vx, vy)
+			}
+			p.hovered = n
+		}
+		if n != nil {
+			p.Win.DispatchMouse(n, "mousemove", vx, vy)
+		}
+	})
+}
+
 // Click dispatches a click at the node under the document point (x, y)
 // (viewport point (vx, vy)) as a task, with its microtask checkpoint. It
 // reports whether the click's default action may go ahead: true when no
@@ -269,6 +419,29 @@ func (p *Page) Click(x, y, vx, vy float32) bool {
 		n = n.Parent
 	}
 	ok := true
-	p.Loop.RunTask(func() { ok = p.Win.DispatchMouse(n, "click", vx, vy) })
+	p.Loop.RunTask(func() {
+		p.Win.DispatchMouse(n, "mousedown", vx, vy)
+		p.Win.DispatchMouse(n, "mouseup", vx, vy)
+		ok = p.Win.DispatchMouse(n, "click", vx, vy)
+	})
 	return ok
+}
+
+// ComputedStyle returns n's computed style, restyling first if scripts
+// changed the document (bindings.StyleHost).
+func (p *Page) ComputedStyle(n *dom.Node) *style.ComputedStyle {
+	if p.styles == nil || (p.Win != nil && p.Win.Version() != p.layoutVersion) {
+		p.Layout(p.width, p.height)
+	}
+	if p.styles == nil || root(n) != p.Doc {
+		return nil
+	}
+	return p.styles.Of(n)
+}
+
+func root(n *dom.Node) *dom.Node {
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	return n
 }

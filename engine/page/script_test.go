@@ -232,3 +232,40 @@ func TestSyncLayout(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), want)
 	}
 }
+
+// getComputedStyle sees the sheets parsed so far, inline styles, and
+// <style> elements scripts add.
+func TestComputedStyle(t *testing.T) {
+	lines, _ := scripted(t, `<style>#d { width: 50%; padding: 10px; color: #f00 } p { font-size: 2em }</style>
+	<body style="margin:0"><div id=d>x</div><p id=p>y</p><script>
+	const d = document.getElementById("d"), cs = getComputedStyle(d);
+	console.log(cs.display, cs.width, cs.paddingLeft, cs.color, getComputedStyle(document.getElementById("p")).fontSize);
+	d.style.display = "none";
+	const s = document.createElement("style"); s.textContent = "p { color: rgb(1, 2, 3) }"; document.head.append(s);
+	console.log(cs.display, getComputedStyle(document.getElementById("p")).color);
+	</script>`, 0)
+	want := "log: block 400px 10px rgb(255, 0, 0) 32px\nlog: none rgb(1, 2, 3)"
+	if strings.Join(lines, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), want)
+	}
+}
+
+// An iframe has a window of its own (another realm on the same event
+// loop), reachable through contentWindow, contentDocument and frames.
+func TestIframe(t *testing.T) {
+	lines, _ := scripted(t, `<body><iframe id=f></iframe><script>
+	const f = document.getElementById("f"), w = f.contentWindow;
+	console.log(frames.length, w === frames[0], w !== window, w.parent === window, w.Array !== Array);
+	w.document.body.innerHTML = "<p>inner</p>";
+	console.log(f.contentDocument.body.textContent, w.document.querySelectorAll("p").length, document.querySelectorAll("p").length);
+	w.setTimeout(() => console.log("child timer"), 0);
+	w.Promise.resolve().then(() => console.log("child microtask"));
+	f.addEventListener("load", () => console.log("iframe load"));
+	f.remove();
+	console.log(w.setTimeout(() => {}, 0));
+	</script>`, time.Second)
+	want := []string{"log: 1 true true true true", "log: inner 1 0", "log: 0", "log: child microtask", "log: child timer"}
+	if got := strings.Join(lines, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}

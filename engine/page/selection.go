@@ -2,6 +2,8 @@ package page
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"glassbox/engine/layout"
 	"glassbox/engine/paint"
@@ -54,6 +56,63 @@ func (p *Page) TextEnds() (start, end TextPosition, ok bool) {
 	}
 	last := len(texts) - 1
 	return TextPosition{}, TextPosition{last, len(texts[last].Text.Text)}, true
+}
+
+// WordAt returns the ends of the word at pos (a double click's
+// selection): the run of letters, digits and connectors around it within
+// its text fragment, or the run of other characters (spaces,
+// punctuation) when pos is in one of those.
+func (p *Page) WordAt(pos TextPosition) (start, end TextPosition) {
+	texts := p.texts()
+	if pos.frag < 0 || pos.frag >= len(texts) {
+		return pos, pos
+	}
+	s := texts[pos.frag].Text.Text
+	off := min(max(pos.off, 0), len(s))
+	// The character at pos decides the kind; at the end, the one before.
+	at := off
+	if at == len(s) && at > 0 {
+		_, n := utf8.DecodeLastRuneInString(s)
+		at -= n
+	}
+	if at >= len(s) {
+		return pos, pos
+	}
+	r, _ := utf8.DecodeRuneInString(s[at:])
+	kind := isWordRune(r)
+	lo := at
+	for lo > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:lo])
+		if isWordRune(r) != kind {
+			break
+		}
+		lo -= n
+	}
+	hi := at
+	for hi < len(s) {
+		r, n := utf8.DecodeRuneInString(s[hi:])
+		if isWordRune(r) != kind {
+			break
+		}
+		hi += n
+	}
+	return TextPosition{pos.frag, lo}, TextPosition{pos.frag, hi}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_' || r == '\''
+}
+
+// TextOf returns the text of the fragment pos is in, so that a position
+// kept across a layout can be checked: where the fragment's text is the
+// same, the position still means what it did. ok is false when the
+// layout has no such fragment.
+func (p *Page) TextOf(pos TextPosition) (text string, ok bool) {
+	texts := p.texts()
+	if pos.frag < 0 || pos.frag >= len(texts) {
+		return "", false
+	}
+	return texts[pos.frag].Text.Text, true
 }
 
 // OverText reports whether the document point (x, y), in CSS px, is on

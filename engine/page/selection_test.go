@@ -53,6 +53,21 @@ func TestSelection(t *testing.T) {
 	if len(r) != 1 || r[0].X < cw-0.1 || r[0].X > cw+0.1 || r[0].W < 2*cw-0.1 || r[0].W > 2*cw+0.1 || r[0].Y > 5 || r[0].H < 20 {
 		t.Errorf("rect of \"el\" = %v, want x=%d w=%d over the line's text", r, cw, 2*cw)
 	}
+	for _, tt := range []struct {
+		x, y float32
+		want string
+	}{
+		{2.5 * cw, 15, "Hello"}, {0, 15, "Hello"}, {6.5 * cw, 15, "big"}, {5.5 * cw, 15, " "},
+		{13 * cw, 15, "world"}, {14.9 * cw, 15, "world"}, {3 * cw, 45, "second"},
+	} {
+		a, b := p.WordAt(at(tt.x, tt.y))
+		if got := p.SelectedText(a, b); got != tt.want {
+			t.Errorf("word at (%v,%v) = %q, want %q", tt.x, tt.y, got, tt.want)
+		}
+	}
+	if s, ok := p.TextOf(at(3*cw, 45)); !ok || s != "second line" {
+		t.Errorf("TextOf the second line = %q, %v", s, ok)
+	}
 	if a, b, ok := p.TextEnds(); !ok || p.SelectedText(a, b) != "Hello big world\nsecond line" {
 		t.Errorf("all the text: %q", p.SelectedText(a, b))
 	}

@@ -3,6 +3,7 @@ package page
 import (
 	"context"
 	"fmt"
+	"html"
 	"image"
 	"net/url"
 	"strings"
@@ -24,7 +25,10 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 	p.images = make(map[*dom.Node]image.Image)
 	base := p.baseURL()
 
-	type slot struct{ sheets []style.Sheet }
+	type slot struct {
+		n      *dom.Node
+		sheets []style.Sheet
+	}
 	var (
 		slots []*slot
 		wg    sync.WaitGroup
@@ -42,7 +46,7 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 		}
 		switch n.TagName {
 		case "style":
-			s := &slot{}
+			s := &slot{n: n}
 			slots = append(slots, s)
 			src := n.TextContent()
 			if resp.ContentType == "application/xhtml+xml" {
@@ -68,7 +72,7 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 				warn("stylesheet %q: %v", href, err)
 				return true
 			}
-			s := &slot{}
+			s := &slot{n: n}
 			slots = append(slots, s)
 			media := mediaAttr(n)
 			wg.Add(1)
@@ -112,9 +116,163 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 		return true
 	})
 	wg.Wait()
+	p.sheetsOf = make(map[*dom.Node]loadedSheets, len(slots))
 	for _, s := range slots {
 		p.sheets = append(p.sheets, s.sheets...)
+		p.sheetsOf[s.n] = loadedSheets{text: s.n.TextContent(), sheets: s.sheets}
 	}
+	p.loadBackgrounds(ctx, base, warn)
+}
+
+// loadBackgrounds fetches the background images the author style sheets
+// and style attributes name, in parallel. Computed styles name them by
+// the URL as written in a style attribute, or as withImports made it
+// absolute in a sheet; both resolve against the document's base.
+func (p *Page) loadBackgrounds(ctx context.Context, base *url.URL, warn func(string, ...any)) {
+	p.backgrounds = make(map[string]image.Image)
+	if p.loader == nil {
+		return
+	}
+	urls := map[string]bool{}
+	for _, sh := range p.sheets {
+		for _, r := range sh.Sheet.Rules {
+			backgroundURLs(r.Declarations, func(u string) { urls[u] = true })
+		}
+	}
+	p.Doc.Walk(func(n *dom.Node) bool {
+		if n.Type == dom.ElementNode {
+			if st, ok := n.Attribute("style"); ok && strings.Contains(st, "url") {
+				backgroundURLs(css.ParseDeclarations(st), func(u string) { urls[u] = true })
+			}
+		}
+		return true
+	})
+	var (
+		wg sync.WaitGroup
+		mu sync.Mutex
+	)
+	for raw := range urls {
+		u, err := network.Resolve(base, raw)
+		if err != nil {
+			warn("background image %q: %v", raw, err)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := p.loader.Load(ctx, u)
+			if err != nil {
+				warn("%v", err)
+				return
+			}
+			img, err := decodeImage(r.Body)
+			if err != nil {
+				warn("background image %s: %v", u, err)
+				return
+			}
+			mu.Lock()
+			p.backgrounds[raw] = img
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+}
+
+// backgroundURLs calls f with each image URL of the background and
+// background-image declarations in decls.
+func backgroundURLs(decls []css.Declaration, f func(string)) {
+	for _, d := range decls {
+		if d.Property != "background" && d.Property != "background-image" {
+			continue
+		}
+		for i := range d.Value {
+			if u, ok := urlOf(&d.Value[i]); ok {
+				f(*u)
+			}
+		}
+	}
+}
+
+// urlOf returns a pointer to the URL in a url() token, so that it can be
+// read or rewritten.
+func urlOf(t *css.Token) (*string, bool) {
+	switch {
+	case t.Type == css.URLToken:
+		return &t.Value, true
+	case t.Type == css.FunctionToken && strings.EqualFold(t.Value, "url"):
+		for i := range t.Children {
+			if t.Children[i].Type == css.StringToken {
+				return &t.Children[i].Value, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// absolutizeURLs makes the background image URLs of sheet absolute,
+// against the sheet's own URL, as CSS resolves them.
+func absolutizeURLs(sheet *css.Stylesheet, base *url.URL) {
+	for _, r := range sheet.Rules {
+		for _, d := range r.Declarations {
+			if d.Property != "background" && d.Property != "background-image" {
+				continue
+			}
+			for i := range d.Value {
+				if u, ok := urlOf(&d.Value[i]); ok {
+					if abs, err := network.Resolve(base, *u); err == nil {
+						*u = abs.String()
+					}
+				}
+			}
+		}
+	}
+}
+
+// loadedSheets are the sheets a <style> or <link> element brought in at
+// load, imports first; text is a <style>'s text then.
+type loadedSheets struct {
+	text   string
+	sheets []style.Sheet
+}
+
+// authorSheets returns the document's style sheets in document order as
+// the document is now: scripts may add, remove or edit <style> elements,
+// and scripts that run while the page loads see the <style> elements
+// parsed so far. A <link>'s sheet is the one loaded with the page; a
+// <style> whose text changed is parsed again (without its imports).
+func (p *Page) authorSheets() []style.Sheet {
+	if p.Win == nil && p.sheetsOf != nil {
+		return p.sheets // no script can have changed anything
+	}
+	var out []style.Sheet
+	p.Doc.Walk(func(n *dom.Node) bool {
+		if n.Type != dom.ElementNode || n.Namespace != "" {
+			return true
+		}
+		switch n.TagName {
+		case "style":
+			text := n.TextContent()
+			if l, ok := p.sheetsOf[n]; ok && l.text == text {
+				out = append(out, l.sheets...)
+				return true
+			}
+			if p.parsedStyles == nil {
+				p.parsedStyles = map[string]*css.Stylesheet{}
+			}
+			sheet, ok := p.parsedStyles[text]
+			if !ok {
+				sheet = css.Parse(text)
+				p.parsedStyles[text] = sheet
+			}
+			out = append(out, style.Sheet{Sheet: sheet, Origin: style.Author, Media: mediaAttr(n)})
+		case "link":
+			if l, ok := p.sheetsOf[n]; ok && isStylesheetLink(n) {
+				out = append(out, l.sheets...)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // baseURL is the document's base URL: the first <base href>, else the
@@ -189,27 +347,29 @@ func (p *Page) withImports(ctx context.Context, base *url.URL, sheet *css.Styles
 			out = append(out, p.withImports(ctx, u, child, m, depth+1, warn)...)
 		}
 	}
+	absolutizeURLs(sheet, base)
 	return append(out, style.Sheet{Sheet: sheet, Origin: style.Author, Media: media})
 }
 
-// unwrapCDATA replaces the CDATA sections of s by their text. XHTML
-// documents are parsed as HTML until there is an XML parser, and an HTML
-// <style> is raw text, so the "<![CDATA[" and "]]>" that XHTML style
-// sheets are commonly wrapped in would reach the CSS parser and spoil the
-// first and last rules. An XML parser gives their contents as text.
+// unwrapCDATA gives the text an XML parser would give for the content of
+// an XHTML <style>: CDATA sections unwrapped, and character references
+// decoded outside them. XHTML documents are parsed as HTML until there
+// is an XML parser, and an HTML <style> is raw text, so the "<![CDATA["
+// and "]]>" that XHTML style sheets are commonly wrapped in, or a "&gt;"
+// in a selector, would otherwise reach the CSS parser.
 func unwrapCDATA(s string) string {
 	const open, close = "<![CDATA[", "]]>"
-	if !strings.Contains(s, open) {
+	if !strings.Contains(s, open) && !strings.Contains(s, "&") {
 		return s
 	}
 	var b strings.Builder
 	for {
 		i := strings.Index(s, open)
 		if i < 0 {
-			b.WriteString(s)
+			b.WriteString(html.UnescapeString(s))
 			return b.String()
 		}
-		b.WriteString(s[:i])
+		b.WriteString(html.UnescapeString(s[:i]))
 		s = s[i+len(open):]
 		j := strings.Index(s, close)
 		if j < 0 {

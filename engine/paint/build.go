@@ -45,8 +45,17 @@ func Build(root *layout.Fragment) *DisplayList {
 	}
 	b := builder{dl: dl}
 	b.canvas(root)
-	b.context(root)
 	dl.Width, dl.Height = extent(root)
+	if o := b.canvasOwner; o != nil && o.Background != nil {
+		// The canvas's image covers the whole canvas, positioned as for
+		// the root element (CSS 2.1 14.2).
+		pos := o
+		if len(root.Children) > 0 {
+			pos = root.Children[0]
+		}
+		b.backgroundImage(o.Background, o.Style, Rect{0, 0, dl.Width, dl.Height}, paddingBox(pos))
+	}
+	b.context(root)
 	return dl
 }
 
@@ -55,6 +64,9 @@ type builder struct {
 	// canvasOwner is the element fragment whose background became the
 	// canvas's.
 	canvasOwner *layout.Fragment
+	// outlines are those of the boxes painted so far in the current
+	// stacking context, which paints them last (Appendix E, step 10).
+	outlines []*layout.Fragment
 }
 
 // canvas propagates the root's or body's background to the canvas.
@@ -79,7 +91,7 @@ func (b *builder) canvas(root *layout.Fragment) {
 			}
 		}
 	}
-	if owner == nil || owner.Style.BackgroundColor.A == 0 {
+	if owner == nil || (owner.Style.BackgroundColor.A == 0 && owner.Background == nil) {
 		return
 	}
 	b.dl.Background = owner.Style.BackgroundColor
@@ -95,7 +107,15 @@ func isFloat(f *layout.Fragment) bool {
 // the positioned steps of its stacking context rather than in the flow.
 // Positioned inline boxes are painted in the flow for now.
 func isLayer(f *layout.Fragment) bool {
-	if f.Style == nil || !f.Style.Positioned() {
+	if f.Style == nil {
+		return false
+	}
+	if f.Atomic && !f.Style.ZIndexAuto {
+		// Flex and grid items stack with a z-index even when not
+		// positioned (CSS Flexbox 1, 5.4; CSS Grid 1, 9).
+		return true
+	}
+	if !f.Style.Positioned() {
 		return false
 	}
 	switch f.Kind {
@@ -119,6 +139,18 @@ func z(f *layout.Fragment) int32 {
 // context paints the stacking context rooted at f (the viewport, or a
 // layer).
 func (b *builder) context(f *layout.Fragment) {
+	outer := b.outlines
+	b.outlines = nil
+	clipped := b.pushClipRect(f)
+	defer func() {
+		for _, o := range b.outlines {
+			b.outline(o)
+		}
+		b.outlines = outer
+		if clipped {
+			b.popClip()
+		}
+	}()
 	var layers []*layout.Fragment
 	collectLayers(f, &layers)
 	slices.SortStableFunc(layers, func(a, c *layout.Fragment) int { return cmp.Compare(z(a), z(c)) })
@@ -132,10 +164,33 @@ func (b *builder) context(f *layout.Fragment) {
 		if isContext(l) {
 			b.context(l)
 		} else {
+			clipped := b.pushClipRect(l)
 			b.self(l)
 			b.flow(l)
+			if clipped {
+				b.popClip()
+			}
 		}
 	}
+}
+
+// pushClipRect starts clipping to the clip rectangle of an absolutely
+// positioned box with one (CSS 2.1 11.1.2), and reports whether it did.
+func (b *builder) pushClipRect(f *layout.Fragment) bool {
+	s := f.Style
+	if s == nil || !s.ClipSet || !s.OutOfFlowPositioned() {
+		return false
+	}
+	edge := func(l style.Length, auto float32) float32 {
+		if l.IsAuto() {
+			return auto
+		}
+		return l.Resolve(0, 0)
+	}
+	t, r := edge(s.Clip[style.Top], 0), edge(s.Clip[style.Right], f.W)
+	bt, l := edge(s.Clip[style.Bottom], f.H), edge(s.Clip[style.Left], 0)
+	b.dl.Add(&PushClip{Rect: snap(Rect{f.X + l, f.Y + t, max(r-l, 0), max(bt-t, 0)})})
+	return true
 }
 
 // collectLayers appends the layers of the stacking context that f's
@@ -202,9 +257,7 @@ func (b *builder) pushClip(f *layout.Fragment) bool {
 	if !clips(f) {
 		return false
 	}
-	r := Rect{f.X + f.Border[style.Left], f.Y + f.Border[style.Top],
-		f.W - f.Border[style.Left] - f.Border[style.Right], f.H - f.Border[style.Top] - f.Border[style.Bottom]}
-	b.dl.Add(&PushClip{Rect: snap(r)})
+	b.dl.Add(&PushClip{Rect: snap(paddingBox(f))})
 	return true
 }
 
@@ -329,8 +382,14 @@ func (b *builder) boxDecorations(f *layout.Fragment) {
 		return
 	}
 	r := snap(Rect{f.X, f.Y, f.W, f.H})
+	if s.OutlineWidth > 0 {
+		b.outlines = append(b.outlines, f)
+	}
 	if s.BackgroundColor.A != 0 && f != b.canvasOwner && !r.Empty() {
 		b.dl.Add(&FillRect{Rect: r, Color: s.BackgroundColor})
+	}
+	if f.Background != nil && f != b.canvasOwner && !r.Empty() {
+		b.backgroundImage(f.Background, s, r, paddingBox(f))
 	}
 	if f.Border == [4]float32{} {
 		return
@@ -345,6 +404,17 @@ func (b *builder) boxDecorations(f *layout.Fragment) {
 	if bd.Widths != [4]float32{} {
 		b.dl.Add(bd)
 	}
+}
+
+// outline paints f's outline, just outside its border box.
+func (b *builder) outline(f *layout.Fragment) {
+	s := f.Style
+	w := s.OutlineWidth
+	r := snap(Rect{f.X - w, f.Y - w, f.W + 2*w, f.H + 2*w})
+	st := borderStyle(s.OutlineStyle)
+	b.dl.Add(&Border{Rect: r, Widths: [4]float32{w, w, w, w},
+		Colors: [4]color.NRGBA{s.OutlineColor, s.OutlineColor, s.OutlineColor, s.OutlineColor},
+		Styles: [4]BorderStyle{st, st, st, st}})
 }
 
 // borderStyle maps a CSS border style onto one raster draws.
@@ -416,6 +486,76 @@ func (b *builder) image(f *layout.Fragment) {
 		}
 		b.dl.Add(&Image{Rect: r, Image: f.Image})
 	}
+}
+
+// paddingBox returns f's padding box.
+func paddingBox(f *layout.Fragment) Rect {
+	return Rect{f.X + f.Border[style.Left], f.Y + f.Border[style.Top],
+		f.W - f.Border[style.Left] - f.Border[style.Right], f.H - f.Border[style.Top] - f.Border[style.Bottom]}
+}
+
+// maxTiles bounds the tiles one background paints: a tiny image repeated
+// over a large page would otherwise make a huge display list.
+const maxTiles = 4096
+
+// backgroundImage paints img as the background of style s (CSS 2.1
+// 14.2.1): at its natural size, placed by background-position in the
+// positioning area pos (the padding box), repeated as background-repeat
+// says, over the painting area area (the border box), to which it is
+// clipped.
+func (b *builder) backgroundImage(img image.Image, s *style.ComputedStyle, area, pos Rect) {
+	ib := img.Bounds()
+	iw, ih := float32(ib.Dx()), float32(ib.Dy())
+	if iw <= 0 || ih <= 0 || area.Empty() {
+		return
+	}
+	x0 := pos.X + s.BackgroundPosition[0].Resolve(pos.W-iw, 0)
+	y0 := pos.Y + s.BackgroundPosition[1].Resolve(pos.H-ih, 0)
+	// The tiles' extent: one tile, or the area's width or height where
+	// the image repeats, starting at a tile edge left of or above it.
+	tiles := Rect{x0, y0, iw, ih}
+	rep := s.BackgroundRepeat
+	if rep == style.RepeatBoth || rep == style.RepeatX {
+		start := x0 - iw*float32(math.Ceil(float64((x0-area.X)/iw)))
+		tiles.X, tiles.W = start, area.X+area.W-start
+	}
+	if rep == style.RepeatBoth || rep == style.RepeatY {
+		start := y0 - ih*float32(math.Ceil(float64((y0-area.Y)/ih)))
+		tiles.Y, tiles.H = start, area.Y+area.H-start
+	}
+	covered := intersect(tiles, area)
+	if covered.Empty() {
+		return
+	}
+	if c, ok := uniformColor(img); ok {
+		b.dl.Add(&FillRect{Rect: snap(covered), Color: c})
+		return
+	}
+	nx := int(math.Ceil(float64(tiles.W / iw)))
+	ny := int(math.Ceil(float64(tiles.H / ih)))
+	if nx*ny > maxTiles {
+		return
+	}
+	b.dl.Add(&PushClip{Rect: snap(area)})
+	for j := range ny {
+		for i := range nx {
+			t := Rect{tiles.X + float32(i)*iw, tiles.Y + float32(j)*ih, iw, ih}
+			if !intersect(t, area).Empty() {
+				b.dl.Add(&Image{Rect: snap(t), Image: img})
+			}
+		}
+	}
+	b.popClip()
+}
+
+// intersect returns the overlap of two rectangles (empty when none).
+func intersect(a, c Rect) Rect {
+	x0, y0 := max(a.X, c.X), max(a.Y, c.Y)
+	x1, y1 := min(a.X+a.W, c.X+c.W), min(a.Y+a.H, c.Y+c.H)
+	if x1 <= x0 || y1 <= y0 {
+		return Rect{}
+	}
+	return Rect{x0, y0, x1 - x0, y1 - y0}
 }
 
 // uniformColor reports whether every pixel of img is the same opaque

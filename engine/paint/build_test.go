@@ -278,6 +278,18 @@ func TestStackingOrder(t *testing.T) {
 				s.OverflowX, s.OverflowY = style.OverflowHidden, style.OverflowHidden
 			}),
 		)), "fill 0,0 10x10 blue\nclip 0,0 10x10\nfill 0,0 50x50 red\npop"},
+		{"outlines last, outside the border box", viewport(frag(layout.KindBlock, "html", none(), 0, 0, 800, 100,
+			with(frag(layout.KindBlock, "div", blue, 10, 10, 10, 10), func(s *style.ComputedStyle) {
+				s.OutlineStyle, s.OutlineWidth, s.OutlineColor = style.BorderSolid, 2, red
+			}),
+			frag(layout.KindBlock, "div", green, 30, 10, 10, 10),
+		)), "fill 10,10 10x10 blue\nfill 30,10 10x10 green\nborder 8,8 14x14 [2 2 2 2] [0 0 0 0]"},
+		{"clip rect on an absolute box", viewport(frag(layout.KindBlock, "html", none(), 0, 0, 800, 100,
+			with(frag(layout.KindBlock, "div", blue, 10, 10, 50, 50), func(s *style.ComputedStyle) {
+				s.Position, s.ClipSet = style.PositionAbsolute, true
+				s.Clip = [4]style.Length{style.PxLength(5), style.AutoLength, style.PxLength(20), style.PxLength(5)}
+			}),
+		)), "clip 15,15 45x15\nfill 10,10 50x50 blue\npop"},
 		{"hidden paints nothing of its own", viewport(frag(layout.KindBlock, "html", none(), 0, 0, 800, 100,
 			with(frag(layout.KindBlock, "div", blue, 0, 0, 10, 10,
 				frag(layout.KindBlock, "div", red, 0, 0, 5, 5)), func(s *style.ComputedStyle) { s.Visibility = style.VisibilityHidden }),
@@ -285,6 +297,37 @@ func TestStackingOrder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := describe(Build(tt.root)); got != tt.want {
+			t.Errorf("%s: items:\n%s\nwant:\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestBackgroundImage(t *testing.T) {
+	flat := image.NewNRGBA(image.Rect(0, 0, 10, 10))
+	draw.Draw(flat, flat.Bounds(), image.NewUniform(red), image.Point{}, draw.Src)
+	checker := image.NewNRGBA(image.Rect(0, 0, 10, 10))
+	checker.Set(0, 0, blue)
+	pos := func(x, y float32) [2]style.Length {
+		return [2]style.Length{{Value: x, Unit: style.Percent}, {Value: y, Unit: style.Percent}}
+	}
+	tests := []struct {
+		name   string
+		img    image.Image
+		repeat style.BackgroundRepeat
+		pos    [2]style.Length
+		want   string
+	}{
+		{"one colour repeated is one fill", flat, style.RepeatBoth, pos(0, 0), "fill 0,0 100x50 red"},
+		{"repeat-x is a band", flat, style.RepeatX, pos(0, 100), "fill 0,40 100x10 red"},
+		{"no-repeat centred", checker, style.RepeatNone, pos(50, 50), "clip 0,0 100x50\nimage 45,20 10x10\npop"},
+		{"repeat-y tiles", checker, style.RepeatY, pos(100, 0), "clip 0,0 100x50\nimage 90,0 10x10\nimage 90,10 10x10\nimage 90,20 10x10\nimage 90,30 10x10\nimage 90,40 10x10\npop"},
+	}
+	for _, tt := range tests {
+		f := frag(layout.KindBlock, "div", none(), 0, 0, 100, 50)
+		f.Background = tt.img
+		f.Style.BackgroundRepeat, f.Style.BackgroundPosition = tt.repeat, tt.pos
+		root := viewport(frag(layout.KindBlock, "html", none(), 0, 0, 800, 100, f))
+		if got := describe(Build(root)); got != tt.want {
 			t.Errorf("%s: items:\n%s\nwant:\n%s", tt.name, got, tt.want)
 		}
 	}

@@ -2,6 +2,7 @@ package style
 
 import (
 	"math"
+	"strconv"
 	"strings"
 
 	"glassbox/engine/css"
@@ -461,4 +462,66 @@ func finite(v float32) float32 {
 		return -math.MaxFloat32 / 4
 	}
 	return v
+}
+
+// String serializes a computed math expression as CSSOM does: the
+// percentage first, then the length, in a calc(), or the min(), max() or
+// clamp() that remains.
+func (c *CalcLength) String() string {
+	if c.tree == nil {
+		return "calc(" + c.lin.terms() + ")"
+	}
+	s := c.tree.String()
+	if c.tree.op == calcSum || c.tree.op == calcNegate || c.tree.op == calcProduct || c.tree.op == calcQuotient {
+		return "calc(" + s + ")"
+	}
+	return s
+}
+
+func num(v float32) string { return strconv.FormatFloat(float64(v), 'f', -1, 32) }
+
+// terms writes a linear value as "P% + Lpx".
+func (l linear) terms() string {
+	switch {
+	case l.pct == 0:
+		return num(l.px) + "px"
+	case l.px == 0:
+		return num(l.pct) + "%"
+	case l.px < 0:
+		return num(l.pct) + "% - " + num(-l.px) + "px"
+	}
+	return num(l.pct) + "% + " + num(l.px) + "px"
+}
+
+// String serializes a computed tree (leaves in px or percentages).
+func (n *calcNode) String() string {
+	join := func(sep string) string {
+		parts := make([]string, len(n.args))
+		for i, a := range n.args {
+			parts[i] = a.String()
+		}
+		return strings.Join(parts, sep)
+	}
+	switch n.op {
+	case calcLeaf:
+		if n.kind == kPercent {
+			return num(n.num) + "%"
+		}
+		return num(n.num) + "px"
+	case calcSum:
+		return join(" + ")
+	case calcNegate:
+		return "-1 * (" + n.args[0].String() + ")"
+	case calcProduct:
+		return join(" * ")
+	case calcQuotient:
+		return join(" / ")
+	case calcMin:
+		return "min(" + join(", ") + ")"
+	case calcMax:
+		return "max(" + join(", ") + ")"
+	case calcClamp:
+		return "clamp(" + join(", ") + ")"
+	}
+	return ""
 }

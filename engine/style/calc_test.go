@@ -63,6 +63,18 @@ func TestCalc(t *testing.T) {
 	}
 }
 
+func TestCalcString(t *testing.T) {
+	for _, tt := range []struct{ decl, want string }{
+		{"width: calc(100% - 10px)", "calc(100% - 10px)"},
+		{"width: calc(2em + 50%)", "calc(50% + 32px)"},
+		{"width: min(50%, 300px)", "min(50%, 300px)"},
+	} {
+		if got := styleOf(t, "", "", tt.decl).Width.Calc.String(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.decl, got, tt.want)
+		}
+	}
+}
+
 func TestCalcDeepNesting(t *testing.T) {
 	deep := "10px"
 	for range 200 {
@@ -70,5 +82,33 @@ func TestCalcDeepNesting(t *testing.T) {
 	}
 	if cs := styleOf(t, "", "", "width: 7px; width: "+deep); cs.Width != PxLength(7) {
 		t.Errorf("deep nesting accepted: %v", cs.Width)
+	}
+}
+
+// zeroWidth is a FontMetrics whose digit zero is 0.6em wide in
+// monospace and 0.4em elsewhere.
+type zeroWidth struct{}
+
+func (zeroWidth) FontUnits(families []string, _ int, _ FontStyle) float32 {
+	if len(families) > 0 && families[0] == "monospace" {
+		return 0.6
+	}
+	return 0.4
+}
+
+func TestChUnit(t *testing.T) {
+	doc, n := parseTree(t, "html\n  body\n    div#div\n      p#p")
+	n["div"].SetAttribute("style", "font-family: monospace; font-size: 10px; width: 10ch")
+	n["p"].SetAttribute("style", "font-family: serif; font-size: 20px; width: calc(10ch + 1px)")
+	s := Compute(doc, nil, Viewport{Width: 1000, Height: 800, Fonts: zeroWidth{}})
+	if w := s.Of(n["div"]).Width; !near(w.Value, 60) {
+		t.Errorf("div width = %v, want 60px", w)
+	}
+	if w := s.Of(n["p"]).Width; !near(w.Value, 81) {
+		t.Errorf("p width = %v, want 81px", w)
+	}
+	// Without font metrics, ch is half an em.
+	if w := styleOf(t, "", "", "font-size: 20px; width: 3ch").Width; !near(w.Value, 30) {
+		t.Errorf("fallback ch: %v", w)
 	}
 }

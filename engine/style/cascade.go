@@ -33,12 +33,37 @@ type Sheet struct {
 // resolves vw and vh and decides @media rules.
 type Viewport struct {
 	Width, Height float32
+	// Fonts measures fonts for the ch unit; without it, ch is taken as
+	// half an em.
+	Fonts FontMetrics
+}
+
+// FontMetrics measures fonts for the font-relative units, which the
+// style package cannot do itself (engine/text depends on it).
+type FontMetrics interface {
+	// FontUnits returns the advance of the digit zero per px of font
+	// size in the font that families, weight and style select, or 0
+	// when it cannot tell.
+	FontUnits(families []string, weight int, style FontStyle) (ch float32)
 }
 
 // Styles holds the computed style of every element of a document.
 type Styles struct {
 	byNode  map[*dom.Node]*ComputedStyle
 	initial *ComputedStyle
+	// pseudo holds the styles of the ::before and ::after
+	// pseudo-elements that generate boxes (content other than none).
+	pseudo [3]map[*dom.Node]*ComputedStyle
+}
+
+// Pseudo returns the style of element n's ::before (which = Before),
+// ::after (After) or ::first-letter (FirstLetter) pseudo-element, nil
+// when it generates no box (or no rule styles the first letter).
+func (s *Styles) Pseudo(n *dom.Node, which int) *ComputedStyle {
+	if which < 0 || which >= len(s.pseudo) || s.pseudo[which] == nil {
+		return nil
+	}
+	return s.pseudo[which][n]
 }
 
 // Of returns the computed style of n. A text node (or comment) has its
@@ -116,14 +141,24 @@ type index struct {
 	byClass map[string][]*entry
 	byTag   map[string][]*entry
 	other   []*entry
+	// pseudo holds the rules for ::before and ::after, indexed the same
+	// way by their originating element; nil when there are none.
+	pseudo [3]*index
+}
+
+// Pseudo-elements that generate boxes, indexing index.pseudo.
+const (
+	Before = iota
+	After
+	FirstLetter
+)
+
+func newIndex() *index {
+	return &index{byID: map[string][]*entry{}, byClass: map[string][]*entry{}, byTag: map[string][]*entry{}}
 }
 
 func buildIndex(sheets []Sheet, env css.MediaEnv) *index {
-	ix := &index{
-		byID:    map[string][]*entry{},
-		byClass: map[string][]*entry{},
-		byTag:   map[string][]*entry{},
-	}
+	ix := newIndex()
 	order := 0
 	for _, sh := range sheets {
 		if sh.Sheet == nil || !sh.Media.Matches(env) {
@@ -146,13 +181,22 @@ func buildIndex(sheets []Sheet, env css.MediaEnv) *index {
 				}
 			}
 			for _, sel := range r.Selectors {
-				if sel.PseudoElement != "" {
-					continue // ::before and friends generate no boxes yet
+				into := ix
+				switch sel.PseudoElement {
+				case "":
+				case "before", "after", "first-letter":
+					which := map[string]int{"before": Before, "after": After, "first-letter": FirstLetter}[sel.PseudoElement]
+					if ix.pseudo[which] == nil {
+						ix.pseudo[which] = newIndex()
+					}
+					into = ix.pseudo[which]
+				default:
+					continue // ::first-line and the rest: not done
 				}
 				e := e0
 				e.sel, e.spec, e.order = sel, sel.Specificity(), order
 				order++
-				ix.add(&e)
+				into.add(&e)
 			}
 		}
 	}
@@ -263,17 +307,73 @@ type computer struct {
 	spec    [numProps]*value
 	customs []customDecl // custom property declarations, in cascade order
 	slab    []ComputedStyle
+
+	// fontCtx is the style whose font the ch unit measures: the
+	// parent's while the element's own font is being computed.
+	fontCtx *ComputedStyle
+	chCache map[chKey]float32
+}
+
+// chKey identifies a font selection for the ch cache.
+type chKey struct {
+	families *string // the backing array of a font-family list, shared as it inherits
+	n        int
+	weight   int
+	style    FontStyle
+}
+
+// chPerPx returns the ch unit per px of font size for the current font.
+func (c *computer) chPerPx() float32 {
+	s := c.fontCtx
+	if c.vp.Fonts == nil || s == nil || len(s.FontFamily) == 0 {
+		return 0.5
+	}
+	k := chKey{&s.FontFamily[0], len(s.FontFamily), s.FontWeight, s.FontStyle}
+	if v, ok := c.chCache[k]; ok {
+		return v
+	}
+	v := c.vp.Fonts.FontUnits(s.FontFamily, s.FontWeight, s.FontStyle)
+	if v <= 0 {
+		v = 0.5
+	}
+	if c.chCache == nil {
+		c.chCache = map[chKey]float32{}
+	}
+	c.chCache[k] = v
+	return v
 }
 
 // element computes the style of el and its descendants.
 func (c *computer) element(el *dom.Node, parent *ComputedStyle, isRoot bool) {
 	cs := c.alloc()
-	c.cascade(el, parent)
+	c.cascade(c.ix, el, parent, true)
 	c.computeInto(cs, el, parent, isRoot)
 	if isRoot {
 		c.rootFont = cs.FontSize
 	}
 	c.styles.byNode[el] = cs
+	for which, pix := range c.ix.pseudo {
+		if pix == nil || cs.Display == DisplayNone {
+			continue
+		}
+		c.cascade(pix, el, cs, false)
+		if which == FirstLetter {
+			if len(c.matches) == 0 {
+				continue
+			}
+		} else if v := c.spec[propContent]; v == nil || v.kind != kContent {
+			continue // content: normal or none generates nothing
+		}
+		ps := c.alloc()
+		c.computeInto(ps, el, cs, false)
+		if ps.Display == DisplayNone {
+			continue
+		}
+		if c.styles.pseudo[which] == nil {
+			c.styles.pseudo[which] = map[*dom.Node]*ComputedStyle{}
+		}
+		c.styles.pseudo[which][el] = ps
+	}
 	for ch := el.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type == dom.ElementNode {
 			c.element(ch, cs, false)
@@ -293,9 +393,11 @@ func (c *computer) alloc() *ComputedStyle {
 }
 
 // cascade fills c.spec with the winning declaration of each property.
-func (c *computer) cascade(el *dom.Node, parent *ComputedStyle) {
+// Hints and the style attribute apply to elements, not to their
+// pseudo-elements (element false).
+func (c *computer) cascade(ix *index, el *dom.Node, parent *ComputedStyle, element bool) {
 	ms := c.matches[:0]
-	c.ix.candidates(el, func(e *entry) {
+	ix.candidates(el, func(e *entry) {
 		if !e.sel.Matches(el) {
 			return
 		}
@@ -306,15 +408,15 @@ func (c *computer) cascade(el *dom.Node, parent *ComputedStyle) {
 			ms = append(ms, matched{importantLevel(e.origin), e.spec, e.order, e.decls, true})
 		}
 	})
-	if hints := presentationalHints(el); len(hints) > 0 {
+	if hints := presentationalHints(el); element && len(hints) > 0 {
 		ms = append(ms, matched{level: levelHint, decls: hints})
 	}
-	if el.IsElement("th") && parent.TextAlign == AlignLeft {
+	if element && el.IsElement("th") && parent.TextAlign == AlignLeft {
 		// The HTML rendering rules centre th only when the parent's
 		// text-align is its initial value, which no selector can say.
 		ms = append(ms, matched{level: levelUA, order: -1, decls: thCenter})
 	}
-	if src, ok := el.Attribute("style"); ok && src != "" {
+	if src, ok := el.Attribute("style"); ok && src != "" && element {
 		decls, ok := c.styleAttrs[src]
 		if !ok {
 			decls = compile(css.ParseDeclarations(src))

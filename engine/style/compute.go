@@ -17,25 +17,26 @@ var initialFamilies = []string{"serif"}
 // initialStyle returns the initial value of every property.
 func initialStyle() ComputedStyle {
 	cs := ComputedStyle{
-		Display:     DisplayInline,
-		Width:       AutoLength,
-		Height:      AutoLength,
-		MinWidth:    AutoLength,
-		MinHeight:   AutoLength,
-		MaxWidth:    NoneLength,
-		MaxHeight:   NoneLength,
-		Color:       black,
-		FontFamily:  initialFamilies,
-		FontSize:    mediumFontSize,
-		FontWeight:  400,
-		LineHeight:  LineHeight{Kind: LineHeightNormal},
-		BorderColor: [4]color.NRGBA{black, black, black, black},
-		Inset:       [4]Length{AutoLength, AutoLength, AutoLength, AutoLength},
-		ZIndexAuto:  true,
-		FlexShrink:  1,
-		FlexBasis:   AutoLength,
-		AlignSelf:   AlignAuto,
-		JustifySelf: AlignAuto,
+		Display:            DisplayInline,
+		Width:              AutoLength,
+		Height:             AutoLength,
+		MinWidth:           AutoLength,
+		MinHeight:          AutoLength,
+		MaxWidth:           NoneLength,
+		MaxHeight:          NoneLength,
+		Color:              black,
+		FontFamily:         initialFamilies,
+		FontSize:           mediumFontSize,
+		FontWeight:         400,
+		LineHeight:         LineHeight{Kind: LineHeightNormal},
+		BorderColor:        [4]color.NRGBA{black, black, black, black},
+		Inset:              [4]Length{AutoLength, AutoLength, AutoLength, AutoLength},
+		ZIndexAuto:         true,
+		BackgroundPosition: [2]Length{{Unit: Percent}, {Unit: Percent}},
+		FlexShrink:         1,
+		FlexBasis:          AutoLength,
+		AlignSelf:          AlignAuto,
+		JustifySelf:        AlignAuto,
 	}
 	for i := range cs.Margin {
 		cs.Margin[i] = PxLength(0)
@@ -57,7 +58,11 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 		borderWidth[i] = 3 // medium
 	}
 	cs.vars = computeCustom(parent.vars, c.customs)
+	c.fontCtx = parent
 	for p := propID(0); p < numProps; p++ {
+		if p == propLineHeight {
+			c.fontCtx = cs // the font properties come first
+		}
 		v := c.spec[p]
 		if v != nil && v.kind == kVar {
 			// Invalid at computed-value time: as unset.
@@ -82,6 +87,11 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 		}
 	}
 	cs.BorderWidth = borderWidth
+	if cs.OutlineStyle == BorderNone {
+		cs.OutlineWidth = 0
+	} else if c.spec[propOutlineWidth] == nil || c.spec[propOutlineWidth].kind == kInitial || c.spec[propOutlineWidth].kind == kUnset {
+		cs.OutlineWidth = 3 // medium
+	}
 
 	// CSS 2.1 9.7: absolute positioning wins over float, and both, like
 	// being the root, make the box block-level.
@@ -202,6 +212,36 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.OverflowY = parent.OverflowY
 	case propVerticalAlign:
 		cs.VerticalAlign = parent.VerticalAlign
+	case propClip:
+		cs.Clip, cs.ClipSet = parent.Clip, parent.ClipSet
+	case propTextIndent:
+		cs.TextIndent = parent.TextIndent
+	case propTextTransform:
+		cs.TextTransform = parent.TextTransform
+	case propLetterSpacing:
+		cs.LetterSpacing = parent.LetterSpacing
+	case propWordSpacing:
+		cs.WordSpacing = parent.WordSpacing
+	case propOutlineStyle:
+		cs.OutlineStyle = parent.OutlineStyle
+	case propOutlineWidth:
+		cs.OutlineWidth = parent.OutlineWidth
+	case propOutlineColor:
+		cs.OutlineColor = parent.OutlineColor
+	case propContent:
+		cs.Content = parent.Content
+	case propCounterReset:
+		cs.CounterReset = parent.CounterReset
+	case propCounterIncrement:
+		cs.CounterIncrement = parent.CounterIncrement
+	case propQuotes:
+		cs.Quotes = parent.Quotes
+	case propBackgroundImage:
+		cs.BackgroundImage = parent.BackgroundImage
+	case propBackgroundRepeat:
+		cs.BackgroundRepeat = parent.BackgroundRepeat
+	case propBackgroundPositionX, propBackgroundPositionY:
+		cs.BackgroundPosition[p-propBackgroundPositionX] = parent.BackgroundPosition[p-propBackgroundPositionX]
 	default:
 		inheritFlex(cs, parent, p)
 	}
@@ -213,6 +253,8 @@ func (c *computer) reset(cs *ComputedStyle, p propID) {
 	switch p {
 	case propBorderTopColor, propBorderRightColor, propBorderBottomColor, propBorderLeftColor:
 		cs.BorderColor[p-propBorderTopColor] = cs.Color // currentColor
+	case propOutlineColor:
+		cs.OutlineColor = cs.Color // invert, drawn as currentColor
 	}
 }
 
@@ -303,6 +345,41 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.OverflowX = Overflow(v.key)
 	case propOverflowY:
 		cs.OverflowY = Overflow(v.key)
+	case propTextIndent:
+		cs.TextIndent = c.length(v, cs.FontSize)
+	case propTextTransform:
+		cs.TextTransform = TextTransform(v.key)
+	case propLetterSpacing:
+		cs.LetterSpacing = c.px(v, cs.FontSize)
+	case propWordSpacing:
+		cs.WordSpacing = c.px(v, cs.FontSize)
+	case propClip:
+		cs.ClipSet = v.kind == kClip
+		if cs.ClipSet {
+			for i, r := range v.rect {
+				cs.Clip[i] = c.length(r, cs.FontSize)
+			}
+		}
+	case propOutlineStyle:
+		cs.OutlineStyle = BorderStyle(v.key)
+	case propOutlineWidth:
+		cs.OutlineWidth = c.px(v, cs.FontSize)
+	case propOutlineColor:
+		cs.OutlineColor = c.color(v, cs)
+	case propContent:
+		cs.Content = v.content // nil for none and normal
+	case propCounterReset:
+		cs.CounterReset = v.counters
+	case propCounterIncrement:
+		cs.CounterIncrement = v.counters
+	case propQuotes:
+		cs.Quotes = v.fams
+	case propBackgroundImage:
+		cs.BackgroundImage = v.str // "" for none
+	case propBackgroundRepeat:
+		cs.BackgroundRepeat = BackgroundRepeat(v.key)
+	case propBackgroundPositionX, propBackgroundPositionY:
+		cs.BackgroundPosition[p-propBackgroundPositionX] = c.length(v, cs.FontSize)
 	case propVerticalAlign:
 		if v.kind == kKeyword {
 			cs.VerticalAlign = VerticalAlign{Kind: VAlignKind(v.key)}
@@ -370,10 +447,12 @@ func (c *computer) px(v *value, fontSize float32) float32 {
 		r = n * fontSize
 	case uRem:
 		r = n * c.rootFont
-	case uEx, uCh:
-		// Without font metrics at hand, both are taken as half an em,
-		// the fallback CSS Values suggests.
+	case uEx:
+		// Without the x-height at hand, half an em, the fallback CSS
+		// Values suggests.
 		r = n * fontSize / 2
+	case uCh:
+		r = n * fontSize * c.chPerPx()
 	case uVw:
 		r = n * c.vp.Width / 100
 	case uVh:

@@ -268,6 +268,57 @@ type VerticalAlign struct {
 	Len  Length // px or percent, for VAlignLength
 }
 
+// BackgroundRepeat is the computed background-repeat.
+type BackgroundRepeat uint8
+
+// Background repeat values.
+const (
+	RepeatBoth BackgroundRepeat = iota
+	RepeatX
+	RepeatY
+	RepeatNone
+)
+
+// ContentKind is the kind of an item of the content property.
+type ContentKind uint8
+
+// Content item kinds.
+const (
+	ContentString   ContentKind = iota // Text
+	ContentAttr                        // the value of the attribute named Text
+	ContentCounter                     // counter(Text, Style)
+	ContentCounters                    // counters(Text, Sep, Style)
+	ContentOpenQuote
+	ContentCloseQuote
+	ContentNoOpenQuote
+	ContentNoCloseQuote
+)
+
+// ContentItem is one item of a computed content value.
+type ContentItem struct {
+	Kind  ContentKind
+	Text  string
+	Sep   string
+	Style ListStyleType
+}
+
+// CounterOp is one counter of counter-reset or counter-increment.
+type CounterOp struct {
+	Name  string
+	Value int
+}
+
+// TextTransform is the computed text-transform.
+type TextTransform uint8
+
+// Text transforms.
+const (
+	TransformNone TextTransform = iota
+	TransformUppercase
+	TransformLowercase
+	TransformCapitalize
+)
+
 // Sides index the [4] arrays of a ComputedStyle, in the CSS shorthand order.
 const (
 	Top = iota
@@ -324,6 +375,39 @@ type ComputedStyle struct {
 	OverflowX, OverflowY Overflow
 
 	VerticalAlign VerticalAlign
+
+	// BackgroundImage is the URL of the background image, "" for none,
+	// as written: the page resolves it (style sheets' URLs it makes
+	// absolute against their own URLs when it loads them).
+	BackgroundImage    string
+	BackgroundRepeat   BackgroundRepeat
+	BackgroundPosition [2]Length // x and y: px or percent
+
+	// Content is the content of a ::before or ::after pseudo-element;
+	// nil for normal and none.
+	Content                        []ContentItem
+	CounterReset, CounterIncrement []CounterOp
+	// Outline: drawn outside the border box when its style is not none
+	// and its width not 0 (OutlineWidth is 0 then).
+	OutlineStyle BorderStyle
+	OutlineWidth float32
+	OutlineColor color.NRGBA
+
+	TextIndent    Length // px or percent of the containing block's width
+	TextTransform TextTransform
+	// LetterSpacing and WordSpacing are added to each letter and each
+	// space; normal is 0.
+	LetterSpacing, WordSpacing float32
+
+	// Clip is the clip rectangle of an absolutely positioned box, top,
+	// right, bottom and left from its border box's top-left corner (auto
+	// for its edges); ClipSet is false for clip: auto.
+	Clip    [4]Length
+	ClipSet bool
+
+	// Quotes are the open and close quotes, in pairs by nesting level;
+	// nil for auto (the UA's), empty for none.
+	Quotes []string
 
 	// Flex containers and items, and box alignment (flexprops.go).
 	FlexDirection         FlexDirection

@@ -73,6 +73,11 @@ type GridLine struct {
 // AutoLine is the grid line auto.
 var AutoLine = GridLine{Auto: true}
 
+// MaxGridTracks bounds the tracks of a grid along each axis, and so line
+// numbers and spans, as browsers do, so that a huge number cannot make
+// layout allocate without end.
+const MaxGridTracks = 1000
+
 // GridContainer holds the grid container properties; nil in a
 // ComputedStyle means all are initial.
 type GridContainer struct {
@@ -302,8 +307,8 @@ func parseTrackList(val []css.Token) *trackListSpec {
 				l.autoNames[0] = append(append([]string{}, pending...), l.autoNames[0]...)
 				pending = []string{}
 			case n.Type == css.NumberToken && n.Int && n.Num >= 1:
-				count := int(min(n.Num, 10000))
-				for i := 0; i < count; i++ {
+				count := int(min(n.Num, MaxGridTracks))
+				for i := 0; i < count && len(l.tracks) < MaxGridTracks; i++ {
 					for j, tr := range tracks {
 						pending = append(pending, names[j]...)
 						addTrack(tr)
@@ -436,7 +441,7 @@ func parseGridLine(words [][]css.Token) (GridLine, bool) {
 			span = true
 		case t.Type == css.NumberToken && t.Int && t.Num != 0 && !num:
 			num = true
-			g.Line = int(max(min(t.Num, 10000), -10000))
+			g.Line = int(max(min(t.Num, MaxGridTracks), -MaxGridTracks))
 		case t.Type == css.IdentToken && !name && !t.IsIdent("span") && !t.IsIdent("auto"):
 			name = true
 			g.Name = t.Value

@@ -70,6 +70,22 @@ const (
 	propOverflowX
 	propOverflowY
 	propVerticalAlign
+	propBackgroundImage
+	propBackgroundRepeat
+	propBackgroundPositionX
+	propBackgroundPositionY
+	propContent
+	propCounterReset
+	propCounterIncrement
+	propQuotes
+	propOutlineStyle
+	propOutlineWidth
+	propOutlineColor
+	propClip
+	propTextIndent
+	propTextTransform
+	propLetterSpacing
+	propWordSpacing
 	// Flexbox and box alignment: parsed and computed in flexprops.go.
 	propFlexDirection
 	propFlexWrap
@@ -103,7 +119,8 @@ const (
 var inherited = [numProps]bool{
 	propFontSize: true, propColor: true, propFontFamily: true, propFontWeight: true,
 	propFontStyle: true, propLineHeight: true, propTextAlign: true, propWhiteSpace: true,
-	propListStyleType: true, propVisibility: true,
+	propListStyleType: true, propVisibility: true, propQuotes: true,
+	propTextIndent: true, propTextTransform: true, propLetterSpacing: true, propWordSpacing: true,
 }
 
 // longhands maps property names to their IDs.
@@ -124,12 +141,20 @@ var longhands = map[string]propID{
 	"width": propWidth, "height": propHeight, "min-width": propMinWidth,
 	"min-height": propMinHeight, "max-width": propMaxWidth, "max-height": propMaxHeight,
 	"background-color": propBackgroundColor, "text-align": propTextAlign,
+	"text-indent": propTextIndent, "text-transform": propTextTransform,
+	"letter-spacing": propLetterSpacing, "word-spacing": propWordSpacing,
 	"white-space": propWhiteSpace, "text-decoration-line": propTextDecorationLine,
 	"list-style-type": propListStyleType, "visibility": propVisibility,
 	"float": propFloat, "clear": propClear, "position": propPosition,
 	"top": propTop, "right": propRight, "bottom": propBottom, "left": propLeft,
 	"z-index": propZIndex, "overflow-x": propOverflowX, "overflow-y": propOverflowY,
-	"vertical-align":    propVerticalAlign,
+	"vertical-align": propVerticalAlign,
+	"clip":           propClip,
+	"outline-style":  propOutlineStyle, "outline-width": propOutlineWidth, "outline-color": propOutlineColor,
+	"content": propContent, "counter-reset": propCounterReset,
+	"counter-increment": propCounterIncrement, "quotes": propQuotes,
+	"background-image": propBackgroundImage, "background-repeat": propBackgroundRepeat,
+	"background-position-x": propBackgroundPositionX, "background-position-y": propBackgroundPositionY,
 	"inset-block-start": propTop, "inset-inline-end": propRight,
 	"inset-block-end": propBottom, "inset-inline-start": propLeft,
 	"flex-direction": propFlexDirection, "flex-wrap": propFlexWrap, "order": propOrder,
@@ -171,8 +196,13 @@ const (
 	kFamilies     // fams
 	kAuto
 	kNone
-	kCalc // calc: a math expression of lengths, percentages or numbers
-	kVar  // raw: tokens holding var(), of the declaration of property name
+	kURL      // str
+	kContent  // content
+	kCounters // counters
+	kQuotes   // strs
+	kClip     // rect
+	kCalc     // calc: a math expression of lengths, percentages or numbers
+	kVar      // raw: tokens holding var(), of the declaration of property name
 )
 
 // value is a specified value: parsed and validated, but not yet
@@ -185,10 +215,15 @@ type value struct {
 	key  int
 	rgba color.NRGBA
 	fams []string
-	calc *calcNode
-	raw  []css.Token // kVar
-	name string      // kVar: the property declared, longhand or shorthand
-	grid any         // the parsed grid values of gridprops.go
+	str  string
+
+	content  []ContentItem
+	counters []CounterOp
+	rect     [4]*value
+	calc     *calcNode
+	raw      []css.Token // kVar
+	name     string      // kVar: the property declared, longhand or shorthand
+	grid     any         // the parsed grid values of gridprops.go
 }
 
 // unit is a length unit.
@@ -254,37 +289,39 @@ func compile(decls []css.Declaration) []specDecl {
 // shorthands lists the longhands each shorthand sets, for the global
 // keywords (margin: inherit).
 var shorthands = map[string][]propID{
-	"margin":          sides(propMarginTop),
-	"padding":         sides(propPaddingTop),
-	"border-width":    sides(propBorderTopWidth),
-	"border-style":    sides(propBorderTopStyle),
-	"border-color":    sides(propBorderTopColor),
-	"border":          append(append(sides(propBorderTopWidth), sides(propBorderTopStyle)...), sides(propBorderTopColor)...),
-	"border-top":      {propBorderTopWidth, propBorderTopStyle, propBorderTopColor},
-	"border-right":    {propBorderRightWidth, propBorderRightStyle, propBorderRightColor},
-	"border-bottom":   {propBorderBottomWidth, propBorderBottomStyle, propBorderBottomColor},
-	"border-left":     {propBorderLeftWidth, propBorderLeftStyle, propBorderLeftColor},
-	"font":            {propFontStyle, propFontWeight, propFontSize, propLineHeight, propFontFamily},
-	"background":      {propBackgroundColor},
-	"list-style":      {propListStyleType},
-	"text-decoration": {propTextDecorationLine},
-	"margin-inline":   {propMarginLeft, propMarginRight},
-	"margin-block":    {propMarginTop, propMarginBottom},
-	"padding-inline":  {propPaddingLeft, propPaddingRight},
-	"padding-block":   {propPaddingTop, propPaddingBottom},
-	"overflow":        {propOverflowX, propOverflowY},
-	"inset":           {propTop, propRight, propBottom, propLeft},
-	"flex":            {propFlexGrow, propFlexShrink, propFlexBasis},
-	"flex-flow":       {propFlexDirection, propFlexWrap},
-	"gap":             {propRowGap, propColumnGap},
-	"grid-gap":        {propRowGap, propColumnGap},
-	"place-content":   {propAlignContent, propJustifyContent},
-	"place-items":     {propAlignItems, propJustifyItems},
-	"place-self":      {propAlignSelf, propJustifySelf},
-	"grid-row":        {propGridRowStart, propGridRowEnd},
-	"grid-column":     {propGridColumnStart, propGridColumnEnd},
-	"grid-area":       {propGridRowStart, propGridColumnStart, propGridRowEnd, propGridColumnEnd},
-	"grid-template":   {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas},
+	"margin":              sides(propMarginTop),
+	"padding":             sides(propPaddingTop),
+	"border-width":        sides(propBorderTopWidth),
+	"border-style":        sides(propBorderTopStyle),
+	"border-color":        sides(propBorderTopColor),
+	"border":              append(append(sides(propBorderTopWidth), sides(propBorderTopStyle)...), sides(propBorderTopColor)...),
+	"border-top":          {propBorderTopWidth, propBorderTopStyle, propBorderTopColor},
+	"border-right":        {propBorderRightWidth, propBorderRightStyle, propBorderRightColor},
+	"border-bottom":       {propBorderBottomWidth, propBorderBottomStyle, propBorderBottomColor},
+	"border-left":         {propBorderLeftWidth, propBorderLeftStyle, propBorderLeftColor},
+	"font":                {propFontStyle, propFontWeight, propFontSize, propLineHeight, propFontFamily},
+	"background":          {propBackgroundColor, propBackgroundImage, propBackgroundRepeat, propBackgroundPositionX, propBackgroundPositionY},
+	"background-position": {propBackgroundPositionX, propBackgroundPositionY},
+	"outline":             {propOutlineWidth, propOutlineStyle, propOutlineColor},
+	"list-style":          {propListStyleType},
+	"text-decoration":     {propTextDecorationLine},
+	"margin-inline":       {propMarginLeft, propMarginRight},
+	"margin-block":        {propMarginTop, propMarginBottom},
+	"padding-inline":      {propPaddingLeft, propPaddingRight},
+	"padding-block":       {propPaddingTop, propPaddingBottom},
+	"overflow":            {propOverflowX, propOverflowY},
+	"inset":               {propTop, propRight, propBottom, propLeft},
+	"flex":                {propFlexGrow, propFlexShrink, propFlexBasis},
+	"flex-flow":           {propFlexDirection, propFlexWrap},
+	"gap":                 {propRowGap, propColumnGap},
+	"grid-gap":            {propRowGap, propColumnGap},
+	"place-content":       {propAlignContent, propJustifyContent},
+	"place-items":         {propAlignItems, propJustifyItems},
+	"place-self":          {propAlignSelf, propJustifySelf},
+	"grid-row":            {propGridRowStart, propGridRowEnd},
+	"grid-column":         {propGridColumnStart, propGridColumnEnd},
+	"grid-area":           {propGridRowStart, propGridColumnStart, propGridRowEnd, propGridColumnEnd},
+	"grid-template":       {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas},
 	"grid": {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas,
 		propGridAutoRows, propGridAutoColumns, propGridAutoFlow},
 }
@@ -295,7 +332,9 @@ func sides(first propID) []propID {
 
 // expand validates one declaration and appends its longhands to out.
 func expand(out []specDecl, name string, val []css.Token, important bool) []specDecl {
-	if usesUnsupported(val) {
+	if name != "content" && usesUnsupported(val) {
+		// content's attr() is the CSS 2.1 one, which is known when
+		// the box tree is built.
 		return out
 	}
 	if strings.HasPrefix(name, "--") {
@@ -434,19 +473,64 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 	case "font":
 		return expandFont(out, words, important)
 	case "background":
-		// Only the colour matters to this engine. It can only appear in
-		// the last layer; the shorthand resets it when absent.
+		// CSS 2.1's single layer: the last one, which alone may have a
+		// colour. What the shorthand leaves out is reset.
 		layers := splitCommas(val)
+		words := split(layers[len(layers)-1])
 		c := &value{kind: kColor}
-		for _, w := range split(layers[len(layers)-1]) {
-			if len(w) != 1 {
-				continue // "center / cover" and the like
+		img := vNone
+		rep := &value{kind: kKeyword, key: int(RepeatBoth)}
+		var pos [][]css.Token
+		for i := 0; i < len(words); i++ {
+			w := words[i]
+			t, ok := one(w)
+			if !ok {
+				return out
 			}
-			if v := parseColorValue(w[0]); v != nil {
+			if t.IsDelim('/') {
+				// A background-size follows: not computed, skipped.
+				for n := 0; n < 2 && i+1 < len(words); n++ {
+					st, _ := one(words[i+1])
+					if keyword(st, map[string]int{"auto": 0, "cover": 0, "contain": 0}) == nil && parseLength(st, allowPercent) == nil {
+						break
+					}
+					i++
+				}
+				continue
+			}
+			if v := parseColorValue(t); v != nil {
 				c = v
+			} else if v := parseImage(t); v != nil {
+				img = v
+			} else if v := keyword(t, repeats); v != nil {
+				rep = v
+			} else if keyword(t, attachments) != nil || keyword(t, boxes) != nil {
+				// attachment, origin and clip: not computed
+			} else if len(pos) < 2 {
+				pos = append(pos, w)
+			} else {
+				return out
+			}
+		}
+		px, py := vZeroPercent, vZeroPercent
+		if len(pos) > 0 {
+			var ok bool
+			if px, py, ok = parsePosition(pos); !ok {
+				return out
 			}
 		}
 		add(propBackgroundColor, c)
+		add(propBackgroundImage, img)
+		add(propBackgroundRepeat, rep)
+		add(propBackgroundPositionX, px)
+		add(propBackgroundPositionY, py)
+	case "background-position":
+		layers := splitCommas(val)
+		x, y, ok := parsePosition(split(layers[len(layers)-1]))
+		if ok {
+			add(propBackgroundPositionX, x)
+			add(propBackgroundPositionY, y)
+		}
 	case "overflow":
 		if len(words) < 1 || len(words) > 2 {
 			return out
@@ -481,6 +565,17 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 		for i, v := range vs {
 			add(propTop+propID(i), v)
 		}
+	case "outline":
+		w, st, c, ok := parseBorder(words)
+		if !ok {
+			if len(words) != 1 || !words[0][0].IsIdent("invert") {
+				return out
+			}
+			w, st, c = vMedium, &value{kind: kKeyword, key: int(BorderNone)}, vCurrent
+		}
+		add(propOutlineWidth, w)
+		add(propOutlineStyle, st)
+		add(propOutlineColor, c)
 	case "list-style":
 		if v := parseListStyle(words); v != nil {
 			add(propListStyleType, v)
@@ -762,6 +857,268 @@ var verticalAligns = map[string]int{
 	"middle": int(VAlignMiddle), "top": int(VAlignTop), "bottom": int(VAlignBottom),
 }
 
+var repeats = map[string]int{
+	"repeat": int(RepeatBoth), "repeat-x": int(RepeatX), "repeat-y": int(RepeatY),
+	"no-repeat": int(RepeatNone),
+}
+
+var attachments = map[string]int{"scroll": 0, "fixed": 0, "local": 0}
+
+var boxes = map[string]int{"border-box": 0, "padding-box": 0, "content-box": 0}
+
+var vZeroPercent = &value{kind: kPercent}
+
+// parseImage reads an <image> that this engine draws: url(...), or none.
+func parseImage(t css.Token) *value {
+	switch {
+	case t.IsIdent("none"):
+		return vNone
+	case t.Type == css.URLToken:
+		return &value{kind: kURL, str: t.Value}
+	case t.Type == css.FunctionToken && strings.EqualFold(t.Value, "url"):
+		for _, c := range t.Children {
+			if c.Type == css.StringToken {
+				return &value{kind: kURL, str: c.Value}
+			}
+		}
+	}
+	return nil
+}
+
+// parsePosition reads a CSS 2.1 background-position: one or two of
+// left, center, right, top, bottom and length-percentages, keywords in
+// either order. A lone value sets x (or y for top and bottom) and
+// centres the other.
+func parsePosition(words [][]css.Token) (x, y *value, ok bool) {
+	if len(words) < 1 || len(words) > 2 {
+		return nil, nil, false
+	}
+	type part struct {
+		v         *value
+		isX, isY  bool // a keyword only valid on one axis
+		isKeyword bool
+	}
+	var ps []part
+	for _, w := range words {
+		t, single := one(w)
+		if !single {
+			return nil, nil, false
+		}
+		switch {
+		case t.IsIdent("left"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 0}, isX: true, isKeyword: true})
+		case t.IsIdent("right"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 100}, isX: true, isKeyword: true})
+		case t.IsIdent("top"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 0}, isY: true, isKeyword: true})
+		case t.IsIdent("bottom"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 100}, isY: true, isKeyword: true})
+		case t.IsIdent("center"):
+			ps = append(ps, part{v: &value{kind: kPercent, num: 50}, isKeyword: true})
+		default:
+			v := parseLength(t, allowPercent|allowNegative)
+			if v == nil {
+				return nil, nil, false
+			}
+			ps = append(ps, part{v: v})
+		}
+	}
+	center := &value{kind: kPercent, num: 50}
+	if len(ps) == 1 {
+		if ps[0].isY {
+			return center, ps[0].v, true
+		}
+		return ps[0].v, center, true
+	}
+	a, b := ps[0], ps[1]
+	if a.isY || b.isX {
+		// Keywords in y, x order; a length may not be swapped.
+		if !a.isKeyword || !b.isKeyword || a.isX || b.isY {
+			return nil, nil, false
+		}
+		a, b = b, a
+	}
+	if a.isY || b.isX {
+		return nil, nil, false
+	}
+	return a.v, b.v, true
+}
+
+// parseContent reads content: normal, none, or a list of strings,
+// attr(), counter(), counters() and the quote keywords. Images (url())
+// are accepted and generate nothing.
+func parseContent(val []css.Token) *value {
+	var items []ContentItem
+	n := 0
+	for _, t := range val {
+		if t.Type == css.WhitespaceToken {
+			continue
+		}
+		n++
+		switch {
+		case t.IsIdent("normal") || t.IsIdent("none"):
+			if len(val) != 1 {
+				return nil
+			}
+			return vNone
+		case t.Type == css.StringToken:
+			items = append(items, ContentItem{Kind: ContentString, Text: t.Value})
+		case t.IsIdent("open-quote"):
+			items = append(items, ContentItem{Kind: ContentOpenQuote})
+		case t.IsIdent("close-quote"):
+			items = append(items, ContentItem{Kind: ContentCloseQuote})
+		case t.IsIdent("no-open-quote"):
+			items = append(items, ContentItem{Kind: ContentNoOpenQuote})
+		case t.IsIdent("no-close-quote"):
+			items = append(items, ContentItem{Kind: ContentNoCloseQuote})
+		case t.Type == css.URLToken, t.Type == css.FunctionToken && strings.EqualFold(t.Value, "url"):
+		case t.Type == css.FunctionToken:
+			var args [][]css.Token
+			for _, a := range splitCommas(t.Children) {
+				var w []css.Token
+				for _, x := range a {
+					if x.Type != css.WhitespaceToken {
+						w = append(w, x)
+					}
+				}
+				if len(w) != 1 {
+					return nil
+				}
+				args = append(args, w)
+			}
+			name := strings.ToLower(t.Value)
+			switch {
+			case name == "attr" && len(args) == 1 && args[0][0].Type == css.IdentToken:
+				items = append(items, ContentItem{Kind: ContentAttr, Text: args[0][0].Value})
+			case name == "counter" && (len(args) == 1 || len(args) == 2) && args[0][0].Type == css.IdentToken:
+				it := ContentItem{Kind: ContentCounter, Text: args[0][0].Value, Style: ListDecimal}
+				if len(args) == 2 && !counterStyle(args[1][0], &it) {
+					return nil
+				}
+				items = append(items, it)
+			case name == "counters" && (len(args) == 2 || len(args) == 3) && args[0][0].Type == css.IdentToken &&
+				args[1][0].Type == css.StringToken:
+				it := ContentItem{Kind: ContentCounters, Text: args[0][0].Value, Sep: args[1][0].Value, Style: ListDecimal}
+				if len(args) == 3 && !counterStyle(args[2][0], &it) {
+					return nil
+				}
+				items = append(items, it)
+			default:
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return &value{kind: kContent, content: items}
+}
+
+// counterStyle reads the list-style-type argument of counter() and
+// counters().
+func counterStyle(t css.Token, it *ContentItem) bool {
+	if t.Type != css.IdentToken {
+		return false
+	}
+	if v := keyword(t, listStyleTypes); v != nil {
+		it.Style = ListStyleType(v.key)
+	} else {
+		it.Style = ListDecimal
+	}
+	return true
+}
+
+// parseCounterOps reads counter-reset or counter-increment: none, or
+// names each optionally followed by an integer (0 for resets, 1 for
+// increments by default).
+func parseCounterOps(words [][]css.Token, reset bool) *value {
+	if len(words) == 1 && words[0][0].IsIdent("none") && len(words[0]) == 1 {
+		return &value{kind: kCounters}
+	}
+	var ops []CounterOp
+	for _, w := range words {
+		t, ok := one(w)
+		if !ok {
+			return nil
+		}
+		switch {
+		case t.Type == css.IdentToken:
+			switch strings.ToLower(t.Value) {
+			case "none", "inherit", "initial", "unset", "default":
+				return nil
+			}
+			op := CounterOp{Name: t.Value, Value: 1}
+			if reset {
+				op.Value = 0
+			}
+			ops = append(ops, op)
+		case t.Type == css.NumberToken && t.Num == math.Trunc(t.Num) && len(ops) > 0 && math.Abs(t.Num) < 1<<31:
+			ops[len(ops)-1].Value = int(t.Num)
+		default:
+			return nil
+		}
+	}
+	if len(ops) == 0 {
+		return nil
+	}
+	return &value{kind: kCounters, counters: ops}
+}
+
+// parseQuotes reads quotes: none, or pairs of strings.
+func parseQuotes(words [][]css.Token) *value {
+	if len(words) == 1 && len(words[0]) == 1 && words[0][0].IsIdent("none") {
+		return &value{kind: kQuotes, fams: []string{}}
+	}
+	if len(words) == 1 && len(words[0]) == 1 && words[0][0].IsIdent("auto") {
+		return &value{kind: kQuotes}
+	}
+	if len(words) == 0 || len(words)%2 != 0 {
+		return nil
+	}
+	var qs []string
+	for _, w := range words {
+		t, ok := one(w)
+		if !ok || t.Type != css.StringToken {
+			return nil
+		}
+		qs = append(qs, t.Value)
+	}
+	return &value{kind: kQuotes, fams: qs}
+}
+
+// parseClipRect reads rect(top, right, bottom, left), each a length or
+// auto, separated by commas or (the legacy syntax) spaces.
+func parseClipRect(t css.Token) *value {
+	if t.Type != css.FunctionToken || !strings.EqualFold(t.Value, "rect") {
+		return nil
+	}
+	var parts []css.Token
+	commas := 0
+	for _, c := range t.Children {
+		switch c.Type {
+		case css.WhitespaceToken:
+		case css.CommaToken:
+			commas++
+		default:
+			parts = append(parts, c)
+		}
+	}
+	if len(parts) != 4 || (commas != 0 && commas != 3) {
+		return nil
+	}
+	v := &value{kind: kClip}
+	for i, p := range parts {
+		if p.IsIdent("auto") {
+			v.rect[i] = vAuto
+		} else if v.rect[i] = parseLength(p, allowNegative); v.rect[i] == nil {
+			return nil
+		}
+	}
+	return v
+}
+
 var fontStyles = map[string]int{
 	"normal": int(FontNormal), "italic": int(FontItalic), "oblique": int(FontOblique),
 }
@@ -815,16 +1172,23 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 		return nil
 	}
-	if p == propTextDecorationLine {
+	switch p {
+	case propTextDecorationLine:
 		return parseTextDecoration(words, false)
+	case propContent:
+		return parseContent(val)
+	case propCounterReset, propCounterIncrement:
+		return parseCounterOps(words, p == propCounterReset)
+	case propQuotes:
+		return parseQuotes(words)
 	}
 	if p == propFontStyle && len(words) == 2 && words[0][0].IsIdent("oblique") {
 		return &value{kind: kKeyword, key: int(FontOblique)} // oblique <angle>
 	}
-	if p >= propGridTemplateColumns {
+	if p >= propGridTemplateColumns && p <= propJustifySelf {
 		return parseGridLonghand(p, val, words)
 	}
-	if p >= propFlexDirection {
+	if p >= propFlexDirection && p <= propColumnGap {
 		return parseFlexLonghand(p, words)
 	}
 	if len(val) != 1 {
@@ -932,6 +1296,46 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 	case propOverflowX, propOverflowY:
 		return keyword(t, overflows)
+	case propClip:
+		if t.IsIdent("auto") {
+			return vAuto
+		}
+		return parseClipRect(t)
+	case propTextIndent:
+		return parseLength(t, allowPercent|allowNegative)
+	case propTextTransform:
+		return keyword(t, map[string]int{"none": int(TransformNone), "uppercase": int(TransformUppercase),
+			"lowercase": int(TransformLowercase), "capitalize": int(TransformCapitalize)})
+	case propLetterSpacing, propWordSpacing:
+		if t.IsIdent("normal") {
+			return vZero
+		}
+		return parseLength(t, allowNegative)
+	case propOutlineStyle:
+		if t.IsIdent("auto") {
+			return &value{kind: kKeyword, key: int(BorderSolid)}
+		}
+		if v := keyword(t, borderStyles); v != nil && v.key != int(BorderHidden) {
+			return v
+		}
+	case propOutlineWidth:
+		return parseBorderWidth(t)
+	case propOutlineColor:
+		if t.IsIdent("invert") {
+			return vCurrent // invert is not drawn: the current colour stands in
+		}
+		return parseColorValue(t)
+	case propBackgroundImage:
+		return parseImage(t)
+	case propBackgroundRepeat:
+		return keyword(t, repeats)
+	case propBackgroundPositionX, propBackgroundPositionY:
+		k := map[propID]map[string]int{propBackgroundPositionX: {"left": 0, "center": 50, "right": 100},
+			propBackgroundPositionY: {"top": 0, "center": 50, "bottom": 100}}[p]
+		if v := keyword(t, k); v != nil {
+			return &value{kind: kPercent, num: float32(v.key)}
+		}
+		return parseLength(t, allowPercent|allowNegative)
 	case propVerticalAlign:
 		if v := keyword(t, verticalAligns); v != nil {
 			return v

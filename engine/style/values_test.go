@@ -428,3 +428,106 @@ func TestVerticalAlign(t *testing.T) {
 		}
 	}
 }
+
+func TestBackgroundImage(t *testing.T) {
+	pct := func(v float32) Length { return Length{Value: v, Unit: Percent} }
+	tests := []struct {
+		decls  string
+		img    string
+		repeat BackgroundRepeat
+		pos    [2]Length
+	}{
+		{"background-image: url(a.png)", "a.png", RepeatBoth, [2]Length{pct(0), pct(0)}},
+		{`background: url("b c.png") no-repeat right bottom`, "b c.png", RepeatNone, [2]Length{pct(100), pct(100)}},
+		{"background: url(a.png) repeat-x top", "a.png", RepeatX, [2]Length{pct(50), pct(0)}},
+		{"background: url(a.png) center left", "a.png", RepeatBoth, [2]Length{pct(0), pct(50)}},
+		{"background: url(a.png); background-position: 10px 2em", "a.png", RepeatBoth, [2]Length{PxLength(10), PxLength(40)}},
+		{"background-image: url(a.png); background-image: none", "", RepeatBoth, [2]Length{pct(0), pct(0)}},
+		{"background-position: 10px left", "", RepeatBoth, [2]Length{pct(0), pct(0)}}, // invalid: dropped
+		{"background: url(a.png) repeat-y 30% / cover", "a.png", RepeatY, [2]Length{pct(30), pct(50)}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "font-size: 20px; "+tt.decls)
+		if cs.BackgroundImage != tt.img || cs.BackgroundRepeat != tt.repeat || cs.BackgroundPosition != tt.pos {
+			t.Errorf("%s: got %q %v %v", tt.decls, cs.BackgroundImage, cs.BackgroundRepeat, cs.BackgroundPosition)
+		}
+	}
+}
+
+func TestContent(t *testing.T) {
+	tests := []struct {
+		decl string
+		want []ContentItem
+	}{
+		{`content: "a" attr(title) counter(c) counters(c, ".", upper-roman) open-quote close-quote`, []ContentItem{
+			{Kind: ContentString, Text: "a"}, {Kind: ContentAttr, Text: "title"},
+			{Kind: ContentCounter, Text: "c", Style: ListDecimal},
+			{Kind: ContentCounters, Text: "c", Sep: ".", Style: ListUpperRoman},
+			{Kind: ContentOpenQuote}, {Kind: ContentCloseQuote}}},
+		{`content: none`, nil},
+		{`content: "a" none`, nil}, // invalid
+		{`content: counter(c, "x")`, nil},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", tt.decl)
+		if fmt.Sprint(cs.Content) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.decl, cs.Content, tt.want)
+		}
+	}
+	cs := styleOf(t, "", "", "counter-reset: a b 3; counter-increment: a -2")
+	if fmt.Sprint(cs.CounterReset) != "[{a 0} {b 3}]" || fmt.Sprint(cs.CounterIncrement) != "[{a -2}]" {
+		t.Errorf("counters: %v %v", cs.CounterReset, cs.CounterIncrement)
+	}
+}
+
+func TestOutline(t *testing.T) {
+	tests := []struct {
+		decls string
+		style BorderStyle
+		width float32
+		color color.NRGBA
+	}{
+		{"outline: 2px solid red", BorderSolid, 2, color.NRGBA{255, 0, 0, 255}},
+		{"outline: dashed", BorderDashed, 3, color.NRGBA{0, 0, 255, 255}},
+		{"outline-width: 4px", BorderNone, 0, color.NRGBA{0, 0, 255, 255}},
+		{"outline: 1px solid; outline-color: invert", BorderSolid, 1, color.NRGBA{0, 0, 255, 255}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "color: blue; "+tt.decls)
+		if cs.OutlineStyle != tt.style || cs.OutlineWidth != tt.width || cs.OutlineColor != tt.color {
+			t.Errorf("%s: got %v %v %v", tt.decls, cs.OutlineStyle, cs.OutlineWidth, cs.OutlineColor)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		decl string
+		set  bool
+		want [4]Length
+	}{
+		{"clip: rect(1px, 2em, auto, 0)", true, [4]Length{PxLength(1), PxLength(40), AutoLength, PxLength(0)}},
+		{"clip: rect(1px 2px 3px 4px)", true, [4]Length{PxLength(1), PxLength(2), PxLength(3), PxLength(4)}},
+		{"clip: auto", false, [4]Length{}},
+		{"clip: rect(1px, 2px, 3px)", false, [4]Length{}},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", "", "font-size: 20px; "+tt.decl)
+		if cs.ClipSet != tt.set || (tt.set && cs.Clip != tt.want) {
+			t.Errorf("%s: got %v %v", tt.decl, cs.ClipSet, cs.Clip)
+		}
+	}
+}
+
+func TestTextProperties(t *testing.T) {
+	cs := styleOf(t, "", "text-indent: 10%; text-transform: capitalize; letter-spacing: 0.1em; word-spacing: 3px",
+		"font-size: 20px")
+	if cs.TextIndent != (Length{Value: 10, Unit: Percent}) || cs.TextTransform != TransformCapitalize ||
+		!near(cs.LetterSpacing, 1.6) || cs.WordSpacing != 3 { // em computed on the div (16px)
+		t.Errorf("inherited: indent %v transform %v letter %v word %v", cs.TextIndent, cs.TextTransform, cs.LetterSpacing, cs.WordSpacing)
+	}
+	cs = styleOf(t, "", "", "letter-spacing: 2px; letter-spacing: normal; text-transform: sideways")
+	if cs.LetterSpacing != 0 || cs.TextTransform != TransformNone {
+		t.Errorf("normal: letter %v transform %v", cs.LetterSpacing, cs.TextTransform)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
+
+	"glassbox/engine/style"
 )
 
 // Glyph is one shaped glyph. Positions and advances are in em: multiply by
@@ -167,4 +169,17 @@ func (sh *Shaper) shape(f *Font, s string) *Shaped {
 	}
 	res.Advance = float32(pen) * scale
 	return res
+}
+
+// FontUnits returns the advance of the digit zero, per px of font size, in
+// the font that families, weight and style select: what the CSS unit ch
+// measures. It satisfies style.FontMetrics.
+func (c *Collection) FontUnits(families []string, weight int, fs style.FontStyle) (ch float32) {
+	f := c.Match(families, weight, fs)
+	if f == nil {
+		return 0
+	}
+	sh := c.Shaper()
+	defer c.Release(sh)
+	return sh.Shape(f, "0").Width(1)
 }

@@ -86,6 +86,9 @@ func scanModule(file, src string) (*moduleScan, *SyntaxError) {
 	// declaration's from clause, after which only ; or a new line may come
 	// (the parser does not insist).
 	declEnd := false
+	// exportClause: inside export { ... }; clauseEnd: just after its
+	// closing brace, where from, ; or a new line must come.
+	exportClause, clauseEnd := false, false
 	for {
 		t, ok := next()
 		if !ok {
@@ -98,7 +101,17 @@ func scanModule(file, src string) (*moduleScan, *SyntaxError) {
 			return nil, fail(t.off, "Missing semicolon after a module specifier")
 		}
 		declEnd = false
+		if clauseEnd && !t.nl && t.tt != js.SemicolonToken && t.tt != js.FromToken {
+			return nil, fail(t.off, "Missing semicolon after an export clause")
+		}
+		clauseEnd = false
 		n := len(toks)
+		switch {
+		case t.tt == js.OpenBraceToken && n >= 1 && toks[n-1].tt == js.ExportToken:
+			exportClause = true
+		case t.tt == js.CloseBraceToken && exportClause:
+			exportClause, clauseEnd = false, true
+		}
 		if t.tt == js.WithToken && n >= 2 && toks[n-1].tt == js.StringToken && (toks[n-2].tt == js.FromToken || toks[n-2].tt == js.ImportToken) {
 			spec := toks[n-1]
 			attrs, end, err := scanAttributes(next, fail)

@@ -250,9 +250,10 @@ func (c *compiler) compileModule(ast *js.AST) *bytecode.ModuleTemplate {
 	m := mi.m
 
 	// The same early errors as a block's, function declarations being
-	// lexical at the top level of a module, plus imports.
-	strictState := &funcState{strict: true}
-	c.fs = strictState
+	// lexical at the top level of a module, plus imports. The check
+	// reads the strictness of the function being compiled: module code
+	// is strict.
+	c.fs = &funcState{strict: true}
 	c.checkBlockDeclarations(mi.body)
 	declared := map[string]*js.Var{}
 	for _, v := range ast.BlockStmt.Scope.Declared {
@@ -313,6 +314,9 @@ func (c *compiler) compileModule(ast *js.AST) *bytecode.ModuleTemplate {
 		m.LocalExports = append(m.LocalExports, bytecode.LocalExport{ExportName: "default", Slot: defaultB.slot})
 	}
 	m.Slots = slots
+	if slots > 0xffff {
+		c.errorf("Too many top-level declarations in a module")
+	}
 
 	// Local exports, and imports exported again, which become indirect.
 	for _, ln := range mi.localNames {
@@ -340,7 +344,7 @@ func (c *compiler) compileModule(ast *js.AST) *bytecode.ModuleTemplate {
 	sort.Ints(m.Lexical)
 
 	// Init: the hoisted functions.
-	fs := c.newFunc("", bytecode.ScriptBody, true, &funcInfo{})
+	fs := c.newFunc("<module init>", bytecode.ScriptBody, true, &funcInfo{})
 	fs.t.Line, fs.t.Col = 1, 1
 	fs.nextReg, fs.maxReg = 1, 1
 	fs.ctxLevel = 1
@@ -355,7 +359,7 @@ func (c *compiler) compileModule(ast *js.AST) *bytecode.ModuleTemplate {
 	m.Init = c.finishFunc()
 
 	// Body: the statements.
-	fs = c.newFunc("", bytecode.ScriptBody, true, c.info[ast])
+	fs = c.newFunc("<module>", bytecode.ScriptBody, true, c.info[ast])
 	fs.t.Line, fs.t.Col = 1, 1
 	fs.nextReg, fs.maxReg = 1, 1
 	fs.ctxLevel = 1

@@ -7,6 +7,10 @@ import (
 
 // ArrayBuffer and SharedArrayBuffer (ECMA-262 25.1, 25.2).
 
+// maxSharedReserve bounds the memory reserved up front for a growable
+// SharedArrayBuffer to grow into.
+const maxSharedReserve = 16 << 20
+
 // maxBufferBytes bounds the bytes one buffer may hold, as engines bound
 // it: a larger request is a RangeError, not a Go out-of-memory crash.
 const maxBufferBytes = 1 << 31
@@ -91,6 +95,13 @@ func (it *Interp) allocateBuffer(newTarget *Object, byteLen, maxLen int64, share
 	b := &arrayBuffer{data: make([]byte, byteLen), shared: shared, resizable: maxLen >= 0, maxLen: int(maxLen)}
 	if shared {
 		b.waiters = &waiterList{}
+		if maxLen > byteLen && maxLen <= maxSharedReserve {
+			// Agents on other goroutines read data without a lock: growing
+			// within capacity only lengthens the slice, so that a read
+			// racing with grow sees the old or the new length of the same
+			// memory, never a torn mix of two allocations.
+			b.data = make([]byte, byteLen, maxLen)
+		}
 	}
 	o.internal = b
 	return o, nil
@@ -288,7 +299,11 @@ func (r *Realm) initBufferKind(shared bool) {
 				return Undefined, it.rangeError("Array buffer allocation failed")
 			}
 			b.waiters.mu.Lock()
-			b.data = append(b.data, make([]byte, int(n)-len(b.data))...)
+			if int(n) <= cap(b.data) {
+				b.data = b.data[:n] // never written past the old length: zero
+			} else {
+				b.data = append(b.data, make([]byte, int(n)-len(b.data))...)
+			}
 			b.waiters.mu.Unlock()
 			return Undefined, nil
 		})

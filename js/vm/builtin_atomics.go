@@ -13,6 +13,12 @@ import (
 // atomicTarget is ValidateIntegerTypedArray followed by
 // ValidateAtomicAccess: the view and the element index.
 func (it *Interp) atomicTarget(v, index Value, waitable bool) (*typedArray, int, error) {
+	return it.atomicTargetShared(v, index, waitable, false)
+}
+
+// atomicTargetShared is atomicTarget that, for Atomics.wait, first
+// requires a shared buffer.
+func (it *Interp) atomicTargetShared(v, index Value, waitable, shared bool) (*typedArray, int, error) {
 	_, ta, n, err := it.validateTA(v, "Atomics")
 	if err != nil {
 		return nil, 0, it.typeError("Atomics operation on " + describeForError(v) + ": not a valid integer typed array")
@@ -23,6 +29,9 @@ func (it *Interp) atomicTarget(v, index Value, waitable bool) (*typedArray, int,
 		}
 	} else if ta.kind == taUint8Clamped || ta.kind == taFloat16 || ta.kind == taFloat32 || ta.kind == taFloat64 {
 		return nil, 0, it.typeError("Atomics operations need an integer typed array")
+	}
+	if shared && !ta.ab.shared {
+		return nil, 0, it.typeError("Atomics.wait needs a shared typed array")
 	}
 	i, err := it.toIndex(index)
 	if err != nil {
@@ -182,7 +191,10 @@ func (r *Realm) initAtomics() {
 		return Undefined, nil
 	})
 	r.method(a, "wait", 4, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		return it.atomicsWait(args)
+		return it.atomicsWait(args, false)
+	})
+	r.method(a, "waitAsync", 4, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		return it.atomicsWait(args, true)
 	})
 	r.method(a, "notify", 3, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		ta, i, err := it.atomicTarget(arg(args, 0), arg(args, 1), true)
@@ -220,15 +232,13 @@ func (r *Realm) initAtomics() {
 	})
 }
 
-// atomicsWait is DoWait in synchronous mode: only agents that can block
-// may wait, and only another agent can wake them before the timeout.
-func (it *Interp) atomicsWait(args []Value) (Value, error) {
-	ta, i, err := it.atomicTarget(arg(args, 0), arg(args, 1), true)
+// atomicsWait is DoWait: synchronously only agents that can block may
+// wait, and only another agent can wake them before the timeout; async
+// waits settle a promise, from the job loop (see pollAsyncWaits).
+func (it *Interp) atomicsWait(args []Value, async bool) (Value, error) {
+	ta, i, err := it.atomicTargetShared(arg(args, 0), arg(args, 1), true, true)
 	if err != nil {
 		return Undefined, err
-	}
-	if !ta.ab.shared {
-		return Undefined, it.typeError("Atomics.wait needs a shared typed array")
 	}
 	v, err := it.taConvert(ta.kind, arg(args, 2))
 	if err != nil {
@@ -242,8 +252,17 @@ func (it *Interp) atomicsWait(args []Value) (Value, error) {
 	if math.IsNaN(q) {
 		timeout = math.Inf(1)
 	}
-	if !it.CanBlock {
+	if !async && !it.CanBlock {
 		return Undefined, it.typeError("Atomics.wait cannot be called in this context")
+	}
+	result := func(v Value, isAsync bool) (Value, error) {
+		if !async {
+			return v, nil
+		}
+		o := NewObject(it.realm.ObjectPrototype)
+		o.defineOwn(StrKey("async"), Bool(isAsync), Default)
+		o.defineOwn(StrKey("value"), v, Default)
+		return ObjValue(o), nil
 	}
 	wl := ta.ab.waiters
 	byteIndex := ta.offset + i*ta.kind.size()
@@ -253,30 +272,132 @@ func (it *Interp) atomicsWait(args []Value) (Value, error) {
 	storeElem(ta.kind, want[:], v)
 	if cur != want {
 		wl.mu.Unlock()
-		return Str("not-equal"), nil
+		return result(Str("not-equal"), false)
+	}
+	if async && timeout == 0 {
+		wl.mu.Unlock()
+		return result(Str("timed-out"), false)
 	}
 	w := &waiter{index: byteIndex, wake: make(chan struct{})}
 	wl.waiting = append(wl.waiting, w)
 	wl.mu.Unlock()
+	if async {
+		aw := &asyncWait{w: w, wl: wl, promise: it.realm.newPromise()}
+		if !math.IsInf(timeout, 1) {
+			aw.deadline = time.Now().Add(time.Duration(timeout * float64(time.Millisecond)))
+		}
+		it.asyncWaits = append(it.asyncWaits, aw)
+		return result(ObjValue(aw.promise), true)
+	}
 	var timer <-chan time.Time
 	if !math.IsInf(timeout, 1) {
 		t := time.NewTimer(time.Duration(timeout * float64(time.Millisecond)))
 		defer t.Stop()
 		timer = t.C
 	}
-	select {
-	case <-w.wake:
-		return Str("ok"), nil
-	case <-timer:
+	// Interrupt sets a flag, not a channel: look at it now and then, so
+	// that a waiting agent can still be stopped.
+	poll := time.NewTicker(20 * time.Millisecond)
+	defer poll.Stop()
+	var interrupted error
+wait:
+	for {
+		select {
+		case <-w.wake:
+			return Str("ok"), nil
+		case <-timer:
+			break wait
+		case <-poll.C:
+			if interrupted = it.checkInterrupt(); interrupted != nil {
+				break wait
+			}
+		}
 	}
 	wl.mu.Lock()
 	defer wl.mu.Unlock()
 	for j, x := range wl.waiting {
 		if x == w {
 			wl.waiting = append(wl.waiting[:j], wl.waiting[j+1:]...)
+			if interrupted != nil {
+				return Undefined, interrupted
+			}
 			return Str("timed-out"), nil
 		}
 	}
 	// Notified between the timeout and taking the lock.
 	return Str("ok"), nil
+}
+
+// SharedMemory is the memory of a SharedArrayBuffer, which agents on
+// other goroutines may share (as a host's postMessage shares it).
+type SharedMemory struct{ b *arrayBuffer }
+
+// SharedMemoryOf returns the memory of a SharedArrayBuffer.
+func SharedMemoryOf(v Value) (SharedMemory, bool) {
+	b := bufferOf(v.Obj())
+	if b == nil || !b.shared {
+		return SharedMemory{}, false
+	}
+	return SharedMemory{b}, true
+}
+
+// NewSharedArrayBuffer makes a SharedArrayBuffer object of this realm
+// over shared memory m.
+func (r *Realm) NewSharedArrayBuffer(m SharedMemory) *Object {
+	o := newObjectClass(r.SharedArrayBufferPrototype, ClassArrayBuffer)
+	o.internal = m.b
+	return o
+}
+
+// asyncWait is a pending Atomics.waitAsync of this agent.
+type asyncWait struct {
+	w        *waiter // in wl; notify closes its wake channel
+	wl       *waiterList
+	deadline time.Time // zero when there is no timeout
+	promise  *Object
+}
+
+// pollAsyncWaits settles the promises of async waits that were notified,
+// possibly by another agent, or whose time is up.
+func (it *Interp) pollAsyncWaits() {
+	now := time.Now()
+	kept := it.asyncWaits[:0]
+	for _, aw := range it.asyncWaits {
+		select {
+		case <-aw.w.wake:
+			it.resolvePromise(aw.promise, Str("ok"))
+			continue
+		default:
+		}
+		if aw.deadline.IsZero() || now.Before(aw.deadline) {
+			kept = append(kept, aw)
+			continue
+		}
+		outcome := "ok" // notified between the check and the lock
+		aw.wl.mu.Lock()
+		for j, x := range aw.wl.waiting {
+			if x == aw.w {
+				aw.wl.waiting = append(aw.wl.waiting[:j], aw.wl.waiting[j+1:]...)
+				outcome = "timed-out"
+				break
+			}
+		}
+		aw.wl.mu.Unlock()
+		it.resolvePromise(aw.promise, Str(outcome))
+	}
+	clear(it.asyncWaits[len(kept):])
+	it.asyncWaits = kept
+}
+
+// PendingWaits reports the Atomics.waitAsync calls still waiting, and the
+// earliest time one of them times out (zero when none has a timeout). A
+// host's event loop runs RunJobs again then, or when another agent may
+// have notified them.
+func (it *Interp) PendingWaits() (n int, next time.Time) {
+	for _, aw := range it.asyncWaits {
+		if !aw.deadline.IsZero() && (next.IsZero() || aw.deadline.Before(next)) {
+			next = aw.deadline
+		}
+	}
+	return len(it.asyncWaits), next
 }

@@ -63,6 +63,39 @@ func inspect(sb *strings.Builder, v Value, depth int, seen map[*Object]bool, top
 		inspect(sb, o.internal.(Value), depth, seen, false)
 		sb.WriteString("]")
 		return
+	case ClassTypedArray:
+		// As Node prints them: Uint8Array(2) [ 1, 2 ].
+		ta := o.internal.(*typedArray)
+		n := ta.length()
+		sb.WriteString(taNames[ta.kind] + "(" + strconv.Itoa(n) + ") [")
+		for i := 0; i < n && i < 100; i++ {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			sb.WriteByte(' ')
+			inspect(sb, ta.load(i), depth+1, seen, false)
+		}
+		if n > 100 {
+			sb.WriteString(", ... " + strconv.Itoa(n-100) + " more items")
+		}
+		sb.WriteString(" ]")
+		return
+	case ClassArrayBuffer:
+		b := o.internal.(*arrayBuffer)
+		name := "ArrayBuffer"
+		if b.shared {
+			name = "SharedArrayBuffer"
+		}
+		if b.detached {
+			sb.WriteString(name + " { (detached), byteLength: 0 }")
+			return
+		}
+		sb.WriteString(name + " { byteLength: " + strconv.Itoa(len(b.data)) + " }")
+		return
+	case ClassDataView:
+		v := o.internal.(*typedArray)
+		sb.WriteString("DataView { byteLength: " + strconv.Itoa(v.length()) + ", byteOffset: " + strconv.Itoa(v.offset) + " }")
+		return
 	case ClassPromise:
 		p := promiseOf(o)
 		switch p.state {

@@ -47,6 +47,8 @@ type Interp struct {
 	// taLength caches, per element type, the prototype chain last seen
 	// to lead a typed array's length to the built-in getter (typedarray.go).
 	taLength [numTAKinds]taLengthCache
+	// asyncWaits are the pending Atomics.waitAsync calls (builtin_atomics.go).
+	asyncWaits []*asyncWait
 
 	// HostLoadImportedModule finds the modules that import declarations
 	// and import() name; set by the embedder (see module.go).
@@ -130,7 +132,13 @@ func (it *Interp) EnqueueJob(j func() error) { it.jobs = append(it.jobs, j) }
 // error.
 func (it *Interp) RunJobs() error {
 	it.enqueueFinalizations()
-	for len(it.jobs) > 0 {
+	for {
+		if len(it.asyncWaits) > 0 {
+			it.pollAsyncWaits()
+		}
+		if len(it.jobs) == 0 {
+			break
+		}
 		j := it.jobs[0]
 		it.jobs[0] = nil
 		it.jobs = it.jobs[1:]

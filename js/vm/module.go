@@ -57,12 +57,11 @@ type Module struct {
 	cycleRoot                  *Module
 	// asyncOrder is [[AsyncEvaluationOrder]]: 0 unset, -1 done, else the
 	// order in which the module became asynchronous.
-	asyncOrder    int
-	topLevel      *Object // [[TopLevelCapability]]'s promise
-	asyncParents  []*Module
-	pendingAsync  int
-	hasTLA        bool
-	loadingFailed bool
+	asyncOrder   int
+	topLevel     *Object // [[TopLevelCapability]]'s promise
+	asyncParents []*Module
+	pendingAsync int
+	hasTLA       bool
 }
 
 // moduleValue wraps a module record for slot 0 of its context.
@@ -790,8 +789,18 @@ func (it *Interp) dynamicImport(r *Realm, referrer string, specifier, options Va
 			if wo == nil {
 				return reject(it.typeError("The 'with' option of import() must be an object"))
 			}
-			for _, k := range wo.ownKeys(false) {
-				if p, ok := wo.getOwn(k); !ok || p.attr&Enumerable == 0 {
+			// EnumerableOwnProperties(with, key+value), through the
+			// object's own methods (it may be a proxy).
+			keys, err := it.ownStringKeys(wo)
+			if err != nil {
+				return reject(err)
+			}
+			for _, k := range keys {
+				d, ok, err := it.getOwnProperty(wo, k)
+				if err != nil {
+					return reject(err)
+				}
+				if !ok || !d.Enumerable {
 					continue
 				}
 				v, err := it.get(wo, k, with)

@@ -77,6 +77,19 @@ func (o *Object) HostData() any {
 	return o.internal
 }
 
+// FunctionRealm returns the realm of a function object (bound functions:
+// their target's), or nil for an object that is not a function.
+func (o *Object) FunctionRealm() *Realm {
+	for o != nil && o.fn != nil {
+		if o.fn.boundTarget != nil {
+			o = o.fn.boundTarget
+			continue
+		}
+		return o.fn.realm
+	}
+	return nil
+}
+
 // SetProto changes the prototype without checks, for embedders building
 // their classes.
 func (o *Object) SetProto(p *Object) { o.setProto(p) }

@@ -30,6 +30,13 @@ func TestRing(t *testing.T) {
 		for _, e := range r.Events() {
 			got = append(got, e.Frame)
 		}
+		var recent []uint64
+		for _, e := range r.Recent(2) {
+			recent = append(recent, e.Frame)
+		}
+		if want := tt.want[max(len(tt.want)-2, 0):]; !equal(recent, want) {
+			t.Errorf("capacity %d, %d added: Recent(2) %v, want %v", tt.capacity, tt.add, recent, want)
+		}
 		if !equal(got, tt.want) || r.Dropped() != tt.dropped {
 			t.Errorf("capacity %d, %d added: frames %v dropped %d, want %v dropped %d",
 				tt.capacity, tt.add, got, r.Dropped(), tt.want, tt.dropped)

@@ -107,6 +107,23 @@ func (r *Ring) Events() []Event {
 	return append(out, r.buf[:i]...)
 }
 
+// Recent returns the last n events held (fewer when the ring holds
+// fewer), oldest first.
+func (r *Ring) Recent(n int) []Event {
+	if r == nil || n <= 0 {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	size := uint64(len(r.buf))
+	k := min(uint64(n), r.added, size)
+	out := make([]Event, 0, k)
+	for i := r.added - k; i < r.added; i++ {
+		out = append(out, r.buf[i%size])
+	}
+	return out
+}
+
 // Dropped returns how many events were overwritten by newer ones.
 func (r *Ring) Dropped() uint64 {
 	if r == nil {
