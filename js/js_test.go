@@ -826,3 +826,23 @@ func TestEscapedIdentifiers(t *testing.T) {
 		}
 	}
 }
+
+func TestWith(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"var o = { x: 1 }, x = 10, y = 20; with (o) { x = 2; y = 3 } [o.x, x, y].join()", "2,10,3"},
+		{"var o = { f() { return this === o } }; with (o) f()", "true"},
+		{"var o = { x: 'o' }; function g() { var x = 'l'; with (o) return (() => x)() } g()", "o"},
+		{"var o = {}; with (o) { var v = 1 } [v, 'v' in o].join()", "1,false"},
+		{"var o = { v: 0 }; with (o) { var v = 1 } [typeof v, o.v].join()", "undefined,1"},
+		{"var o = { x: 1 }; with (o) { let x = 2; x++ } o.x", "1"},
+		{"var o = { x: 1, [Symbol.unscopables]: { x: true } }, x = 'outer'; with (o) x", "outer"},
+		{"var o = { x: 1 }; with (o) delete x; 'x' in o", "false"},
+		{"var o = { x: 1 }; with (o) typeof y", "undefined"},
+		{"try { with (null) {} } catch (e) { e.name }", "TypeError"},
+		{"'use strict'; with ({}) {}", "SyntaxError: Strict mode code may not include a with statement (test.js:1:1)"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

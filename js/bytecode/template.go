@@ -164,6 +164,7 @@ const (
 	RtAsyncIteratorNext           // (iterator record) -> what for await awaits
 	RtAsyncYieldStar              // (iterator record, mode, received) -> what async yield* awaits; may set mode
 	RtAsyncYieldStarResult        // (iterator record, mode, awaited) -> the inner result, checked
+	RtWithHas                     // (object, name) -> whether a with statement's object has the binding
 	RtNumRuntime
 )
 
@@ -175,5 +176,5 @@ var RuntimeNames = [RtNumRuntime]string{
 	"CreateRegExp", "DeclareGlobals", "Await", "SetFunctionName", "BigInt",
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
-	"AsyncYieldStar", "AsyncYieldStarResult",
+	"AsyncYieldStar", "AsyncYieldStarResult", "WithHas",
 }

@@ -323,6 +323,10 @@ func (c *compiler) deleteExpr(x js.IExpr) {
 		if c.fs.strict {
 			c.errorAt(t.Data, "Delete of an unqualified identifier in strict mode.")
 		}
+		if ws := c.withsFor(t); ws != nil {
+			c.deleteVarWith(t, ws)
+			return
+		}
 		if b := c.lookup(t); b != nil && b.kind != bindGlobal && b.kind != bindGlobalLex {
 			c.emit(bytecode.LdaFalse)
 			return
@@ -821,7 +825,13 @@ func (c *compiler) call(e *js.CallExpr, end bytecode.LabelID, used *bool) {
 	callee := fs.reg()
 	member := isMember(e.X)
 	var recv int
-	if member {
+	if v, ok := e.X.(*js.Var); ok && c.withsFor(v) != nil {
+		// A function found in a with statement's object is called with
+		// the object as this.
+		member = true
+		recv = fs.reg()
+		c.loadVarWith(resolve(v), false, c.withsFor(v), recv)
+	} else if member {
 		recv = fs.reg()
 		c.chainPart(e.X, end, used, recv)
 	} else {

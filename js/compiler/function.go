@@ -242,7 +242,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 			c.emit(bytecode.Ldar, 1+i)
 			c.storeBinding(b)
 		} else {
-			c.bindings[v] = &binding{kind: bindReg, reg: 1 + i, fs: fs, name: identName(v.Data)}
+			c.bindings[v] = &binding{kind: bindReg, reg: 1 + i, fs: fs, name: identName(v.Data), withDepth: len(c.withs)}
 		}
 	}
 	// Every other declaration of the function scope.
@@ -525,7 +525,7 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 		c.emit(bytecode.PushContext, innerCtx)
 		fs.ctxLevel++
 		c.pushControl(&control{kind: ctlContext, ctxReg: innerCtx})
-		inner = &binding{kind: bindCtx, name: identName(d.Name.Data), level: fs.ctxLevel, fs: fs, lexical: true, constant: true}
+		inner = &binding{kind: bindCtx, name: identName(d.Name.Data), level: fs.ctxLevel, fs: fs, lexical: true, constant: true, withDepth: len(c.withs)}
 		c.emit(bytecode.LdaTheHole)
 		c.storeBinding(inner)
 		c.classNames = append(c.classNames, inner)
@@ -571,7 +571,7 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 			c.loadString("#" + string(v.Data[1:]))
 			c.emit(bytecode.Star, r)
 			c.emit(bytecode.CallRuntime, bytecode.RtNewPrivateName, r, 1)
-			b := &binding{kind: bindCtx, slot: i, level: fs.ctxLevel, fs: fs, name: identName(v.Data)}
+			b := &binding{kind: bindCtx, slot: i, level: fs.ctxLevel, fs: fs, name: identName(v.Data), withDepth: len(c.withs)}
 			c.storeBinding(b)
 			c.bindings[v] = b
 		}

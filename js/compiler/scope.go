@@ -47,6 +47,7 @@ type binding struct {
 	constant    bool
 	initialized bool // the declaration has been compiled: no TDZ check needed in fs
 	alwaysCheck bool // declared in a switch: cases can skip the declaration
+	withDepth   int  // with statements around the declaration
 }
 
 // analysis walks the tree once before compiling to find captured
@@ -130,6 +131,21 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 		a.push(n, false, &n.Body)
 	case *js.LabelledStmt:
 		a.checkEscaped(n.Label)
+	case *js.IfStmt:
+		a.checkLabelledFunction(n.Body)
+		a.checkLabelledFunction(n.Else)
+	case *js.WhileStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.DoWhileStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.ForStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.ForInStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.ForOfStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.WithStmt:
+		a.checkLabelledFunction(n.Body)
 	case *js.BranchStmt:
 		a.checkEscaped(n.Label)
 	case *js.ArrowFunc:
@@ -224,6 +240,26 @@ func (a *analysis) checkEscaped(data []byte) {
 	}
 }
 
+// checkLabelledFunction: the body of an if, a loop or a with may not be a
+// labelled function declaration (ECMA-262 14.6.1, 14.7.1.1, 14.11.1:
+// "It is a Syntax Error if IsLabelledFunction(Statement) is true").
+func (a *analysis) checkLabelledFunction(s js.IStmt) {
+	l, ok := s.(*js.LabelledStmt)
+	if !ok {
+		return
+	}
+	for {
+		switch v := l.Value.(type) {
+		case *js.LabelledStmt:
+			l = v
+			continue
+		case *js.FuncDecl:
+			a.c.errorAt(l.Label, "In strict mode code or as the body of a statement, functions can only be declared at top level or inside a block")
+		}
+		return
+	}
+}
+
 var reservedWords = map[string]bool{
 	"break": true, "case": true, "catch": true, "class": true, "const": true, "continue": true,
 	"debugger": true, "default": true, "delete": true, "do": true, "else": true, "enum": true,
@@ -296,7 +332,7 @@ func (c *compiler) bindVar(v *js.Var, sc *scopeState) *binding {
 	if b, ok := c.bindings[v]; ok && b.fs == c.fs {
 		return b
 	}
-	b := &binding{name: identName(v.Data), fs: c.fs}
+	b := &binding{name: identName(v.Data), fs: c.fs, withDepth: len(c.withs)}
 	b.lexical = v.Decl == js.LexicalDecl
 	if c.captured[v] && sc != nil {
 		b.kind = bindCtx
@@ -404,6 +440,10 @@ func (c *compiler) storeBinding(b *binding) {
 // loadVar loads variable v (or a global named name when v is unbound).
 func (c *compiler) loadVar(v *js.Var, inTypeof bool) {
 	v = resolve(v)
+	if ws := c.withsFor(v); ws != nil {
+		c.loadVarWith(v, inTypeof, ws, -1)
+		return
+	}
 	name := identName(v.Data)
 	c.posIdent(v)
 	if name == "arguments" && v.Decl == js.NoDecl {
@@ -444,6 +484,10 @@ func (c *compiler) loadBinding(b *binding) {
 // marks a declaration's initialisation, which has neither.
 func (c *compiler) storeVar(v *js.Var, init bool) {
 	v = resolve(v)
+	if ws := c.withsFor(v); ws != nil {
+		c.storeVarWith(v, init, ws)
+		return
+	}
 	name := identName(v.Data)
 	b := c.lookup(v)
 	if b == nil {

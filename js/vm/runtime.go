@@ -116,6 +116,8 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 		return args[0], nil
 	case bytecode.RtYieldStar:
 		return it.yieldStarStep(args[0], int(args[1].num), args[2])
+	case bytecode.RtWithHas:
+		return it.withHas(args[0].Obj(), args[1])
 	case bytecode.RtAsyncYieldStar:
 		return it.asyncYieldStarStep(args)
 	case bytecode.RtAsyncYieldStarResult:
@@ -422,4 +424,28 @@ func (it *Interp) privateSet(obj Value, s *Symbol, v Value) error {
 	}
 	o.defineOwn(SymKey(s), v, p.attr)
 	return nil
+}
+
+// withHas is HasBinding of a with statement's object environment
+// (ECMA-262 9.1.1.2.1): the object has the property and its
+// Symbol.unscopables does not block it.
+func (it *Interp) withHas(o *Object, name Value) (Value, error) {
+	k := StrKey(name.Strv().String())
+	if !it.hasProperty(o, k) {
+		return False, nil
+	}
+	u, err := it.Get(o, SymKey(it.SymUnscopables))
+	if err != nil {
+		return False, err
+	}
+	if uo := u.Obj(); uo != nil {
+		b, err := it.Get(uo, k)
+		if err != nil {
+			return False, err
+		}
+		if ToBoolean(b) {
+			return False, nil
+		}
+	}
+	return True, nil
 }
