@@ -73,8 +73,8 @@ func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err 
 
 // compiler holds what is shared by all functions of one script.
 type compiler struct {
-	withs  []*withScope // with statements around the code being compiled
-	noWith bool         // compiling the fallback of a with lookup
+	withs    []*withScope // with statements around the code being compiled
+	noWith   bool         // compiling the fallback of a with lookup
 	file     string
 	src      []byte
 	lines    []int
