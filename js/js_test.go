@@ -846,3 +846,26 @@ func TestWith(t *testing.T) {
 		}
 	}
 }
+
+func TestDirectEval(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"function f(a) { var x = 1; let y = 2; { let z = 3; return eval('a + x + y + z') } } f(4)", "10"},
+		{"function f() { var x = 1; eval('x = 5'); return x } f()", "5"},
+		{"var o = { f() { return eval('this') === o } }; o.f()", "true"},
+		{"function f() { return eval('arguments.length') } f(1, 2)", "2"},
+		{"var x = 'global'; function f() { eval('var x = \"local\"'); return x } [f(), x].join()", "local,global"},
+		{"function f() { eval('function g() { return 7 }'); return g() } f()", "7"},
+		{"function f() { 'use strict'; eval('var q = 1'); return typeof q } f()", "undefined"},
+		{"function f() { let x; try { eval('var x') } catch (e) { return e.name } } f()", "SyntaxError"},
+		{"function f() { var x = 'local'; var e = eval; return e('typeof x') } f()", "undefined"},
+		{"function f() { var v = 1; return eval('eval(\"v + 1\")') } f()", "2"},
+		{"function f() { const c = 1; try { eval('c = 2') } catch (e) { return e.name } } f()", "TypeError"},
+		{"var f = function B() { eval('B = 2'); return typeof B }; f()", "function"},
+		{"eval('let e1 = 1'); typeof e1", "undefined"},
+		{"function f() { var eval = x => 'shadowed'; return eval('1') } f()", "shadowed"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -165,6 +165,9 @@ const (
 	RtAsyncYieldStar              // (iterator record, mode, received) -> what async yield* awaits; may set mode
 	RtAsyncYieldStarResult        // (iterator record, mode, awaited) -> the inner result, checked
 	RtWithHas                     // (object, name) -> whether a with statement's object has the binding
+	RtDirectEval                  // (callee, this, EvalScope constant, args...) eval(args) or a plain call
+	RtNewVarObject                // () -> an object without prototype for eval's variables
+	RtDeclareEvalVar              // (object, name) adds a variable of sloppy eval code
 	RtNumRuntime
 )
 
@@ -176,5 +179,5 @@ var RuntimeNames = [RtNumRuntime]string{
 	"CreateRegExp", "DeclareGlobals", "Await", "SetFunctionName", "BigInt",
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
-	"AsyncYieldStar", "AsyncYieldStarResult", "WithHas",
+	"AsyncYieldStar", "AsyncYieldStarResult", "WithHas", "DirectEval", "NewVarObject", "DeclareEvalVar",
 }

@@ -42,6 +42,9 @@ type Options struct {
 	// Strict compiles the script as strict mode code even without a
 	// "use strict" directive.
 	Strict bool
+	// Eval compiles eval code: its let, const and class declarations are
+	// its own, and a direct eval's code sees the caller's bindings.
+	Eval *bytecode.EvalScope
 }
 
 // Compile parses and compiles a classic script.
@@ -56,7 +59,10 @@ func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err 
 		}
 		return nil, se
 	}
-	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}}
+	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}, eval: opts.Eval}
+	if opts.Eval != nil && opts.Eval.Strict {
+		opts.Strict = true
+	}
 	c.lines = lineStarts(buf)
 	defer func() {
 		if p := recover(); p != nil {
@@ -73,14 +79,16 @@ func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err 
 
 // compiler holds what is shared by all functions of one script.
 type compiler struct {
-	withs    []*withScope // with statements around the code being compiled
-	noWith   bool         // compiling the fallback of a with lookup
-	file     string
-	src      []byte
-	lines    []int
-	bindings map[*js.Var]*binding
-	info     map[any]*funcInfo // analysis results per function node
-	captured map[*js.Var]bool
+	eval         *bytecode.EvalScope // compiling eval code
+	evalBindings map[string]*binding // the caller's bindings it uses
+	withs        []*withScope        // with statements around the code being compiled
+	noWith       bool                // compiling the fallback of a with lookup
+	file         string
+	src          []byte
+	lines        []int
+	bindings     map[*js.Var]*binding
+	info         map[any]*funcInfo // analysis results per function node
+	captured     map[*js.Var]bool
 	// classNames are the inner name bindings of the class expressions
 	// being compiled, innermost last.
 	classNames []*binding
@@ -194,8 +202,10 @@ type funcState struct {
 	completion int
 	// thisReg etc. are where the special bindings live when they are not
 	// captured.
-	isArrow bool
-	scopes  []*scopeState
+	isArrow  bool
+	scopes   []*scopeState
+	declared []*js.Var // the function scope's declarations, for direct eval
+	varObj   *binding  // where sloppy direct eval declares variables
 	// thisB and argsB are the bindings of this and arguments in a
 	// non-arrow function (nil when arguments is unused).
 	thisB, argsB *binding

@@ -818,9 +818,9 @@ func (c *compiler) call(e *js.CallExpr, end bytecode.LabelID, used *bool) {
 		c.superCall(&e.Args)
 		return
 	}
-	if v, ok := e.X.(*js.Var); ok && identName(v.Data) == "eval" && c.lookup(v) == nil {
-		// Direct eval is run as an indirect eval for now.
-		_ = v
+	if isDirectEval(e) && c.lookup(e.X.(*js.Var)) == nil && !e.Optional {
+		c.directEval(e)
+		return
 	}
 	callee := fs.reg()
 	member := isMember(e.X)

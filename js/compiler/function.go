@@ -44,7 +44,26 @@ func (c *compiler) compileScript(ast *js.AST, strict bool) *bytecode.FunctionTem
 			}
 		}
 	}
+	var locals []*js.Var  // eval code's own declarations
+	var varNames []string // sloppy eval code's new variables of its caller
 	for _, v := range ast.BlockStmt.Scope.Declared {
+		if c.eval != nil && (v.Decl == js.VariableDecl || v.Decl == js.FunctionDecl || v.Decl == js.LexicalDecl) {
+			if v.Decl == js.LexicalDecl || strict {
+				locals = append(locals, v)
+				continue
+			}
+			if b, found := c.evalVar(v); found {
+				switch {
+				case b != nil:
+					c.bindings[v] = b
+				case c.eval.VarObject.Name != "":
+					varNames = append(varNames, identName(v.Data))
+				default:
+					locals = append(locals, v)
+				}
+				continue
+			}
+		}
 		b := &binding{name: identName(v.Data), fs: fs}
 		kind := 0
 		switch v.Decl {
@@ -90,6 +109,13 @@ func (c *compiler) compileScript(ast *js.AST, strict bool) *bytecode.FunctionTem
 			fs.nextReg = r
 		}
 	}
+	if c.eval != nil && !strict && c.eval.VarObject.Name != "" {
+		c.evalVarObject(varNames)
+	}
+	if len(locals) > 0 {
+		c.evalLocals(locals, consts)
+	}
+	fs.declared = locals
 	c.hoistFunctions(ast.List)
 	c.stmts(ast.List)
 	c.emit(bytecode.Ldar, fs.completion)
@@ -197,6 +223,10 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 			ctxNeeded = true
 		}
 	}
+	varObj := info.hasEval && !strict
+	if varObj {
+		ctxNeeded = true
+	}
 	if ctxNeeded {
 		sc.savedCtx = fs.reg()
 		// The size is patched once the slots are counted.
@@ -206,6 +236,17 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 	sizeAt := fs.b.Offset() - 2
 	if ctxNeeded {
 		c.emit(bytecode.PushContext, sc.savedCtx)
+	}
+	if varObj {
+		// Sloppy direct eval adds variables here (see directEval); the
+		// function's own bindings, made after it, come first.
+		b := &binding{kind: bindCtx, slot: sc.ctxSize, level: fs.ctxLevel, fs: fs, name: "eval var object"}
+		sc.ctxSize++
+		c.emit(bytecode.CallRuntime, bytecode.RtNewVarObject, 0, 0)
+		c.storeBinding(b)
+		fs.varObj = b
+		c.withs = append(c.withs, &withScope{obj: b})
+		defer func() { c.withs = c.withs[:len(c.withs)-1] }()
 	}
 	if kind != bytecode.ArrowFunction {
 		fs.thisB = &binding{kind: bindReg, reg: 0, fs: fs}
@@ -246,6 +287,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 		}
 	}
 	// Every other declaration of the function scope.
+	fs.declared = body.Scope.Declared
 	for _, v := range body.Scope.Declared {
 		if b, ok := c.bindings[v]; ok && b.fs == fs {
 			continue
@@ -260,6 +302,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 		if v == selfName || (v.Decl == js.ExprDecl && selfName != nil && bytes.Equal(v.Data, selfName.Data)) {
 			c.emit(bytecode.LdaClosure)
 			c.storeBinding(b)
+			b.selfName = v.Decl == js.ExprDecl
 		}
 	}
 	if ctxNeeded {

@@ -23,6 +23,9 @@ type funcInfo struct {
 	argsVar      *js.Var
 	// What an escaped identifier may not spell out here.
 	strict, generator, async bool
+	// hasEval: a direct eval in the function or a nested one can reach
+	// every variable, so all of them live in contexts.
+	hasEval bool
 }
 
 // bindingKind says where a variable lives.
@@ -48,6 +51,7 @@ type binding struct {
 	initialized bool // the declaration has been compiled: no TDZ check needed in fs
 	alwaysCheck bool // declared in a switch: cases can skip the declaration
 	withDepth   int  // with statements around the declaration
+	selfName    bool // a function expression's name inside it
 }
 
 // analysis walks the tree once before compiling to find captured
@@ -77,6 +81,17 @@ func (c *compiler) analyze(ast *js.AST, strict bool) {
 	a.stack = []*funcInfo{root}
 	a.declare(&ast.BlockStmt.Scope)
 	js.Walk(a, &ast.BlockStmt)
+	for v, f := range a.owner {
+		if f.hasEval {
+			a.captured[v] = true
+		}
+	}
+}
+
+// isDirectEval reports whether e calls eval by that unbound name.
+func isDirectEval(e *js.CallExpr) bool {
+	v, ok := e.X.(*js.Var)
+	return ok && resolve(v).Decl == js.NoDecl && identName(v.Data) == "eval" && !hasSpread(&e.Args)
 }
 
 func (a *analysis) cur() *funcInfo { return a.stack[len(a.stack)-1] }
@@ -131,6 +146,16 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 		a.push(n, false, &n.Body)
 	case *js.LabelledStmt:
 		a.checkEscaped(n.Label)
+	case *js.CallExpr:
+		if isDirectEval(n) {
+			for f := a.cur(); f != nil; f = f.parent {
+				f.hasEval = true
+				f.thisCaptured = true
+				if !f.arrow && f.parent != nil {
+					f.usesArgs, f.argsCaptured = true, true
+				}
+			}
+		}
 	case *js.IfStmt:
 		a.checkLabelledFunction(n.Body)
 		a.checkLabelledFunction(n.Else)
@@ -358,6 +383,9 @@ func (c *compiler) lookup(v *js.Var) *binding {
 				return c.classNames[i]
 			}
 		}
+		if c.eval != nil {
+			return c.evalBinding(identName(v.Data))
+		}
 	}
 	return nil
 }
@@ -515,6 +543,14 @@ func (c *compiler) storeVar(v *js.Var, init bool) {
 		c.emit(bytecode.ThrowReferenceErrorIfHole, c.name(b.name))
 		c.emit(bytecode.Ldar, r)
 		c.fs.nextReg--
+	}
+	if b.selfName {
+		// A function expression's own name is immutable: assignments
+		// are ignored, or TypeErrors in strict code (ECMA-262 15.2.5).
+		if c.fs.strict {
+			c.emit(bytecode.ThrowConstAssignError, c.name(b.name))
+		}
+		return
 	}
 	if b.constant {
 		c.emit(bytecode.ThrowConstAssignError, c.name(b.name))

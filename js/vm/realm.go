@@ -21,6 +21,7 @@ type Realm struct {
 	Object, Function, Array                                  *Object
 	weakProtos                                               [numWeakKinds]*Object
 	asyncFromSyncProto                                       *Object
+	evalFn                                                   *Object // %eval%, which direct eval calls compare with
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.

@@ -116,6 +116,16 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 		return args[0], nil
 	case bytecode.RtYieldStar:
 		return it.yieldStarStep(args[0], int(args[1].num), args[2])
+	case bytecode.RtNewVarObject:
+		return ObjValue(NewObject(nil)), nil
+	case bytecode.RtDeclareEvalVar:
+		o, k := args[0].Obj(), StrKey(args[1].Strv().String())
+		if _, ok := o.getOwn(k); !ok {
+			o.defineOwn(k, Undefined, Writable|Enumerable|Configurable)
+		}
+		return Undefined, nil
+	case bytecode.RtDirectEval:
+		return it.directEval(fr, args)
 	case bytecode.RtWithHas:
 		return it.withHas(args[0].Obj(), args[1])
 	case bytecode.RtAsyncYieldStar:
@@ -448,4 +458,43 @@ func (it *Interp) withHas(o *Object, name Value) (Value, error) {
 		}
 	}
 	return True, nil
+}
+
+// directEval is a call eval(args...) where eval is not a local name
+// (ECMA-262 13.3.6.1): when it is %eval%, the code runs with the caller's
+// context, this and strictness; otherwise it is an ordinary call.
+func (it *Interp) directEval(fr *frame, args []Value) (Value, error) {
+	callee := args[0]
+	if callee.Obj() == nil || callee.Obj() != fr.realm.evalFn {
+		return it.Call(callee, Undefined, args[3:]...)
+	}
+	if len(args) < 4 {
+		return Undefined, nil
+	}
+	scope := fr.tmpl.Constants[int(args[2].num)].(*bytecode.EvalScope)
+	return it.eval(fr, fr.realm, args[1], args[3], scope)
+}
+
+// eval is PerformEval: x compiled as eval code and run on the caller's
+// context (fr nil: the global scope).
+func (it *Interp) eval(fr *frame, r *Realm, this, x Value, scope *bytecode.EvalScope) (Value, error) {
+	if !x.IsString() {
+		return x, nil
+	}
+	if it.CompileEval == nil {
+		return Undefined, it.throwError(EvalError, "code generation from strings is not available")
+	}
+	t, err := it.CompileEval(x.Strv().String(), scope)
+	if err != nil {
+		return Undefined, err
+	}
+	fn := &Function{tmpl: t, realm: r}
+	if fr != nil {
+		fn.ctx = fr.ctx
+	}
+	obj := newObjectClass(r.FunctionPrototype, ClassFunction)
+	obj.fn = fn
+	nf := it.newFrame(obj, fn, this, nil, nil)
+	nf.entry = true
+	return it.reenter(nf)
 }
