@@ -869,3 +869,15 @@ func TestDirectEval(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalInParameters(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"function f(p = eval('var arguments')) {} try { f(); 'none' } catch (e) { e.name }", "SyntaxError"},
+		{"var g = (p = eval('var arguments'), arguments) => {}; try { g(); 'none' } catch (e) { e.name }", "SyntaxError"},
+		{"function f(p = eval('var q = 1')) { return q } f()", "1"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -8,7 +8,10 @@ type EvalScope struct {
 	// InFunction: the caller is a function, whose var scope a sloppy
 	// eval's var declarations join.
 	InFunction bool
-	Bindings   []EvalBinding // innermost first
+	// NoArgumentsVar: the eval is in a parameter list, where a var named
+	// arguments is an error (ECMA-262 19.2.1.1 PerformEval).
+	NoArgumentsVar bool
+	Bindings       []EvalBinding // innermost first
 	// VarObject is where the caller function keeps the variables that
 	// sloppy eval code declares (Name empty when there is none).
 	VarObject EvalBinding

@@ -206,6 +206,9 @@ type funcState struct {
 	scopes   []*scopeState
 	declared []*js.Var // the function scope's declarations, for direct eval
 	varObj   *binding  // where sloppy direct eval declares variables
+	// inParams: compiling the parameter list's initializers and
+	// patterns; argumentsParam: a parameter is named arguments.
+	inParams, argumentsParam bool
 	// thisB and argsB are the bindings of this and arguments in a
 	// non-arrow function (nil when arguments is unused).
 	thisB, argsB *binding

@@ -52,6 +52,9 @@ func (c *compiler) fromEvalBinding(eb bytecode.EvalBinding) *binding {
 // A let, const or class of the same name in between is a SyntaxError.
 func (c *compiler) evalVar(v *js.Var) (b *binding, found bool) {
 	name := identName(v.Data)
+	if name == "arguments" && c.eval.NoArgumentsVar {
+		c.errorAt(v.Data, "Identifier 'arguments' may not be declared by eval in a parameter list")
+	}
 	for _, eb := range c.eval.Bindings {
 		if eb.Name != name {
 			continue
@@ -167,6 +170,7 @@ func (c *compiler) evalScope() *bytecode.EvalScope {
 		}
 		if top {
 			s.InFunction = true
+			s.NoArgumentsVar = fs.inParams && (!fs.isArrow || fs.argumentsParam)
 			if b := fs.varObj; b != nil {
 				s.VarObject = bytecode.EvalBinding{Name: b.name, Depth: c.fs.ctxLevel - b.level, Slot: b.slot}
 			}

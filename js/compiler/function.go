@@ -310,6 +310,12 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 		fs.b.Code[sizeAt+1] = byte(sc.ctxSize >> 8)
 	}
 	// Default values and destructuring parameters.
+	fs.inParams = true
+	for _, p := range params.List {
+		if v, ok := p.Binding.(*js.Var); ok && identName(v.Data) == "arguments" {
+			fs.argumentsParam = true
+		}
+	}
 	if !simple {
 		for i, p := range params.List {
 			if _, ok := p.Binding.(*js.Var); ok && p.Default == nil {
@@ -324,6 +330,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 			c.bindPattern(params.Rest, false, false)
 		}
 	}
+	fs.inParams = false
 	c.hoistFunctions(body.List)
 	if fs.t.Flags&bytecode.FlagGenerator != 0 {
 		// A generator binds its parameters when called, so their errors
