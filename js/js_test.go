@@ -839,6 +839,10 @@ func TestWith(t *testing.T) {
 		{"var o = { x: 1 }; with (o) delete x; 'x' in o", "false"},
 		{"var o = { x: 1 }; with (o) typeof y", "undefined"},
 		{"try { with (null) {} } catch (e) { e.name }", "TypeError"},
+		{"var s = { get x() { delete this.x; return 2 } }; with (s) { x *= 3 } s.x", "6"},
+		{"var s = { x: 1 }, x = 'outer'; with (s) { x = (delete s.x, 2) } [s.x, x].join()", "2,outer"},
+		{"var o = { n: 1 }; function f() { var n = 5; with (o) { n++; n += 10 } return n } [f(), o.n].join()", "5,12"},
+		{"var s = { get x() { delete this.x; return 2 } }; with (s) (function () { 'use strict'; try { x ^= 3 } catch (e) { return e.name } })()", "ReferenceError"},
 		{"'use strict'; with ({}) {}", "SyntaxError: Strict mode code may not include a with statement (test.js:1:1)"},
 	} {
 		if got := run(t, tt.src); got != tt.want {

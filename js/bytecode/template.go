@@ -168,6 +168,7 @@ const (
 	RtDirectEval                  // (callee, this, EvalScope constant, args...) eval(args) or a plain call
 	RtNewVarObject                // () -> an object without prototype for eval's variables
 	RtDeclareEvalVar              // (object, name) adds a variable of sloppy eval code
+	RtWithStrictCheck             // (object, name) a ReferenceError when strict code writes a binding the object lost
 	RtNumRuntime
 )
 
@@ -179,5 +180,5 @@ var RuntimeNames = [RtNumRuntime]string{
 	"CreateRegExp", "DeclareGlobals", "Await", "SetFunctionName", "BigInt",
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
-	"AsyncYieldStar", "AsyncYieldStarResult", "WithHas", "DirectEval", "NewVarObject", "DeclareEvalVar",
+	"AsyncYieldStar", "AsyncYieldStarResult", "WithHas", "DirectEval", "NewVarObject", "DeclareEvalVar", "WithStrictCheck",
 }

@@ -40,7 +40,7 @@ func (c *compiler) exprToReg(e js.IExpr) int {
 // register when nothing evaluated later can change it.
 func (c *compiler) operandReg(e js.IExpr, rest js.IExpr) int {
 	if v, ok := e.(*js.Var); ok && isSimple(rest) {
-		if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) {
+		if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) && c.withsFor(v) == nil {
 			return b.reg
 		}
 	}
@@ -54,7 +54,7 @@ func (c *compiler) localReg(e js.IExpr) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) {
+	if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) && c.withsFor(v) == nil {
 		if identName(v.Data) == "arguments" && v.Decl == js.NoDecl {
 			return 0, false
 		}
@@ -414,6 +414,14 @@ func (c *compiler) assign(target, value js.IExpr) {
 	fs := c.fs
 	switch t := target.(type) {
 	case *js.Var:
+		if ws := c.withsFor(t); ws != nil {
+			// The reference is resolved before the value is computed.
+			c.checkAssignable(t)
+			_, store := c.withReference(t, ws)
+			c.namedExpr(value, identName(t.Data))
+			store()
+			return
+		}
 		c.namedExpr(value, identName(t.Data))
 		c.checkAssignable(t)
 		c.storeVar(t, false)
@@ -501,6 +509,9 @@ func (c *compiler) reference(target js.IExpr) (load, store func()) {
 		return c.reference(t.X)
 	case *js.Var:
 		c.checkAssignable(t)
+		if ws := c.withsFor(t); ws != nil {
+			return c.withReference(t, ws)
+		}
 		return func() { c.loadVar(t, false) }, func() { c.storeVar(t, false) }
 	case *js.DotExpr:
 		c.checkNotOptionalChain(t, "Invalid left-hand side in assignment")

@@ -117,6 +117,7 @@ func (c *compiler) storeVarWith(v *js.Var, init bool, ws []*withScope) {
 	c.noWith = false
 	c.emit(bytecode.Jump, int(done))
 	fs.b.Bind(found)
+	c.withStrictCheck(args, name)
 	c.emit(bytecode.Ldar, val)
 	c.emit(bytecode.SetNamedProperty, args, c.name(name), c.slot(bytecode.SlotStore))
 	fs.b.Bind(done)
@@ -141,4 +142,69 @@ func (c *compiler) deleteVarWith(v *js.Var, ws []*withScope) {
 	c.emit(bytecode.DeletePropertySloppy, args)
 	fs.b.Bind(done)
 	fs.nextReg = mark
+}
+
+// withReference resolves v once for a read and a write (compound
+// assignment, ++): ref holds the with object that has it, or undefined
+// when it is v's usual binding.
+func (c *compiler) withReference(v *js.Var, ws []*withScope) (load, store func()) {
+	fs := c.fs
+	v = resolve(v)
+	name := identName(v.Data)
+	ref := fs.reg()
+	args := fs.regs(2)
+	found, done := fs.b.NewLabel(), fs.b.NewLabel()
+	c.withLookup(ws, name, args, found)
+	c.emit(bytecode.LdaUndefined)
+	c.emit(bytecode.Star, ref)
+	c.emit(bytecode.Jump, int(done))
+	fs.b.Bind(found)
+	c.emit(bytecode.Mov, args, ref)
+	fs.b.Bind(done)
+	load = func() {
+		plain, end := fs.b.NewLabel(), fs.b.NewLabel()
+		c.emit(bytecode.Ldar, ref)
+		c.emit(bytecode.JumpIfUndefinedOrNull, int(plain))
+		c.emit(bytecode.GetNamedProperty, ref, c.name(name), c.slot(bytecode.SlotLoad))
+		c.emit(bytecode.Jump, int(end))
+		fs.b.Bind(plain)
+		c.noWith = true
+		c.loadVar(v, false)
+		c.noWith = false
+		fs.b.Bind(end)
+	}
+	store = func() {
+		val := fs.reg()
+		plain, end := fs.b.NewLabel(), fs.b.NewLabel()
+		c.emit(bytecode.Star, val)
+		c.emit(bytecode.Ldar, ref)
+		c.emit(bytecode.JumpIfUndefinedOrNull, int(plain))
+		if c.fs.strict {
+			c.emit(bytecode.Mov, ref, args)
+			c.withStrictCheck(args, name)
+		}
+		c.emit(bytecode.Ldar, val)
+		c.emit(bytecode.SetNamedProperty, ref, c.name(name), c.slot(bytecode.SlotStore))
+		c.emit(bytecode.Jump, int(end))
+		fs.b.Bind(plain)
+		c.emit(bytecode.Ldar, val)
+		c.noWith = true
+		c.storeVar(v, false)
+		c.noWith = false
+		fs.b.Bind(end)
+		c.emit(bytecode.Ldar, val)
+	}
+	return load, store
+}
+
+// withStrictCheck: strict code may not write a binding that the with
+// object (in register args; args+1 is scratch) no longer has (ECMA-262
+// 9.1.1.2.5 SetMutableBinding).
+func (c *compiler) withStrictCheck(args int, name string) {
+	if !c.fs.strict {
+		return
+	}
+	c.loadString(name)
+	c.emit(bytecode.Star, args+1)
+	c.emit(bytecode.CallRuntime, bytecode.RtWithStrictCheck, args, 2)
 }

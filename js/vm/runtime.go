@@ -124,6 +124,12 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 			o.defineOwn(k, Undefined, Writable|Enumerable|Configurable)
 		}
 		return Undefined, nil
+	case bytecode.RtWithStrictCheck:
+		name := args[1].Strv().String()
+		if !it.hasProperty(args[0].Obj(), StrKey(name)) {
+			return Undefined, it.throwError(ReferenceError, name+" is not defined")
+		}
+		return Undefined, nil
 	case bytecode.RtDirectEval:
 		return it.directEval(fr, args)
 	case bytecode.RtWithHas:
