@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"io"
 	"os"
 	"runtime"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"glassbox/compositor"
 	"glassbox/engine/paint"
 	"glassbox/network"
+	"glassbox/timeline"
 )
 
 func init() {
@@ -50,6 +52,10 @@ type Options struct {
 	Paint func(width, height int) (dl *paint.DisplayList, title string)
 	// Hidden creates the window invisible (for tests).
 	Hidden bool
+	// Trace, when set, receives the frame timings the window recorded
+	// (its compositor's timeline, the last compositor.TimelineCapacity
+	// events) in the Trace Event Format when the window closes.
+	Trace io.Writer
 }
 
 // ErrNoDisplay is returned when there is no X display to open a window on.
@@ -240,8 +246,15 @@ func (w *Window) do(f func()) bool {
 // Run runs the event loop until the window is closed, then destroys the
 // window. It must be called from the main goroutine. It returns the first
 // error the compositor met while drawing.
-func (w *Window) Run() error {
-	defer w.destroy()
+func (w *Window) Run() (err error) {
+	defer func() {
+		w.destroy()
+		if w.opts.Trace != nil {
+			if terr := timeline.WriteTrace(w.opts.Trace, w.comp.Timeline().Events()); terr != nil && err == nil {
+				err = fmt.Errorf("app: writing the trace: %w", terr)
+			}
+		}
+	}()
 	for !w.win.ShouldClose() {
 		select {
 		case <-w.closed:
@@ -302,12 +315,37 @@ func (w *Window) destroy() {
 	w.mu.Unlock()
 }
 
-// viewport returns the page viewport: the content area's size in CSS px,
-// and the device scale. Called on the UI thread.
-func (w *Window) viewport() pageSize {
+// contentScale returns the window's content scale: device px per CSS px
+// at 100% zoom (2 on a typical HiDPI display). Called on the UI thread.
+func (w *Window) contentScale() float32 {
+	if w.ui != nil && w.ui.forceScale > 0 {
+		return w.ui.forceScale
+	}
 	scale, _ := w.win.GetContentScale()
 	if scale <= 0 {
 		scale = 1
+	}
+	return scale
+}
+
+// viewport returns the viewport of the shown tab's page (or the bare
+// window's): the content area's size in CSS px, and the device scale.
+// Called on the UI thread.
+func (w *Window) viewport() pageSize {
+	var t *tab
+	if w.ui != nil {
+		t = w.ui.active
+	}
+	return w.viewportOf(t)
+}
+
+// viewportOf returns t's viewport: page zoom, like the content scale,
+// makes CSS px bigger, so the page lays out in fewer of them and rasters
+// at more device px per CSS px. Called on the UI thread.
+func (w *Window) viewportOf(t *tab) pageSize {
+	scale := w.contentScale()
+	if t != nil {
+		scale *= t.zoom
 	}
 	size := image.Pt(w.win.GetFramebufferSize())
 	if w.ui != nil {
@@ -358,6 +396,18 @@ func (w *Window) show(t *tab) {
 	if t != nil {
 		w.comp.Show(t.frame, t.scroll)
 	}
+}
+
+// scrollTab scrolls t to p, in CSS px: the compositor scrolls if t is
+// shown, else t starts there when shown. Called from t's goroutine.
+func (w *Window) scrollTab(t *tab, p f32.Point) {
+	w.commitMu.Lock()
+	defer w.commitMu.Unlock()
+	if w.shown == t {
+		w.comp.ScrollTo(p)
+		return
+	}
+	t.scroll = p
 }
 
 // scrollOf returns t's scroll offset. Called from t's goroutine.

@@ -48,10 +48,18 @@
 // is the browser's: Ctrl+L (address bar), Ctrl+T (new tab on
 // about:start), Ctrl+W (close tab), Ctrl+Tab and Ctrl+Shift+Tab (next and
 // previous tab), Ctrl+R and F5 (reload), Escape (stop loading), Alt+Left
-// and Alt+Right (back and forward), Ctrl+Q (quit), and Space,
+// and Alt+Right (back and forward), Ctrl+Plus (or Ctrl+=), Ctrl+Minus
+// and Ctrl+0 (page zoom in, out and back to 100%, per tab, in Chromium's
+// steps from 25% to 500%), Ctrl+Q (quit), and Space,
 // Shift+Space, PageDown, PageUp, Home, End and the arrow keys to scroll.
 // A click on a link follows it; a middle click, Ctrl+click, or a link with
-// target=_blank opens it in a new tab. Closing the last tab closes the
+// target=_blank opens it in a new tab. Dragging over the page selects text
+// (highlighted in a layer of its own over the page's, so selecting rasters
+// only the highlight), Ctrl+A selects all of it and Ctrl+C copies the
+// selection; Ctrl with the wheel zooms; a link to a fragment of the
+// page scrolls to it without a load, and back and forward restore where
+// each history entry was scrolled. The scrollbar is the compositor's
+// (package compositor); the shell drags it. Closing the last tab closes the
 // window, as browsers do.
 //
 // GLFW's callbacks only convert their arguments and call the Window's
@@ -71,6 +79,22 @@
 // The window's context is OpenGL ES 3.0 through the native API (GLX):
 // Gio's renderer supports ES on Linux, and EGL under Xvfb measured slower.
 // See shared/design/gpu.md.
+//
+// # Scale and zoom
+//
+// A page lays out in CSS px and rasters in device px. Device px per CSS
+// px is the window's content scale (GLFW's, 2 on a typical HiDPI display)
+// times the tab's page zoom, so zooming is what a HiDPI display does: the
+// viewport holds fewer CSS px, the page lays out again for it, and the
+// compositor rasters at the new scale. The shell scales with the content
+// scale only.
+//
+// # Timing
+//
+// Each tab records the style, layout, paint and commit of every frame it
+// makes, and the tasks it runs, in the compositor's timeline (package
+// timeline), beside the compositor's raster, draw and swap and the GPU's
+// timings; Options.Trace writes them out when the window closes.
 //
 // Options.Paint makes a bare window without the shell, one painted page
 // filling it; headless rendering needs no window at all: see

@@ -20,6 +20,9 @@ const (
 	pageOverlap = 40 // Space and PageDown keep this much of the last page in view
 )
 
+// scrollbarWidth is the root scroller's scrollbar's width, in dp.
+const scrollbarWidth = 12
+
 // setCallbacks connects the window's events to the shell.
 func (w *Window) setCallbacks() {
 	w.win.SetFramebufferSizeCallback(func(*glfw.Window, int, int) { w.resized() })
@@ -35,7 +38,13 @@ func (w *Window) setCallbacks() {
 			w.mouseButton(btn, a != glfw.Release, gioModifiers(mods))
 		}
 	})
-	w.win.SetScrollCallback(func(_ *glfw.Window, xoff, yoff float64) { w.wheel(float32(xoff), float32(yoff)) })
+	w.win.SetScrollCallback(func(win *glfw.Window, xoff, yoff float64) {
+		if win.GetKey(glfw.KeyLeftControl) == glfw.Press || win.GetKey(glfw.KeyRightControl) == glfw.Press {
+			w.wheelZoom(float32(yoff))
+			return
+		}
+		w.wheel(float32(xoff), float32(yoff))
+	})
 	w.win.SetKeyCallback(func(_ *glfw.Window, k glfw.Key, _ int, a glfw.Action, mods glfw.ModifierKey) {
 		if name, ok := keyNames[k]; ok {
 			w.key(name, a != glfw.Release, gioModifiers(mods))
@@ -62,14 +71,11 @@ func (w *Window) devicePoint(x, y float64) f32.Point {
 func (w *Window) resized() {
 	s := w.ui
 	fb := image.Pt(w.win.GetFramebufferSize())
-	scale, _ := w.win.GetContentScale()
-	if scale <= 0 {
-		scale = 1
-	}
-	s.size, s.scale = fb, scale
+	s.size, s.scale = fb, w.contentScale()
 	s.content = image.Rect(0, min(s.dp(toolbarHeight), fb.Y), fb.X, fb.Y)
 	w.comp.Resize(fb.X, fb.Y)
 	w.comp.SetContentArea(s.content)
+	w.comp.SetScrollbar(s.dp(scrollbarWidth), s.thumbDrag)
 	if s.active != nil {
 		s.active.resize(w.viewport())
 	}
@@ -85,7 +91,7 @@ func (w *Window) inContent(p f32.Point) bool {
 // px.
 func (w *Window) viewportPoint(p f32.Point) f32.Point {
 	s := w.ui
-	return p.Sub(layoutPt(s.content.Min)).Div(s.scale)
+	return p.Sub(layoutPt(s.content.Min)).Div(w.viewport().scale)
 }
 
 func layoutPt(p image.Point) f32.Point { return f32.Pt(float32(p.X), float32(p.Y)) }
@@ -95,11 +101,13 @@ func (w *Window) pointerMoved(p f32.Point) {
 	s := w.ui
 	wasOver := !w.inContent(s.pointer)
 	s.pointer, s.pointerIn = p, true
-	kind := pointer.Move
-	if s.buttons != 0 {
-		kind = pointer.Drag
+	// Gio's router makes a move with a button down a Drag itself, and
+	// panics on a Drag given to it.
+	s.queuePointer(pointer.Move)
+	if s.thumbDrag {
+		w.dragThumb(p)
+		return
 	}
-	s.queuePointer(kind)
 	over := !w.inContent(p)
 	// The shell only changes under the pointer (hover highlights), or
 	// while dragging (selecting in the address bar).
@@ -108,6 +116,9 @@ func (w *Window) pointerMoved(p f32.Point) {
 	}
 	if !over && s.active != nil {
 		s.active.hover(w.viewportPoint(p))
+	}
+	if s.selecting && s.active != nil {
+		s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: w.viewportPoint(p)})
 	}
 	w.updateCursor()
 }
@@ -134,6 +145,15 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 	}
 	s.queuePointer(kind)
 	s.invalid = true
+	if b == pointer.ButtonPrimary && !press {
+		s.selecting = false
+	}
+	if s.thumbDrag && b == pointer.ButtonPrimary && !press {
+		// The end of a drag of the scrollbar's thumb, wherever it is.
+		s.thumbDrag = false
+		w.comp.SetScrollbar(s.dp(scrollbarWidth), false)
+		return
+	}
 	if !w.inContent(s.pointer) {
 		if !press {
 			s.pressed = 0
@@ -143,6 +163,15 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 	if press {
 		// A click on the page takes the focus from the address bar.
 		s.blurAddress()
+		if b == pointer.ButtonPrimary && w.pressScrollbar(s.pointer) {
+			return
+		}
+		if b == pointer.ButtonPrimary && s.active != nil {
+			// A new selection starts here (and a click clears the old).
+			s.selGesture++
+			s.selecting, s.selAnchor = true, w.viewportPoint(s.pointer)
+			s.active.selectText(selectMsg{gesture: s.selGesture, anchor: s.selAnchor, focus: s.selAnchor})
+		}
 		s.pressed, s.pressedAt = b, s.pointer
 		return
 	}
@@ -158,6 +187,44 @@ func (w *Window) mouseButton(b pointer.Buttons, press bool, mods key.Modifiers) 
 	s.pressed = 0
 }
 
+// pressScrollbar handles a press at p (device px) on the scrollbar, if it
+// is one there, and reports whether it was: on the thumb it starts a drag,
+// on the track above or below it scrolls a page that way.
+func (w *Window) pressScrollbar(p f32.Point) bool {
+	s := w.ui
+	info, err := w.comp.Scrollbar()
+	pt := p.Round()
+	if err != nil || !pt.In(info.Track) {
+		return false
+	}
+	switch {
+	case pt.In(info.Thumb):
+		s.thumbDrag, s.thumbGrab, s.thumbAt = true, p.Y-float32(info.Thumb.Min.Y), info
+		w.comp.SetScrollbar(s.dp(scrollbarWidth), true)
+	case pt.Y < info.Thumb.Min.Y:
+		w.scrollKey(key.NamePageUp, 0)
+	default:
+		w.scrollKey(key.NamePageDown, 0)
+	}
+	return true
+}
+
+// dragThumb scrolls so that the scrollbar's thumb follows the pointer,
+// at p (device px), keeping the point where it was grabbed under it. It
+// goes by the scrollbar as it was when the drag began, so as not to wait
+// for the compositor at every move.
+func (w *Window) dragThumb(p f32.Point) {
+	s := w.ui
+	info := s.thumbAt
+	room := float32(info.Track.Dy() - info.Thumb.Dy())
+	if room <= 0 {
+		return
+	}
+	top := p.Y - s.thumbGrab - float32(info.Track.Min.Y)
+	frac := min(max(top/room, 0), 1)
+	w.comp.ScrollTo(f32.Pt(info.Scroll.X, frac*info.Max.Y))
+}
+
 // wheel handles the mouse wheel: the page scrolls on the compositor,
 // without asking the page's goroutine.
 func (w *Window) wheel(dx, dy float32) {
@@ -170,6 +237,21 @@ func (w *Window) wheel(dx, dy float32) {
 		// What is under the pointer changed.
 		s.active.hover(w.viewportPoint(s.pointer))
 	}
+}
+
+// wheelZoom handles the wheel with Ctrl held: page zoom, a step per
+// notch, as browsers do.
+func (w *Window) wheelZoom(dy float32) {
+	s := w.ui
+	if !s.pointerIn || !w.inContent(s.pointer) || s.active == nil || dy == 0 {
+		return
+	}
+	dir := 1
+	if dy < 0 {
+		dir = -1
+	}
+	w.setZoom(s.active, nextZoom(s.active.zoom, dir))
+	s.invalid = true
 }
 
 // key handles a key going down (or repeating) or up.
@@ -205,6 +287,11 @@ func (w *Window) shortcut(name key.Name, mods key.Modifiers) bool {
 		return false
 	}
 	switch {
+	case mods == key.ModCtrl && name == "C" && !s.focused:
+		t.copySelection()
+	case mods == key.ModCtrl && name == "A" && !s.focused:
+		s.selGesture++
+		t.selectText(selectMsg{gesture: s.selGesture, all: true})
 	case mods == key.ModCtrl && name == "Q":
 		w.win.SetShouldClose(true)
 	case mods == key.ModCtrl && name == "L":
@@ -228,11 +315,54 @@ func (w *Window) shortcut(name key.Name, mods key.Modifiers) bool {
 		w.activate(s.tabs[(s.index(t)+step+len(s.tabs))%len(s.tabs)])
 	case mods == 0 && name == key.NameEscape && !s.focused && t.state().Loading:
 		t.stop()
+	case mods&^key.ModShift == key.ModCtrl && (name == "=" || name == "+"):
+		w.setZoom(t, nextZoom(t.zoom, +1))
+	case mods&^key.ModShift == key.ModCtrl && name == "-":
+		w.setZoom(t, nextZoom(t.zoom, -1))
+	case mods == key.ModCtrl && name == "0":
+		w.setZoom(t, 1)
 	default:
 		return false
 	}
 	s.invalid = true
 	return true
+}
+
+// zoomLevels are the page zoom steps of Ctrl+Plus and Ctrl+Minus, those
+// of Chromium and Firefox.
+var zoomLevels = []float32{0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 5}
+
+// nextZoom returns the zoom level after z in direction dir (+1 or -1),
+// staying at the ends.
+func nextZoom(z float32, dir int) float32 {
+	if dir > 0 {
+		for _, l := range zoomLevels {
+			if l > z+0.001 {
+				return l
+			}
+		}
+		return zoomLevels[len(zoomLevels)-1]
+	}
+	for i := len(zoomLevels) - 1; i >= 0; i-- {
+		if l := zoomLevels[i]; l < z-0.001 {
+			return l
+		}
+	}
+	return zoomLevels[0]
+}
+
+// setZoom sets t's page zoom: the page lays out again for a viewport of
+// fewer (or more) CSS px, and rasters at the new scale. The scroll offset
+// stays where it was in the document, in CSS px.
+func (w *Window) setZoom(t *tab, z float32) {
+	if t.zoom == z {
+		return
+	}
+	t.zoom = z
+	t.resize(w.viewportOf(t))
+	if s := w.ui; s.pointerIn && w.inContent(s.pointer) && s.active == t {
+		t.hover(w.viewportPoint(s.pointer))
+	}
 }
 
 // scrollKey scrolls the page for the keys that do.
@@ -323,6 +453,12 @@ var keyNames = func() map[glfw.Key]key.Name {
 		glfw.KeyEnd:       key.NameEnd,
 		glfw.KeyPageUp:    key.NamePageUp,
 		glfw.KeyPageDown:  key.NamePageDown,
+		// Ctrl with these zooms; on a US keyboard Plus is Shift+Equal.
+		glfw.KeyEqual:      "=",
+		glfw.KeyMinus:      "-",
+		glfw.KeyKPAdd:      "+",
+		glfw.KeyKPSubtract: "-",
+		glfw.KeyKP0:        "0",
 	}
 	for k := glfw.KeyA; k <= glfw.KeyZ; k++ {
 		m[k] = key.Name(rune('A' + k - glfw.KeyA))

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"io"
@@ -25,6 +26,8 @@ import (
 	"gioui.org/widget"
 	"gioui.org/widget/material"
 	"github.com/go-gl/glfw/v3.3/glfw"
+
+	"glassbox/compositor"
 )
 
 // The shell's geometry, in dp.
@@ -87,11 +90,23 @@ type shell struct {
 	mods      key.Modifiers
 	pressed   pointer.Buttons // the button pressed on the page, for clicks
 	pressedAt f32.Point
+	thumbDrag bool                     // the scrollbar's thumb is being dragged
+	thumbGrab float32                  // where the thumb was grabbed, device px below its top
+	thumbAt   compositor.ScrollbarInfo // the scrollbar when the drag began
+	// A text selection with the mouse: the gesture's number, whether the
+	// button is still down, and where it went down (viewport CSS px).
+	selGesture uint64
+	selecting  bool
+	selAnchor  f32.Point
 
 	// Ops double-buffering: the compositor draws one op.Ops while the
 	// UI thread records the next, and gives each back through free.
 	free    chan *op.Ops
 	scratch op.Ops // for handling input between frames; never drawn
+
+	// forceScale, when set, stands for the window's content scale (tests
+	// of HiDPI under Xvfb, whose scale is 1).
+	forceScale float32
 
 	cursor  pointer.Cursor
 	cursors map[pointer.Cursor]*glfw.Cursor
@@ -327,15 +342,22 @@ func (w *Window) clipboard() {
 }
 
 // updateCursor shows the cursor for what is under the pointer: a hand
-// over links, an I-beam over the address bar.
+// over links, an I-beam over text (and while selecting) and over the
+// address bar.
 func (w *Window) updateCursor() {
 	s := w.ui
 	want := pointer.CursorDefault
 	switch {
 	case !s.pointerIn:
 	case w.inContent(s.pointer):
-		if s.active != nil && s.active.state().Hover != "" {
-			want = pointer.CursorPointer
+		if s.active != nil {
+			switch st := s.active.state(); {
+			case s.thumbDrag:
+			case st.Hover != "":
+				want = pointer.CursorPointer
+			case st.OverText || s.selecting:
+				want = pointer.CursorText
+			}
 		}
 	default:
 		want = s.router.Cursor()
@@ -354,7 +376,7 @@ func (w *Window) updateCursor() {
 func (w *Window) openTab(n navigation, activate bool) *tab {
 	s := w.ui
 	t := newTab(w)
-	t.size = w.viewport()
+	t.size = w.viewportOf(t)
 	i := len(s.tabs)
 	if n.u != nil && s.active != nil {
 		i = s.index(s.active) + 1
@@ -379,7 +401,7 @@ func (w *Window) activate(t *tab) {
 	s.active = t
 	s.addr.SetText(urlText(t.state()))
 	w.show(t)
-	t.resize(w.viewport())
+	t.resize(w.viewportOf(t))
 	if s.pointerIn && w.inContent(s.pointer) {
 		t.hover(w.viewportPoint(s.pointer))
 	}
@@ -473,6 +495,21 @@ func (w *Window) layout(gtx layout.Context) []image.Rectangle {
 		}
 		s.iconButton(gtx, &s.reload, image.Pt(bx+2*step, y), true, icon)
 		box := image.Rect(bx+3*step+s.dp(4), strip+s.dp(5), width-s.dp(8), top-s.dp(6))
+		if t.zoom != 1 {
+			// The zoom level, right of the address bar, as browsers
+			// show it when it is not 100%.
+			zw := s.dp(56)
+			zgtx := gtx
+			zgtx.Constraints = layout.Exact(image.Pt(zw, box.Dy()))
+			off := op.Offset(image.Pt(box.Max.X-zw, box.Min.Y)).Push(ops)
+			layout.Center.Layout(zgtx, func(gtx layout.Context) layout.Dimensions {
+				l := material.Label(s.th, unit.Sp(13), fmt.Sprintf("%.0f%%", t.zoom*100))
+				l.Color = iconColour
+				return l.Layout(gtx)
+			})
+			off.Pop()
+			box.Max.X -= zw + s.dp(4)
+		}
 		w.layoutAddress(gtx, box)
 		if r := w.layoutStatus(gtx, st); !r.Empty() {
 			areas = append(areas, r)

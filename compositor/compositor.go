@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"math"
 	"runtime"
 	"sync"
 	"time"
@@ -15,6 +14,7 @@ import (
 
 	"glassbox/engine/paint"
 	"glassbox/gpu"
+	"glassbox/timeline"
 )
 
 // Surface is a window's GL context as the compositor uses it. Package app
@@ -44,6 +44,12 @@ type Stats struct {
 	GPURaster time.Duration // GPU time of the last raster measured
 	GPUDraw   time.Duration // GPU time of the last draw measured
 	Renderer  string        // the GL renderer's name
+	Tiles     int           // layer tiles held
+	// Textures counts the textures the compositor holds: tiles, tiles
+	// pooled for reuse, the overlay's, the scrollbar's and a headless
+	// target. Every texture of package gpu is one of these (see
+	// gpu.LiveObjects), or something leaks.
+	Textures int
 }
 
 // Compositor owns a GL context on a thread of its own, the layers' textures
@@ -60,7 +66,13 @@ type Compositor struct {
 	// it after every event without waiting for a frame.
 	mu  sync.Mutex
 	err error
+
+	timeline *timeline.Ring
 }
+
+// TimelineCapacity is how many events a compositor's timeline keeps: at
+// a few events per frame, the last minute or so at 60 frames a second.
+const TimelineCapacity = 1 << 14
 
 // impl is the compositor's state on its own thread (cc's "impl side").
 type impl struct {
@@ -70,8 +82,9 @@ type impl struct {
 	size    image.Point          // the target's size in device px
 	target  *gpu.Texture         // headless: what frames are drawn into
 
-	frame  *Frame
-	layers map[int]*layerImpl
+	frame    *Frame
+	layers   map[int]*layerImpl
+	tilePool []*gpu.Texture // tile textures not in use, for reuse (tiles.go)
 
 	scroll      f32.Point // the root scroll offset in CSS px
 	scrollDirty bool      // scroll changed since the last commit's Scroll
@@ -79,19 +92,14 @@ type impl struct {
 	dirty bool        // needs drawing
 	fail  func(error) // records an error for Compositor.Err
 
-	overlay overlay // a browser shell's drawing and content area (overlay.go)
+	overlay   overlay   // a browser shell's drawing and content area (overlay.go)
+	scrollbar scrollbar // the root scroller's scrollbar (scrollbar.go)
 
 	rasterTimer, drawTimer *gpu.Timer
+	rasterFrame, drawFrame uint64 // the frames the timers measure
 	stats                  Stats
+	tl                     *timeline.Ring
 	quit                   bool
-}
-
-// layerImpl is a layer's GPU side: its texture and what was rastered in it.
-type layerImpl struct {
-	tex      *gpu.Texture
-	rastered *paint.DisplayList
-	scale    float32
-	seen     bool
 }
 
 // NewHeadless starts a compositor that draws into an offscreen target of
@@ -144,8 +152,9 @@ func NewWindow(s Surface, width, height int) (*Compositor, error) {
 // because a GL context is current on one thread and stays there.
 func start(setup func() (*impl, error)) (*Compositor, error) {
 	c := &Compositor{
-		tasks: make(chan func(*impl), 64),
-		done:  make(chan struct{}),
+		tasks:    make(chan func(*impl), 64),
+		done:     make(chan struct{}),
+		timeline: timeline.NewRing(TimelineCapacity),
 	}
 	errc := make(chan error, 1)
 	go func() {
@@ -157,6 +166,7 @@ func start(setup func() (*impl, error)) (*Compositor, error) {
 			return
 		}
 		im.fail = c.fail
+		im.tl = c.timeline
 		im.loop(c.tasks)
 	}()
 	if err := <-errc; err != nil {
@@ -245,10 +255,27 @@ func (c *Compositor) Screenshot() (*image.RGBA, error) {
 	return img, err
 }
 
+// Timeline returns the ring of frame timings: the compositor's raster,
+// draw and swap, and the GPU's raster and draw where the driver has timer
+// queries. The page's stages go in the same ring (package app adds them),
+// so one trace shows every thread.
+func (c *Compositor) Timeline() *timeline.Ring { return c.timeline }
+
 // Stats returns the costs of the last frame.
 func (c *Compositor) Stats() (Stats, error) {
 	var s Stats
-	err := c.run(func(im *impl) { s = im.stats })
+	err := c.run(func(im *impl) {
+		s = im.stats
+		for _, l := range im.layers {
+			s.Tiles += len(l.tiles)
+		}
+		s.Textures = s.Tiles + len(im.tilePool)
+		for _, t := range []*gpu.Texture{im.overlay.tex, im.scrollbar.solid, im.target} {
+			if t != nil {
+				s.Textures++
+			}
+		}
+	})
 	return s, err
 }
 
@@ -305,10 +332,15 @@ func (im *impl) loop(tasks <-chan func(*impl)) {
 
 func (im *impl) release() {
 	im.releaseOverlay()
+	im.scrollbar.solid.Release()
 	for id, l := range im.layers {
-		l.tex.Release()
+		l.release(im)
 		delete(im.layers, id)
 	}
+	for _, t := range im.tilePool {
+		t.Release()
+	}
+	im.tilePool = nil
 	im.target.Release()
 	im.rasterTimer.Release()
 	im.drawTimer.Release()
@@ -381,7 +413,9 @@ func (im *impl) present() {
 	if err := im.draw(gpu.WindowFramebuffer(im.size.X, im.size.Y)); err != nil {
 		im.fail(err)
 	}
+	start := time.Now()
 	im.surface.SwapBuffers()
+	im.tl.Span(timeline.Compositor, timeline.Swap, uint64(im.stats.Frames), start)
 }
 
 func (im *impl) screenshot() (*image.RGBA, error) {
@@ -402,6 +436,7 @@ func (im *impl) screenshot() (*image.RGBA, error) {
 		return nil, err
 	}
 	img, err := im.dev.ReadPixels(fb, image.Rectangle{Max: im.size})
+	im.collectTimers() // reading back waited for the GPU: its timings are in
 	if im.surface != nil {
 		im.surface.SwapBuffers()
 	}
@@ -415,6 +450,9 @@ func (im *impl) draw(fb gpu.Framebuffer) error {
 	if err != nil {
 		return err
 	}
+	if quads, err = im.scrollbarQuads(quads); err != nil {
+		return err
+	}
 	if quads, err = im.overlayQuads(quads); err != nil {
 		return err
 	}
@@ -423,124 +461,28 @@ func (im *impl) draw(fb gpu.Framebuffer) error {
 		bg = dl.Background
 	}
 	start := time.Now()
-	im.drawTimer.Begin(fb)
+	if im.drawTimer.Begin(fb) {
+		im.drawFrame = uint64(im.stats.Frames + 1)
+	}
 	err = im.dev.Composite(fb, bg, quads)
 	im.drawTimer.End()
-	im.stats.Draw = time.Since(start)
 	im.stats.Frames++
+	im.stats.Draw = im.tl.Span(timeline.Compositor, timeline.Draw, uint64(im.stats.Frames), start).Sub(start)
 	im.dirty = false
 	return err
 }
 
-// updateLayers rasters each layer whose display list or scale changed
-// since its last raster, drops layers the frame no longer has, and returns
-// the quads to draw.
-func (im *impl) updateLayers() ([]gpu.Quad, error) {
-	f := im.frame
-	if f == nil {
-		return nil, nil
-	}
-	s := f.scale()
-	content := im.contentRect()
-	for _, l := range im.layers {
-		l.seen = false
-	}
-	var quads []gpu.Quad
-	for i, layer := range f.Layers {
-		dl := layer.DisplayList
-		if dl == nil {
-			continue
-		}
-		li := im.layers[layer.ID]
-		if li == nil {
-			li = &layerImpl{}
-			im.layers[layer.ID] = li
-		}
-		li.seen = true
-		// The root layer's texture covers at least the viewport, so that
-		// its background fills the window.
-		var minSize image.Point
-		if i == 0 {
-			minSize = content.Size()
-		}
-		if err := im.raster(li, dl, s, minSize); err != nil {
-			return nil, err
-		}
-		pos := layer.Offset.Sub(im.scroll)
-		// Snap to whole device pixels: a layer drawn between pixels would
-		// be resampled and blur.
-		off := f32.Pt(float32(math.Round(float64(pos.X*s))), float32(math.Round(float64(pos.Y*s)))).
-			Add(f32.Pt(float32(content.Min.X), float32(content.Min.Y)))
-		quads = append(quads, gpu.Quad{
-			Texture:   li.tex,
-			Transform: f32.AffineId().Offset(off),
-			Opacity:   layer.Opacity,
-		})
-	}
-	for id, l := range im.layers {
-		if !l.seen {
-			l.tex.Release()
-			delete(im.layers, id)
-		}
-	}
-	return quads, nil
-}
-
-// raster brings li's texture up to date with dl at scale s, in a texture
-// of at least minSize.
-//
-// The texture holds the whole layer, up to the maximum texture size: a
-// document taller than that shows the background below the limit. Tiling
-// (raster of the visible tiles only, as cc does) will replace this.
-func (im *impl) raster(li *layerImpl, dl *paint.DisplayList, s float32, minSize image.Point) error {
-	maxTex := im.dev.MaxTextureSize()
-	w := int(math.Ceil(float64(dl.Width * s)))
-	h := int(math.Ceil(float64(dl.Height * s)))
-	w = min(max(w, minSize.X, 1), maxTex)
-	h = min(max(h, minSize.Y, 1), maxTex)
-	// New textures are rounded up, to leave room for a window that grows
-	// a little, and a texture that is big enough and not much too big
-	// stays: dragging a window edge would otherwise raster at every step.
-	rw, rh := min(roundUp(w, 256), maxTex), min(roundUp(h, 256), maxTex)
-	if li.tex != nil {
-		have := li.tex.Size()
-		if have.X < w || have.Y < h || have.X > 2*rw || have.Y > 2*rh {
-			li.tex.Release()
-			li.tex = nil
-		}
-	}
-	if li.tex != nil && li.rastered == dl && li.scale == s {
-		return nil
-	}
-	if li.tex == nil {
-		t, err := im.dev.NewTexture(rw, rh, true)
-		if err != nil {
-			return err
-		}
-		li.tex = t
-	}
-	start := time.Now()
-	im.rasterTimer.Begin(li.tex.Framebuffer())
-	err := im.dev.Raster(li.tex, dl, f32.Point{}, s)
-	im.rasterTimer.End()
-	im.stats.Raster = time.Since(start)
-	im.stats.Rasters++
-	if err != nil {
-		li.rastered = nil
-		return err
-	}
-	li.rastered, li.scale = dl, s
-	return nil
-}
-
-func roundUp(n, m int) int { return (n + m - 1) / m * m }
-
+// collectTimers takes the GPU timings that have arrived. A GPU event is
+// placed when its commands were issued, and numbered with the frame that
+// issued them.
 func (im *impl) collectTimers() {
 	if d, ok := im.rasterTimer.Result(); ok {
 		im.stats.GPURaster = d
+		im.tl.Add(timeline.Event{Stage: timeline.Raster, Thread: timeline.GPU, Start: im.rasterTimer.Began(), Dur: d, Frame: im.rasterFrame})
 	}
 	if d, ok := im.drawTimer.Result(); ok {
 		im.stats.GPUDraw = d
+		im.tl.Add(timeline.Event{Stage: timeline.Draw, Thread: timeline.GPU, Start: im.drawTimer.Began(), Dur: d, Frame: im.drawFrame})
 	}
 }
 

@@ -1,6 +1,7 @@
 package compositor
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"gioui.org/f32"
 
 	"glassbox/engine/paint"
+	"glassbox/gpu"
 	"glassbox/gpu/gputest"
 )
 
@@ -233,5 +235,234 @@ func TestNewHeadlessErrors(t *testing.T) {
 	}
 	if _, err := NewHeadless(1<<20, 10); err == nil {
 		t.Error("NewHeadless over the texture limit succeeded")
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	c := newHeadless(t, 100, 100)
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	shot(t, c)
+	c.ScrollBy(0, 100)
+	shot(t, c) // no raster: only a draw
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	for range 3 { // frames for the GPU's timings to arrive in
+		shot(t, c)
+	}
+	count := map[string]int{}
+	for _, e := range c.Timeline().Events() {
+		count[e.Thread+" "+string(e.Stage)]++
+		if e.Start.IsZero() || e.Dur < 0 || e.Frame == 0 {
+			t.Errorf("event %+v", e)
+		}
+	}
+	// Each commit rasters the tile in view and the one below it, which
+	// the scroll then shows without raster.
+	if count["compositor draw"] != 5 || count["compositor raster"] != 4 {
+		t.Errorf("events %v, want 5 draws and 4 rasters on the compositor", count)
+	}
+	st, err := c.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.GPUDraw > 0 && count["gpu draw"] == 0 {
+		t.Errorf("the GPU timed a draw (%v) but the timeline has none: %v", st.GPUDraw, count)
+	}
+	t.Logf("%s: %v", st.Renderer, count)
+}
+
+func TestScrollbar(t *testing.T) {
+	c := newHeadless(t, 100, 100)
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	c.SetScrollbar(10, false)
+	info, err := c.Scrollbar()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A tenth of the document is in view, but the thumb is at least twice
+	// the scrollbar's width long.
+	if info.Track != image.Rect(90, 0, 100, 100) || info.Thumb != image.Rect(90, 0, 100, 20) || info.Max != f32.Pt(0, 900) {
+		t.Errorf("at the top: %+v", info)
+	}
+	img := shot(t, c)
+	thumb, track, page := img.RGBAAt(95, 15), img.RGBAAt(95, 50), img.RGBAAt(50, 50)
+	if !(thumb.R < track.R && track.R < page.R) || thumb.R != thumb.G || thumb.G != thumb.B {
+		t.Errorf("thumb %v, track %v, page %v: want grey, darker than the track, darker than the page", thumb, track, page)
+	}
+	c.ScrollTo(f32.Pt(0, 1e6))
+	info, _ = c.Scrollbar()
+	if info.Scroll != f32.Pt(0, 900) || info.Thumb != image.Rect(90, 80, 100, 100) {
+		t.Errorf("at the bottom: %+v", info)
+	}
+	img = shot(t, c)
+	if got := img.RGBAAt(95, 90); got != thumb {
+		t.Errorf("thumb at the bottom = %v, want %v", got, thumb)
+	}
+	if got := img.RGBAAt(95, 15); got != track {
+		t.Errorf("track at the top = %v, want %v", got, track)
+	}
+	c.SetScrollbar(10, true)
+	if got := shot(t, c).RGBAAt(95, 90); got.R >= thumb.R {
+		t.Errorf("dragged thumb = %v, want darker than %v", got, thumb)
+	}
+
+	// No scrollbar for a page that fits, or when hidden.
+	c.Commit(NewFrame(&paint.DisplayList{Background: white, Width: 100, Height: 100}, image.Pt(100, 100)))
+	if info, _ := c.Scrollbar(); !info.Track.Empty() {
+		t.Errorf("a page that fits has a scrollbar: %+v", info)
+	}
+	c.Commit(NewFrame(stripes(), image.Pt(100, 100)))
+	c.SetScrollbar(0, false)
+	if info, _ := c.Scrollbar(); !info.Track.Empty() {
+		t.Errorf("a hidden scrollbar: %+v", info)
+	}
+	if got := shot(t, c).RGBAAt(95, 50); got != page {
+		t.Errorf("hidden scrollbar: pixel %v, want the page's %v", got, page)
+	}
+}
+
+// A layer taller than the largest texture is tiled: each part of it shows
+// when scrolled to, and only the tiles near the view are kept.
+func TestTiles(t *testing.T) {
+	c := newHeadless(t, 200, 300)
+	const height = 40000 // over any GPU's maximum texture size
+	dl := &paint.DisplayList{Background: white, Width: 200, Height: height}
+	for y := float32(0); y < height; y += 1000 {
+		c := red
+		if int(y/1000)%2 == 1 {
+			c = green
+		}
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 0, Y: y, W: 200, H: 50}, Color: c})
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 0, Y: y + 500, W: 100, H: 10}, Color: blue})
+	}
+	c.Commit(NewFrame(dl, image.Pt(200, 300)))
+	for _, y := range []float32{0, 1000, 20000, 38000, 39700} {
+		c.ScrollTo(f32.Pt(0, y))
+		img := shot(t, c)
+		want := red
+		if int(y/1000)%2 == 1 {
+			want = green
+		}
+		if y == 39700 { // the end: 39000-39050 is 300 px above
+			check(t, img, probe{10, 0, white}, probe{150, 299, white})
+			continue
+		}
+		check(t, img, probe{10, 10, want}, probe{150, 49, want}, probe{150, 50, white})
+		// A band across the tile boundary at 512: no seam.
+		if y == 0 {
+			check(t, img, probe{50, 100, white})
+		}
+		st, _ := c.Stats()
+		if st.Tiles > 4 {
+			t.Errorf("at %v: %d tiles held, want the tiles in view and the margin only", y, st.Tiles)
+		}
+	}
+	// A band straddling two tiles (500-510 crosses no boundary; shift the
+	// view so that 1500 lands on one) draws whole.
+	c.ScrollTo(f32.Pt(0, 1500-256))
+	check(t, shot(t, c), probe{50, 256, blue}, probe{50, 265, blue}, probe{50, 266, white}, probe{150, 260, white})
+}
+
+// Tiles meet without seams: the same content rastered across a tile
+// boundary and inside one tile comes out the same, at fractional scales
+// too.
+func TestTileSeams(t *testing.T) {
+	// pattern draws text, an antialiased band and a bar at y in a
+	// 100 CSS px tall strip.
+	pattern := func(dl *paint.DisplayList, y float32) {
+		run, err := gputest.TextRun("Tiles meet without seams", 10, y+60, 30, gputest.RGB(0, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 0, Y: y + 10.5, W: 600, H: 23.25}, Color: blue})
+		dl.Add(&paint.FillRect{Rect: paint.Rect{X: 380, Y: y, W: 40, H: 100}, Color: red})
+		dl.Add(run)
+	}
+	const y0 = 50
+	for _, tt := range []struct {
+		scale float32
+		y1    float32 // the copy across the boundary at 512 device px
+	}{{1, 470}, {1.25, 370}, {2, 210}} {
+		dl := &paint.DisplayList{Background: white, Width: 600, Height: 2000}
+		pattern(dl, y0)
+		pattern(dl, tt.y1)
+		c := newHeadless(t, 700, 800)
+		f := NewFrame(dl, image.Pt(700, 800))
+		f.DeviceScale = tt.scale
+		c.Commit(f)
+		img := shot(t, c)
+		a, b := int(y0*tt.scale), int(tt.y1*tt.scale)
+		if b >= TileSize || b+int(100*tt.scale) <= TileSize {
+			t.Fatalf("scale %v: the copy at %d does not cross the tile boundary", tt.scale, b)
+		}
+		diff := 0
+		for y := 0; y < int(100*tt.scale); y++ {
+			for x := 0; x < 700; x++ {
+				// Antialiased edges may differ by one level with the
+				// position (float rounding of coverage), as they would
+				// in one texture; a seam would differ by far more.
+				if p, q := img.RGBAAt(x, a+y), img.RGBAAt(x, b+y); !gputest.Near(p, q, 1) {
+					if diff < 4 {
+						t.Logf("scale %v: (%d,%d) %v, in one tile (%d,%d) %v", tt.scale, x, b+y, q, x, a+y, p)
+					}
+					diff++
+				}
+			}
+		}
+		if diff != 0 {
+			gputest.SavePNG("/tmp/glassbox-tiles.png", img)
+			t.Errorf("scale %v: %d pixels differ between the copy in one tile and the copy across two (/tmp/glassbox-tiles.png)", tt.scale, diff)
+		}
+		// Across the vertical boundary at x=512 (inside the bar at 1.25):
+		// the bar's pixels either side are whole.
+		if tt.scale == 1.25 {
+			check(t, img, probe{511, b + 20, red}, probe{512, b + 20, red}, probe{511, b + 80, red}, probe{512, b + 80, red})
+		}
+	}
+}
+
+// The compositor accounts for every texture it makes, and Close deletes
+// them all.
+func TestNoTextureLeaks(t *testing.T) {
+	before := gpu.LiveObjects()
+	c, err := NewHeadless(300, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := func(what string) {
+		t.Helper()
+		st, err := c.Stats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		live := gpu.LiveObjects()
+		if got := live.Textures - before.Textures; got != st.Textures || live.Framebuffers-before.Framebuffers != st.Textures {
+			t.Errorf("%s: %d textures and %d framebuffers live, but the compositor holds %d",
+				what, got, live.Framebuffers-before.Framebuffers, st.Textures)
+		}
+	}
+	tall := &paint.DisplayList{Background: white, Width: 300, Height: 20000}
+	c.SetScrollbar(10, false)
+	for i := range 5 {
+		over := &paint.DisplayList{Width: 50, Height: 50, Items: []paint.Item{
+			&paint.FillRect{Rect: paint.Rect{W: 50, H: 50}, Color: red}}}
+		c.Commit(&Frame{Layers: []Layer{
+			{DisplayList: tall, Opacity: 1},
+			{ID: 1 + i%2, DisplayList: over, Offset: f32.Pt(10, float32(100*i)), Opacity: 0.5},
+		}, DeviceScale: 1 + float32(i)/4})
+		for _, y := range []float32{0, 5000, 19000, 300} {
+			c.ScrollTo(f32.Pt(0, y))
+			shot(t, c)
+		}
+		c.Resize(300+50*i, 200+30*i)
+		shot(t, c)
+		held(fmt.Sprintf("round %d", i))
+	}
+	st, _ := c.Stats()
+	if st.Tiles > 12 {
+		t.Errorf("%d tiles held for a 500x320 view", st.Tiles)
+	}
+	c.Close()
+	if after := gpu.LiveObjects(); after != before {
+		t.Errorf("after Close: %+v live, want %+v as before", after, before)
 	}
 }

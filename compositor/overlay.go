@@ -5,6 +5,7 @@ import (
 	"image"
 	"slices"
 	"strings"
+	"time"
 
 	"gioui.org/f32"
 	giogpu "gioui.org/gpu"
@@ -12,6 +13,7 @@ import (
 	"github.com/go-gl/gl/v3.1/gles2"
 
 	"glassbox/gpu"
+	"glassbox/timeline"
 )
 
 // This file is the compositor's side of a browser window's shell: the
@@ -132,7 +134,10 @@ func (im *impl) overlayQuads(quads []gpu.Quad) ([]gpu.Quad, error) {
 		o.tex, o.drawn = t, nil
 	}
 	if o.drawn != o.ops {
-		if err := im.renderOverlay(o.tex.Framebuffer()); err != nil {
+		start := time.Now()
+		err := im.renderOverlay(o.tex.Framebuffer())
+		im.tl.Span(timeline.Compositor, timeline.Overlay, uint64(im.stats.Frames+1), start)
+		if err != nil {
 			o.drawn = nil
 			return quads, err
 		}

@@ -608,3 +608,86 @@ func TestPaintFor(t *testing.T) {
 		check(color.NRGBA{rnd(), rnd(), rnd(), rnd()})
 	}
 }
+
+func TestLiveObjects(t *testing.T) {
+	withDevice(t, func(d *Device) {
+		before := LiveObjects()
+		a, err := d.NewTexture(8, 8, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := d.NewTexture(8, 8, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm := d.NewTimer()
+		got := LiveObjects()
+		want := Live{Textures: before.Textures + 2, Framebuffers: before.Framebuffers + 2, Queries: before.Queries}
+		if tm != nil {
+			want.Queries++
+		}
+		if got != want {
+			t.Errorf("with two textures and a timer: %+v, want %+v", got, want)
+		}
+		if _, err := d.NewTexture(0, 8, true); err == nil {
+			t.Error("an empty texture was made")
+		}
+		a.Release()
+		a.Release() // idempotent: counted once
+		b.Release()
+		tm.Release()
+		if got := LiveObjects(); got != before {
+			t.Errorf("after releasing them: %+v, want %+v", got, before)
+		}
+	})
+}
+
+// A GL error comes back as a Go error naming the operation and the error,
+// and is drained: the next check finds none.
+func TestGLErrorReported(t *testing.T) {
+	withDevice(t, func(d *Device) {
+		gles2.Enable(0xffff) // not a capability: INVALID_ENUM
+		target, err := d.NewTexture(4, 4, false)
+		if err == nil {
+			target.Release()
+			t.Fatal("NewTexture succeeded with a GL error pending")
+		}
+		if want := "gpu: new texture: GL error INVALID_ENUM"; err.Error() != want {
+			t.Errorf("error %q, want %q", err, want)
+		}
+		if err := glError("after"); err != nil {
+			t.Errorf("the error was not drained: %v", err)
+		}
+	})
+}
+
+// Without timer queries (a driver lacking GL_EXT_disjoint_timer_query),
+// NewTimer returns nil, and a nil timer measures nothing without failing.
+func TestNoTimerQueries(t *testing.T) {
+	withDevice(t, func(d *Device) {
+		d.timers = false
+		tm := d.NewTimer()
+		if tm != nil {
+			t.Fatal("NewTimer made a timer without timer queries")
+		}
+		target, err := d.NewTexture(4, 4, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer target.Release()
+		if tm.Begin(target.Framebuffer()) {
+			t.Error("a nil timer began")
+		}
+		tm.End()
+		if _, ok := tm.Result(); ok {
+			t.Error("a nil timer has a result")
+		}
+		if !tm.Began().IsZero() {
+			t.Error("a nil timer began at a time")
+		}
+		tm.Release()
+		if err := glError("no timers"); err != nil {
+			t.Error(err)
+		}
+	})
+}

@@ -35,7 +35,8 @@ type rasterizer struct {
 
 	// The current transform from document CSS px to device px.
 	ox, oy, scale float32
-	clip          paint.Rect // target area in CSS px, for culling
+	clip          paint.Rect   // target area in CSS px, for culling
+	clips         []clip.Stack // PushClips in effect
 }
 
 type glyphKey struct {
@@ -82,7 +83,23 @@ func (r *rasterizer) build(dl *paint.DisplayList, ox, oy, scale float32, size im
 			r.glyphRun(it)
 		case *paint.Image:
 			r.image(it)
+		case *paint.PushClip:
+			p0 := r.pt(it.Rect.X, it.Rect.Y)
+			p1 := r.pt(it.Rect.X+it.Rect.W, it.Rect.Y+it.Rect.H)
+			rc := image.Rect(int(math.Round(float64(p0.X))), int(math.Round(float64(p0.Y))),
+				int(math.Round(float64(p1.X))), int(math.Round(float64(p1.Y))))
+			r.clips = append(r.clips, clip.Rect(rc).Push(&r.ops))
+		case *paint.PopClip:
+			if n := len(r.clips); n > 0 {
+				r.clips[n-1].Pop()
+				r.clips = r.clips[:n-1]
+			}
 		}
+	}
+	// A list that does not pop all its clips leaves none behind.
+	for n := len(r.clips); n > 0; n-- {
+		r.clips[n-1].Pop()
+		r.clips = r.clips[:n-1]
 	}
 	for k, img := range r.images {
 		if img.used+1 < r.frame { // unused in this frame and the last

@@ -3,6 +3,7 @@ package gpu
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"unsafe"
 
 	"github.com/go-gl/gl/v3.1/gles2"
@@ -49,6 +50,7 @@ func (d *Device) NewTexture(w, h int, srgb bool) (*Texture, error) {
 		internal = gles2.SRGB8_ALPHA8
 	}
 	gles2.GenTextures(1, &t.tex)
+	live.textures.Add(1)
 	gles2.BindTexture(gles2.TEXTURE_2D, t.tex)
 	gles2.TexStorage2D(gles2.TEXTURE_2D, 1, internal, int32(w), int32(h))
 	gles2.TexParameteri(gles2.TEXTURE_2D, gles2.TEXTURE_MIN_FILTER, gles2.LINEAR)
@@ -61,6 +63,7 @@ func (d *Device) NewTexture(w, h int, srgb bool) (*Texture, error) {
 	gles2.BindTexture(gles2.TEXTURE_2D, 0)
 
 	gles2.GenFramebuffers(1, &t.fbo)
+	live.framebuffers.Add(1)
 	gles2.BindFramebuffer(gles2.FRAMEBUFFER, t.fbo)
 	gles2.FramebufferTexture2D(gles2.FRAMEBUFFER, gles2.COLOR_ATTACHMENT0, gles2.TEXTURE_2D, t.tex, 0)
 	err := framebufferStatus("new texture")
@@ -92,10 +95,12 @@ func (t *Texture) Release() {
 	if t.fbo != 0 {
 		gles2.DeleteFramebuffers(1, &t.fbo)
 		t.fbo = 0
+		live.framebuffers.Add(-1)
 	}
 	if t.tex != 0 {
 		gles2.DeleteTextures(1, &t.tex)
 		t.tex = 0
+		live.textures.Add(-1)
 	}
 }
 
@@ -135,4 +140,12 @@ func (d *Device) ReadPixels(fb Framebuffer, r image.Rectangle) (*image.RGBA, err
 		copy(img.Pix[y*img.Stride:y*img.Stride+w*4], buf[(h-1-y)*w*4:(h-y)*w*4])
 	}
 	return img, nil
+}
+
+// Fill sets every pixel of dst to c (premultiplied, as sRGB bytes). A 1×1
+// texture filled with a colour, drawn stretched, is a solid rectangle.
+func (d *Device) Fill(dst *Texture, c color.NRGBA) error {
+	gles2.BindFramebuffer(gles2.FRAMEBUFFER, dst.fbo)
+	d.clear(dst.Framebuffer(), c)
+	return glError("fill")
 }

@@ -12,10 +12,15 @@ import (
 //
 // Results arrive a frame or more later: read them with Result, which never
 // waits. Only one timer can run at a time on a context.
+//
+// The contexts here are OpenGL ES, where timer queries come only with
+// GL_EXT_disjoint_timer_query (ARB_timer_query is desktop GL's). Without
+// it NewTimer returns nil, and the compositor reports CPU times alone.
 type Timer struct {
 	q       uint32
 	running bool
 	pending bool
+	began   time.Time // when the commands measured were issued
 }
 
 // maxElapsed bounds believable results.
@@ -29,19 +34,32 @@ func (d *Device) NewTimer() *Timer {
 	}
 	t := new(Timer)
 	gles2.GenQueriesEXT(1, &t.q)
+	live.queries.Add(1)
 	return t
 }
 
-// Begin starts timing the commands that draw into fb. It binds fb first:
-// Mesa starts a timer query only with a complete framebuffer bound, and a
-// surfaceless context has none by default.
-func (t *Timer) Begin(fb Framebuffer) {
+// Begin starts timing the commands that draw into fb, and reports
+// whether it did: it skips while the previous result is still on its way.
+// It binds fb first: Mesa starts a timer query only with a complete
+// framebuffer bound, and a surfaceless context has none by default.
+func (t *Timer) Begin(fb Framebuffer) bool {
 	if t == nil || t.running || t.pending {
-		return // the previous result is still on its way: skip this one
+		return false
 	}
 	gles2.BindFramebuffer(gles2.FRAMEBUFFER, fb.FBO)
 	gles2.BeginQueryEXT(gles2.TIME_ELAPSED_EXT, t.q)
 	t.running = true
+	t.began = time.Now()
+	return true
+}
+
+// Began returns when the CPU issued Begin for the measurement that Result
+// returns (or will return): the GPU ran those commands some time after.
+func (t *Timer) Began() time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.began
 }
 
 // End stops timing.
@@ -86,4 +104,5 @@ func (t *Timer) Release() {
 	}
 	gles2.DeleteQueriesEXT(1, &t.q)
 	t.q = 0
+	live.queries.Add(-1)
 }

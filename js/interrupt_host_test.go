@@ -57,7 +57,9 @@ func TestInterruptBuiltinLoops(t *testing.T) {
 			t.Errorf("%s: got %v, want *Interrupted", src, err)
 			continue
 		}
-		if d := time.Since(start); d > 2*time.Second {
+		// Loose on purpose: without the interrupt these loops run for
+		// hours, and a loaded CI machine must not fail a correct engine.
+		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("%s: stopped after %v", src, d)
 		}
 	}

@@ -20,6 +20,11 @@
 //
 // Errors thrown by scripts reach Go as *Exception; Interrupt stops a
 // running script from another goroutine with *Interrupted.
+//
+// Modules are loaded through a ModuleLoader the host installs with
+// SetModuleLoader (see module.go): RunModule compiles a module and
+// returns a promise of its namespace once its graph is loaded, linked and
+// evaluated, and Await runs jobs until a promise settles.
 package js
 
 import (
@@ -58,14 +63,28 @@ func String(s string) Value { return vm.Str(s) }
 // Runtime is one realm (a global object and its intrinsics) with the job
 // queue of its agent. It is used from one goroutine, except Interrupt.
 type Runtime struct {
-	it    *vm.Interp
-	realm *vm.Realm
+	it      *vm.Interp
+	realm   *vm.Realm
+	agent   *agent
+	modules moduleHost
+}
+
+// agent is what the runtimes (realms) of one agent share.
+type agent struct {
+	runtimes map[*vm.Realm]*Runtime
+}
+
+func (a *agent) add(it *vm.Interp, realm *vm.Realm) *Runtime {
+	rt := &Runtime{it: it, realm: realm, agent: a, modules: moduleHost{mmap: map[mapKey]*mapEntry{}}}
+	a.runtimes[realm] = rt
+	return rt
 }
 
 // New returns a runtime with the standard built-ins.
 func New() *Runtime {
 	it, realm := vm.NewInterp()
-	rt := &Runtime{it: it, realm: realm}
+	rt := (&agent{runtimes: map[*vm.Realm]*Runtime{}}).add(it, realm)
+	rt.installModuleHooks()
 	it.Compile = func(name, src string, strict bool) (*bytecode.FunctionTemplate, error) {
 		t, err := compiler.Compile(name, src, compiler.Options{Strict: strict})
 		if err != nil {
@@ -86,7 +105,7 @@ func New() *Runtime {
 // NewRealm returns a runtime with its own global object and intrinsics
 // that shares this one's agent: its job queue and interrupt flag.
 func (r *Runtime) NewRealm() *Runtime {
-	return &Runtime{it: r.it, realm: r.it.NewRealm()}
+	return r.agent.add(r.it, r.it.NewRealm())
 }
 
 // Compile compiles a script without running it, for tools.
@@ -241,6 +260,11 @@ func (r *Runtime) NewError(kind, msg string) Value {
 	return vm.ObjValue(r.it.NewError(k, msg))
 }
 
+// DetachArrayBuffer detaches an ArrayBuffer, as a host does when it takes
+// the buffer's memory (test262's $262.detachArrayBuffer); it throws a
+// TypeError for anything else.
+func (r *Runtime) DetachArrayBuffer(v Value) error { return r.it.DetachArrayBuffer(v) }
+
 // Interp exposes the virtual machine, for tools in this module.
 func (r *Runtime) Interp() *vm.Interp { return r.it }
 
@@ -258,4 +282,71 @@ func (r *Runtime) guard(f func() (Value, error)) (Value, error) {
 		return err
 	})
 	return v, err
+}
+
+// NewHostObject makes an object that carries embedder data, with the
+// given prototype (an object, or null). When data implements HostIndexed
+// the object has live read-only indexed properties.
+func (r *Runtime) NewHostObject(proto Value, data any) Value {
+	return vm.ObjValue(vm.NewHostObject(proto.Obj(), data))
+}
+
+// HostIndexed gives a host object indexed properties computed on access.
+type HostIndexed = vm.HostIndexed
+
+// HostData returns the data of an object made by NewHostObject, or nil
+// for any other value.
+func HostData(v Value) any { return v.Obj().HostData() }
+
+// DefineAccessor defines an accessor property on obj, configurable and
+// enumerable as WebIDL attributes are. get or set may be undefined.
+func (r *Runtime) DefineAccessor(obj Value, name string, get, set Value) {
+	obj.Obj().DefineAccessor(vm.StrKey(name), get.Obj(), set.Obj(), vm.Enumerable|vm.Configurable)
+}
+
+// DefineMethod defines a writable, configurable, enumerable data property,
+// as WebIDL operations are.
+func (r *Runtime) DefineMethod(obj Value, name string, v Value) {
+	obj.Obj().DefineOwn(vm.StrKey(name), v, vm.Default)
+}
+
+// DefineConstant defines a read-only, non-configurable, enumerable data
+// property, as WebIDL constants are.
+func (r *Runtime) DefineConstant(obj Value, name string, v Value) {
+	obj.Obj().DefineOwn(vm.StrKey(name), v, vm.Enumerable)
+}
+
+// SetPrototype sets obj's prototype (an object or null) without checks.
+func (r *Runtime) SetPrototype(obj, proto Value) { obj.Obj().SetProto(proto.Obj()) }
+
+// MakeConstructor gives the host function f [[Construct]] and links it to
+// proto through f.prototype and proto.constructor.
+func (r *Runtime) MakeConstructor(f, proto Value) { f.Obj().MakeConstructor(proto.Obj()) }
+
+// EnqueueJob adds a job to the agent's job queue (the HTML microtask
+// queue); RunJobs runs it.
+func (r *Runtime) EnqueueJob(job func() error) { r.it.EnqueueJob(job) }
+
+// ToNumber is JavaScript's ToNumber, which may call user code.
+func (r *Runtime) ToNumber(v Value) (float64, error) {
+	var out float64
+	_, err := r.guard(func() (Value, error) {
+		f, err := r.it.ToNumber(v)
+		out = f
+		return vm.Undefined, err
+	})
+	return out, err
+}
+
+// HostNamed gives a host object named properties the embedder keeps.
+type HostNamed = vm.HostNamed
+
+// FunctionGlobal returns the global object of the realm a function
+// belongs to, and false when fn is not a function.
+func FunctionGlobal(fn Value) (Value, bool) {
+	r := fn.Obj().FunctionRealm()
+	if r == nil {
+		return vm.Undefined, false
+	}
+	return vm.ObjValue(r.Global), true
 }

@@ -10,6 +10,18 @@
 //
 //	browser -headless -screenshot out.png -size 800x600 URL
 //	browser -headless -dump-layout URL
+//	browser -headless -console -dump-dom -duration 2s URL
+//
+// Pages run their scripts; -console prints what they log and their
+// uncaught errors, -dump-dom the DOM after the load event, and -duration
+// keeps the event loop (timers, animation frames at 60 Hz) running that
+// long after load before anything is printed or rendered.
+//
+// -trace FILE writes the frame timings of every stage (the page's style,
+// layout, paint and commit; the compositor's raster, draw and swap; the
+// GPU's raster and draw where the driver has timer queries) to FILE in the
+// Trace Event Format, which Perfetto (ui.perfetto.dev) opens. A window
+// writes it when it closes.
 //
 // URL may be a file path, or a file:, http:, https:, data: or about: URL.
 // When the page cannot be loaded, the window shows an error page; headless
@@ -25,6 +37,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 const usage = `usage: browser [flags] [URL]
@@ -44,9 +57,13 @@ type options struct {
 	headless   bool
 	screenshot string
 	dumpLayout bool
+	console    bool
+	dumpDOM    bool
+	duration   time.Duration
 	width      int
 	height     int
 	url        string
+	trace      string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -61,6 +78,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.headless, "headless", false, "render offscreen, without a window")
 	fs.StringVar(&o.screenshot, "screenshot", "", "with -headless: write a PNG of the rendered page to this file")
 	fs.BoolVar(&o.dumpLayout, "dump-layout", false, "with -headless: print the layout tree (format: docs/layout-dump.md)")
+	fs.BoolVar(&o.console, "console", false, "with -headless: print console messages and uncaught errors to stdout, one line each, as level: text")
+	fs.BoolVar(&o.dumpDOM, "dump-dom", false, "with -headless: print the serialized DOM after the load event (and after -duration)")
+	fs.DurationVar(&o.duration, "duration", 0, "with -headless: keep the event loop running this long after load (timers, animation frames at 60 Hz)")
+	fs.StringVar(&o.trace, "trace", "", "write the frame timings (style, layout, paint, commit, raster, draw, GPU) to this file\nas Trace Event Format JSON, for Perfetto or chrome://tracing; a window writes it when it closes")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -83,11 +104,14 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		}
 		o.width, o.height = w, h
 	}
-	if !o.headless && (o.screenshot != "" || o.dumpLayout) {
-		return nil, fmt.Errorf("-screenshot and -dump-layout need -headless")
+	if !o.headless && (o.screenshot != "" || o.dumpLayout || o.console || o.dumpDOM || o.duration != 0) {
+		return nil, fmt.Errorf("-screenshot, -dump-layout, -dump-dom, -console and -duration need -headless")
 	}
-	if o.headless && o.screenshot == "" && !o.dumpLayout {
-		return nil, fmt.Errorf("-headless needs -screenshot FILE or -dump-layout")
+	if o.headless && o.screenshot == "" && !o.dumpLayout && !o.dumpDOM && !o.console {
+		return nil, fmt.Errorf("-headless needs -screenshot FILE, -dump-layout, -dump-dom or -console")
+	}
+	if o.duration < 0 {
+		return nil, fmt.Errorf("bad -duration %v: must not be negative", o.duration)
 	}
 	return &o, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"math/rand"
 	"net"
 	"net/http"
@@ -29,7 +30,9 @@ func TestFlags(t *testing.T) {
 		{[]string{"-headless", "-size", "800", "x.html"}, `bad -size "800"`},
 		{[]string{"-headless", "-size", "0x600", "-dump-layout", "x.html"}, "bad -size"},
 		{[]string{"-headless", "a.html", "b.html"}, "one URL at a time"},
-		{[]string{"-headless", "x.html"}, "needs -screenshot FILE or -dump-layout"},
+		{[]string{"-headless", "x.html"}, "needs -screenshot FILE, -dump-layout, -dump-dom or -console"},
+		{[]string{"-console", "x.html"}, "need -headless"},
+		{[]string{"-headless", "-console", "-duration", "-1s", "x.html"}, "bad -duration"},
 		{[]string{"-screenshot", "x.png", "x.html"}, "need -headless"},
 	}
 	for _, tt := range tests {
@@ -156,4 +159,51 @@ func mustAbs(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// -trace writes the frame's stages as Trace Event Format JSON.
+func TestHeadlessTrace(t *testing.T) {
+	dir := t.TempDir()
+	trace := filepath.Join(dir, "trace.json")
+	code, _, stderr := runBrowser(t, "-headless", "-screenshot", filepath.Join(dir, "out.png"), "-trace", trace,
+		"data:text/html,<p style='color:blue'>traced")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		TraceEvents []struct {
+			Name string         `json:"name"`
+			Ph   string         `json:"ph"`
+			Ts   float64        `json:"ts"`
+			Dur  float64        `json:"dur"`
+			Tid  int            `json:"tid"`
+			Args map[string]any `json:"args"`
+		} `json:"traceEvents"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatalf("the trace is not JSON: %v\n%s", err, b)
+	}
+	threads := map[int]string{}
+	got := map[string]bool{}
+	for _, e := range f.TraceEvents {
+		switch {
+		case e.Ph == "M" && e.Name == "thread_name":
+			threads[e.Tid] = e.Args["name"].(string)
+		case e.Ph == "X":
+			if e.Ts < 0 || e.Dur < 0 {
+				t.Errorf("event %+v", e)
+			}
+			got[threads[e.Tid]+" "+e.Name] = true
+		}
+	}
+	for _, want := range []string{"page 1 style", "page 1 layout", "page 1 paint", "page 1 commit",
+		"compositor raster", "compositor draw"} {
+		if !got[want] {
+			t.Errorf("the trace has no %q; it has %v", want, got)
+		}
+	}
 }

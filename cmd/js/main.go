@@ -1,10 +1,12 @@
 // Command js runs JavaScript with Glassbox's engine, like V8's d8 shell.
 //
 //	js [-print-bytecode] FILE.js   run a script, then its timers and jobs
+//	js -module FILE.js             run a module (files ending in .mjs always are)
 //	js                             read-eval-print loop on stdin
 //
 // Scripts see print(...), console.log(...), load(file), setTimeout,
-// clearTimeout and queueMicrotask. An uncaught exception prints
+// clearTimeout and queueMicrotask. Modules and import() load files by paths
+// relative to the importing file. An uncaught exception prints
 // "Uncaught ..." with its stack to stderr and exits with status 1.
 package main
 
@@ -23,9 +25,10 @@ import (
 
 func main() {
 	printBytecode := flag.Bool("print-bytecode", false, "print each function's bytecode before running it")
+	module := flag.Bool("module", false, "run the files as modules")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to `file`")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: js [-print-bytecode] [file.js ...]")
+		fmt.Fprintln(os.Stderr, "usage: js [-print-bytecode] [-module] [file.js ...]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -46,11 +49,19 @@ func main() {
 	}
 	ok := true
 	for _, f := range flag.Args() {
-		if ok = sh.runFile(f); !ok {
+		if *module || isModuleFile(f) {
+			ok = sh.runModule(f)
+		} else {
+			ok = sh.runFile(f)
+		}
+		if !ok {
 			break
 		}
 	}
 	if ok && !sh.loop() {
+		ok = false
+	}
+	if ok && !sh.settledModules(true) {
 		ok = false
 	}
 	if !ok {
@@ -66,6 +77,7 @@ type shell struct {
 	printBytecode bool
 	timers        []*timer
 	nextID        int
+	modules       []js.Value // evaluation promises of modules not settled yet
 }
 
 type timer struct {
@@ -79,6 +91,7 @@ type timer struct {
 func newShell(out, errOut io.Writer) *shell {
 	sh := &shell{rt: js.New(), out: out, errOut: errOut}
 	rt := sh.rt
+	rt.SetModuleLoader(fileLoader{})
 	str := func(v js.Value) string {
 		s, err := rt.ToString(v)
 		if err != nil {
@@ -212,7 +225,7 @@ func (sh *shell) loop() bool {
 				t.due += base
 			}
 		}
-		if !sh.report(err) || !sh.report(sh.rt.RunJobs()) || !sh.checkRejections() {
+		if !sh.report(err) || !sh.report(sh.rt.RunJobs()) || !sh.settledModules(false) || !sh.checkRejections() {
 			return false
 		}
 	}

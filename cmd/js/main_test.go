@@ -74,3 +74,46 @@ func TestPrintBytecode(t *testing.T) {
 }
 
 func quote(s string) string { return "'" + strings.ReplaceAll(s, `\`, `\\`) + "'" }
+
+func TestModules(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("counter.mjs", "export let count = 0; export function inc() { count++; }")
+	write("data.json", `{"a": [1, 2]}`)
+	for _, tt := range []struct {
+		name, src, out, errOut string
+		ok                     bool
+	}{
+		{"live", "import {count, inc} from './counter.mjs'; print(count); inc(); print(count)", "0\n1\n", "", true},
+		{"tla timers", "await new Promise(r => setTimeout(r, 5)); print('after'); const ns = await import('./counter.mjs'); print(typeof ns.inc)",
+			"after\nfunction\n", "", true},
+		{"json", "const m = await import('./data.json', {with: {type: 'json'}}); print(m.default.a)", "1,2\n", "", true},
+		{"link error", "import {nope} from './counter.mjs';", "", "Uncaught SyntaxError: The requested module './counter.mjs' does not provide an export named 'nope'", false},
+		{"missing", "import './nothere.mjs';", "", "Uncaught TypeError: Cannot load module", false},
+		{"bare", "import 'lodash';", "", "Uncaught TypeError: cannot resolve module specifier 'lodash'", false},
+		{"async throw", "await 0; throw new RangeError('late')", "", "Uncaught RangeError: late", false},
+		{"never settles", "await new Promise(() => {}); print('no')", "", "Error: the module's top-level await never finished", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut strings.Builder
+			sh := newShell(&out, &errOut)
+			file := write(strings.ReplaceAll(tt.name, " ", "_")+".mjs", tt.src)
+			ok := sh.runModule(file) && sh.loop() && sh.settledModules(true)
+			if ok != tt.ok {
+				t.Errorf("ok = %v, want %v (stderr %q)", ok, tt.ok, errOut.String())
+			}
+			if out.String() != tt.out {
+				t.Errorf("stdout = %q, want %q", out.String(), tt.out)
+			}
+			if !strings.HasPrefix(errOut.String(), tt.errOut) {
+				t.Errorf("stderr = %q, want prefix %q", errOut.String(), tt.errOut)
+			}
+		})
+	}
+}

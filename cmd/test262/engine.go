@@ -18,6 +18,20 @@ type engine interface {
 	Interrupt()
 }
 
+// A moduleEngine can also run module code (INTERPRETING.md, "Modules").
+// Module specifiers name files relative to the importing file (or, for
+// import() in a script, to the script's name); read returns the contents
+// of a file given its slash-separated path relative to the suite root.
+type moduleEngine interface {
+	engine
+	// SetModuleReader sets where modules come from, before anything runs.
+	SetModuleReader(read func(path string) (string, error))
+	// RunModule runs src as the module at path name, with its imports,
+	// until its evaluation settles. Its errors are *scriptErrors whose
+	// Early or Resolution fields tell the phase.
+	RunModule(name, src string) error
+}
+
 // An engineFactory makes an engine whose print host function passes the
 // string value of its first argument to print.
 type engineFactory func(print func(string)) (engine, error)
@@ -29,6 +43,9 @@ type scriptError struct {
 	// Early is true when the engine reported the error before any of the
 	// script ran (a syntax or other early error).
 	Early bool
+	// Resolution is true for an error loading or linking a module graph
+	// (a fixture that does not parse, an import nothing exports).
+	Resolution bool
 }
 
 func (e *scriptError) Error() string {

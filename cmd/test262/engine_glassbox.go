@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path"
 	"runtime"
+	"strings"
 	"time"
 
 	"glassbox/js"
@@ -27,15 +29,15 @@ func newGlassboxEngine(print func(string)) (engine, error) {
 
 func (e *glassboxEngine) RunScript(name, src string) error {
 	_, err := e.rt.RunScript(name, src)
-	return convertError(err)
+	return e.convertError(err)
 }
 
-func (e *glassboxEngine) RunJobs() error { return convertError(e.rt.RunJobs()) }
+func (e *glassboxEngine) RunJobs() error { return e.convertError(e.rt.RunJobs()) }
 
 func (e *glassboxEngine) Interrupt() { e.rt.Interrupt() }
 
 // convertError turns the engine's errors into the runner's.
-func convertError(err error) error {
+func (e *glassboxEngine) convertError(err error) error {
 	var exc *js.Exception
 	var intr *js.Interrupted
 	switch {
@@ -47,11 +49,33 @@ func convertError(err error) error {
 		// the running script throws (eval, GlobalDeclarationInstantiation)
 		// cannot be told from one, so every SyntaxError counts as early.
 		name := exc.Name()
+		if name == "" {
+			// Objects that are not errors (Test262Error) are named by
+			// their constructor.
+			name = e.constructorName(exc.Value)
+		}
 		return &scriptError{Name: name, Message: exc.Message(), Early: name == "SyntaxError"}
 	case errors.As(err, &intr):
 		return errInterrupted
 	}
 	return err
+}
+
+// constructorName returns v.constructor.name, or "".
+func (e *glassboxEngine) constructorName(v js.Value) string {
+	if !v.IsObject() {
+		return ""
+	}
+	c, err := e.rt.GetProperty(v, "constructor")
+	if err != nil {
+		return ""
+	}
+	n, err := e.rt.GetProperty(c, "name")
+	if err != nil || !n.IsString() {
+		return ""
+	}
+	s, _ := e.rt.ToString(n)
+	return s
 }
 
 // installHost defines print and $262 (INTERPRETING.md, "Host-Defined
@@ -107,8 +131,9 @@ func installHost(rt *js.Runtime, print func(string)) error {
 			runtime.GC()
 			return js.Undefined(), nil
 		})},
-		// The engine has no ArrayBuffer to detach yet.
-		{"detachArrayBuffer", notSupported("detachArrayBuffer")},
+		{"detachArrayBuffer", rt.NewFunction("detachArrayBuffer", 1, func(c *js.Call) (js.Value, error) {
+			return js.Undefined(), rt.DetachArrayBuffer(c.Arg(0))
+		})},
 		{"agent", agent},
 	}
 	for _, p := range props {
@@ -152,4 +177,74 @@ func newAgent(rt *js.Runtime, notSupported func(string) js.Value) (js.Value, err
 		return js.Undefined(), err
 	}
 	return a, nil
+}
+
+// SetModuleReader makes the runtime load modules from the suite.
+func (e *glassboxEngine) SetModuleReader(read func(string) (string, error)) {
+	e.rt.SetModuleLoader(fileLoader{read})
+}
+
+// RunModule compiles, loads, links and evaluates the module, telling the
+// phase of an error by the step that failed.
+func (e *glassboxEngine) RunModule(name, src string) error {
+	m, err := e.rt.CompileModule(name, src)
+	if err != nil {
+		return e.convertError(err)
+	}
+	if _, err := e.rt.Await(m.LoadRequested()); err != nil {
+		return e.resolutionError(err)
+	}
+	if err := m.Link(); err != nil {
+		return e.resolutionError(err)
+	}
+	p, err := m.Evaluate()
+	if err != nil {
+		return e.convertError(err)
+	}
+	_, err = e.rt.Await(p)
+	if errors.Is(err, js.ErrPending) {
+		// Waiting forever (an await of a promise nothing resolves) is
+		// not an error; async tests say whether they finished.
+		return nil
+	}
+	if err != nil {
+		err = e.convertError(err)
+		var se *scriptError
+		if errors.As(err, &se) {
+			se.Early = false
+		}
+	}
+	return err
+}
+
+func (e *glassboxEngine) resolutionError(err error) error {
+	err = e.convertError(err)
+	var se *scriptError
+	if errors.As(err, &se) {
+		se.Early, se.Resolution = false, true
+	}
+	return err
+}
+
+// fileLoader loads test262's modules: specifiers are paths relative to
+// the importing file; files ending in .json are JSON modules.
+type fileLoader struct {
+	read func(string) (string, error)
+}
+
+func (l fileLoader) Resolve(specifier, referrer string) (string, error) {
+	if !strings.HasPrefix(specifier, "./") && !strings.HasPrefix(specifier, "../") {
+		return "", fmt.Errorf("cannot resolve module specifier '%s'", specifier)
+	}
+	return path.Join(path.Dir(referrer), specifier), nil
+}
+
+func (l fileLoader) Load(key, typ string, done func(string, error)) {
+	// A file's name says its type, as a server's MIME type would; text
+	// modules may be any file.
+	if json := strings.HasSuffix(key, ".json"); typ != "text" && json != (typ == "json") {
+		done("", fmt.Errorf("%s: not a module of type %q", key, typ))
+		return
+	}
+	done(l.read(key))
 }

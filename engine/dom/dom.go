@@ -28,6 +28,9 @@ const (
 	CommentNode  NodeType = 8
 	DocumentNode NodeType = 9
 	DoctypeNode  NodeType = 10
+	// FragmentNode is a DocumentFragment: inserting one inserts its
+	// children instead.
+	FragmentNode NodeType = 11
 )
 
 // Attr is one attribute of an element. Namespace is empty for ordinary HTML
@@ -46,6 +49,9 @@ type Node struct {
 	TagName string
 	// Namespace is the element's namespace URI; empty means HTML.
 	Namespace string
+	// Prefix is the namespace prefix of an element made by
+	// createElementNS with a qualified name; usually empty.
+	Prefix string
 	// Data is the text of a Text or Comment node.
 	Data string
 	// Attrs are the element's attributes in source order.
@@ -91,6 +97,12 @@ func (n *Node) CreateTextNode(data string) *Node {
 // CreateComment returns a new Comment node owned by n's document.
 func (n *Node) CreateComment(data string) *Node {
 	return &Node{Type: CommentNode, Data: data, OwnerDocument: n.doc()}
+}
+
+// CreateDocumentFragment returns a new, empty DocumentFragment owned by
+// n's document.
+func (n *Node) CreateDocumentFragment() *Node {
+	return &Node{Type: FragmentNode, OwnerDocument: n.doc()}
 }
 
 // IsElement reports whether n is an element with the given local name in
@@ -173,18 +185,103 @@ func (n *Node) Contains(other *Node) bool {
 	return false
 }
 
-func (n *Node) checkInsert(child *Node) error {
-	if child == nil || child.Contains(n) || child.Type == DocumentNode {
+// CheckInsert reports the error InsertBefore(child, ref) would return,
+// without changing anything.
+func (n *Node) CheckInsert(child, ref *Node) error { return n.checkPreInsert(child, ref, nil) }
+
+// checkPreInsert is the DOM standard's "ensure pre-insertion validity" of
+// child into n before ref; replaced is the child a replaceChild takes
+// out, which does not count against the document's single element and
+// doctype.
+func (n *Node) checkPreInsert(child, ref, replaced *Node) error {
+	if n.Type != ElementNode && n.Type != DocumentNode && n.Type != FragmentNode {
 		return ErrHierarchyRequest
 	}
-	if n.Type != ElementNode && n.Type != DocumentNode {
+	if child == nil || child.Contains(n) {
 		return ErrHierarchyRequest
 	}
-	if n.Type == DocumentNode && child.Type == TextNode {
-		return ErrHierarchyRequest
+	if ref != nil && ref.Parent != n {
+		return ErrNotFound
 	}
-	if n.Type != DocumentNode && child.Type == DoctypeNode {
+	switch child.Type {
+	case DocumentNode:
 		return ErrHierarchyRequest
+	case TextNode:
+		if n.Type == DocumentNode {
+			return ErrHierarchyRequest
+		}
+	case DoctypeNode:
+		if n.Type != DocumentNode {
+			return ErrHierarchyRequest
+		}
+	}
+	if n.Type != DocumentNode {
+		return nil
+	}
+	// A document has at most one element and one doctype, the doctype
+	// first.
+	elements, doctypes := 0, 0
+	var firstElem, doctype *Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c == replaced {
+			continue
+		}
+		switch c.Type {
+		case ElementNode:
+			elements++
+			if firstElem == nil {
+				firstElem = c
+			}
+		case DoctypeNode:
+			doctypes++
+			doctype = c
+		}
+	}
+	// whereRef is where the new node goes: before ref, or at the end.
+	after := func(x *Node) bool { // x comes after the insertion point
+		for c := ref; c != nil; c = c.NextSibling {
+			if c == x {
+				return true
+			}
+		}
+		return false
+	}
+	before := func(x *Node) bool { return x != nil && !after(x) && x != replaced }
+	checkElement := func() error {
+		if elements > 0 {
+			return ErrHierarchyRequest
+		}
+		if doctype != nil && after(doctype) {
+			return ErrHierarchyRequest
+		}
+		return nil
+	}
+	switch child.Type {
+	case FragmentNode:
+		ne := 0
+		for c := child.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case ElementNode:
+				ne++
+			case TextNode:
+				return ErrHierarchyRequest
+			}
+		}
+		if ne > 1 {
+			return ErrHierarchyRequest
+		}
+		if ne == 1 {
+			return checkElement()
+		}
+	case ElementNode:
+		return checkElement()
+	case DoctypeNode:
+		if doctypes > 0 || before(firstElem) {
+			return ErrHierarchyRequest
+		}
+		if ref == nil && firstElem != nil {
+			return ErrHierarchyRequest
+		}
 	}
 	return nil
 }
@@ -196,11 +293,21 @@ func (n *Node) AppendChild(child *Node) error { return n.InsertBefore(child, nil
 // InsertBefore inserts child before ref among n's children; a nil ref
 // appends. The child is first removed from its old parent.
 func (n *Node) InsertBefore(child, ref *Node) error {
-	if err := n.checkInsert(child); err != nil {
+	if err := n.checkPreInsert(child, ref, nil); err != nil {
 		return err
 	}
-	if ref != nil && ref.Parent != n {
-		return ErrNotFound
+	n.insert(child, ref)
+	return nil
+}
+
+// insert puts child before ref (nil: at the end) with no checks; a
+// fragment's children are moved instead of the fragment.
+func (n *Node) insert(child, ref *Node) {
+	if child.Type == FragmentNode {
+		for c := child.FirstChild; c != nil; c = child.FirstChild {
+			n.insert(c, ref)
+		}
+		return
 	}
 	if ref == child {
 		ref = child.NextSibling
@@ -220,7 +327,7 @@ func (n *Node) InsertBefore(child, ref *Node) error {
 			n.FirstChild = child
 		}
 		n.LastChild = child
-		return nil
+		return
 	}
 	child.NextSibling = ref
 	child.PrevSibling = ref.PrevSibling
@@ -230,7 +337,6 @@ func (n *Node) InsertBefore(child, ref *Node) error {
 		n.FirstChild = child
 	}
 	ref.PrevSibling = child
-	return nil
 }
 
 func (n *Node) adopt(d *Node) {
@@ -251,18 +357,28 @@ func (n *Node) RemoveChild(child *Node) error {
 
 // ReplaceChild puts newChild where old was among n's children.
 func (n *Node) ReplaceChild(newChild, old *Node) error {
+	if n.Type != ElementNode && n.Type != DocumentNode && n.Type != FragmentNode {
+		return ErrHierarchyRequest
+	}
+	if newChild == nil || newChild.Contains(n) {
+		return ErrHierarchyRequest
+	}
 	if old == nil || old.Parent != n {
 		return ErrNotFound
-	}
-	if err := n.checkInsert(newChild); err != nil {
-		return err
 	}
 	ref := old.NextSibling
 	if ref == newChild {
 		ref = newChild.NextSibling
 	}
+	if err := n.checkPreInsert(newChild, ref, old); err != nil {
+		return err
+	}
+	if old == newChild {
+		return nil
+	}
 	n.unlink(old)
-	return n.InsertBefore(newChild, ref)
+	n.insert(newChild, ref)
+	return nil
 }
 
 // Remove detaches n from its parent, if it has one.
@@ -452,7 +568,7 @@ func (n *Node) SetTextContent(s string) {
 // CloneNode returns a copy of n, with its descendants when deep is true.
 // The copy has no parent.
 func (n *Node) CloneNode(deep bool) *Node {
-	c := &Node{Type: n.Type, TagName: n.TagName, Namespace: n.Namespace, Data: n.Data,
+	c := &Node{Type: n.Type, TagName: n.TagName, Namespace: n.Namespace, Prefix: n.Prefix, Data: n.Data,
 		PublicID: n.PublicID, SystemID: n.SystemID, OwnerDocument: n.OwnerDocument}
 	c.Attrs = append([]Attr(nil), n.Attrs...)
 	if deep {

@@ -63,13 +63,9 @@ func ParseString(s string) *dom.Node {
 	return doc
 }
 
-// ParseWithCharset decodes b to UTF-8 and parses it as an HTML document.
-// The encoding is found as the HTML standard's encoding sniffing does: a
-// byte order mark wins, then contentTypeCharset (the charset parameter of
-// the HTTP Content-Type, may be empty), then a <meta charset> or
-// <meta http-equiv=Content-Type> in the first 1024 bytes, then a guess
-// (UTF-8 if the bytes are valid UTF-8, else windows-1252).
-func ParseWithCharset(b []byte, contentTypeCharset string) *dom.Node {
+// decodeDocument decodes an HTML document's bytes to UTF-8, sniffing the
+// encoding as ParseWithCharset describes.
+func decodeDocument(b []byte, contentTypeCharset string) string {
 	contentType := "text/html"
 	if contentTypeCharset != "" {
 		// FormatMediaType quotes the label if need be; it returns "" for
@@ -93,8 +89,63 @@ func ParseWithCharset(b []byte, contentTypeCharset string) *dom.Node {
 		// replaces them.
 		enc = unicode.UTF8
 	}
-	doc, _ := parseUTF8(decode(b, enc))
+	return decode(b, enc)
+}
+
+// ParseWithCharset decodes b to UTF-8 and parses it as an HTML document.
+// The encoding is found as the HTML standard's encoding sniffing does: a
+// byte order mark wins, then contentTypeCharset (the charset parameter of
+// the HTTP Content-Type, may be empty), then a <meta charset> or
+// <meta http-equiv=Content-Type> in the first 1024 bytes, then a guess
+// (UTF-8 if the bytes are valid UTF-8, else windows-1252).
+func ParseWithCharset(b []byte, contentTypeCharset string) *dom.Node {
+	doc, _ := parseUTF8(decodeDocument(b, contentTypeCharset))
 	return doc
+}
+
+// ParseScripted parses b (decoded as ParseWithCharset does) into doc, an
+// empty document, calling onElement for each HTML script and iframe
+// element as soon as it and its content are in the tree and before any
+// node that follows it in the source is: a parser-blocking script then
+// sees only the document up to itself, as in browsers. Nodes a script inserts stay where it put
+// them, and the parser goes on inserting into the elements it had open.
+//
+// The tree is built by x/net/html's tree builder first and then grafted
+// into doc in tree order; document.write therefore cannot feed the
+// parser (the bindings approximate it by inserting after the script).
+func ParseScripted(doc *dom.Node, b []byte, contentTypeCharset string, onElement func(*dom.Node)) error {
+	s := decodeDocument(b, contentTypeCharset)
+	hdoc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		// Too deep for the tree builder: take the recovered prefix, and
+		// run no scripts.
+		d, err := parseUTF8(s)
+		for c := d.FirstChild; c != nil; c = d.FirstChild {
+			d.RemoveChild(c)
+			appendChild(doc, c)
+			c.Walk(func(m *dom.Node) bool { m.OwnerDocument = doc; return true })
+		}
+		return err
+	}
+	graft(doc, hdoc, doc, onElement)
+	return nil
+}
+
+// graft converts hn's children into n's, appending each node before
+// converting its children, and calling onElement after a script's or an
+// iframe's.
+func graft(n *dom.Node, hn *html.Node, owner *dom.Node, onElement func(*dom.Node)) {
+	for hc := hn.FirstChild; hc != nil; hc = hc.NextSibling {
+		c := convertShallow(hc, owner)
+		if c == nil {
+			continue
+		}
+		appendChild(n, c)
+		graft(c, hc, owner, onElement)
+		if c.Type == dom.ElementNode && c.Namespace == "" && (c.TagName == "script" || c.TagName == "iframe") {
+			onElement(c)
+		}
+	}
 }
 
 // decode converts b to a UTF-8 string using enc and drops a leading byte
@@ -250,6 +301,15 @@ func convertChildren(n *dom.Node, hn *html.Node, owner *dom.Node) {
 // node types that have none (error and raw nodes, which the parser does
 // not produce).
 func convert(hn *html.Node, owner *dom.Node) *dom.Node {
+	n := convertShallow(hn, owner)
+	if n != nil && hn.Type == html.ElementNode {
+		convertChildren(n, hn, owner)
+	}
+	return n
+}
+
+// convertShallow converts hn without its children.
+func convertShallow(hn *html.Node, owner *dom.Node) *dom.Node {
 	var n *dom.Node
 	switch hn.Type {
 	case html.ElementNode:
@@ -273,7 +333,6 @@ func convert(hn *html.Node, owner *dom.Node) *dom.Node {
 				}
 			}
 		}
-		convertChildren(n, hn, owner)
 	case html.TextNode:
 		n = &dom.Node{Type: dom.TextNode, Data: hn.Data, OwnerDocument: owner}
 	case html.CommentNode:

@@ -56,8 +56,8 @@ func resolveEdges(s *style.ComputedStyle, cbw float32) edges {
 func contentSize(l style.Length, basis float32, basisKnown bool, s *style.ComputedStyle, edges float32) (float32, bool) {
 	switch l.Unit {
 	case style.Px:
-	case style.Percent:
-		if !basisKnown {
+	case style.Percent, style.Calc:
+		if !basisKnown && l.HasPercent() {
 			return 0, false
 		}
 	default:
@@ -135,6 +135,9 @@ type flow struct {
 	pending  collapse // margins still to be placed after that content
 	resolved bool     // whether some content resolved the incoming margins
 	first    float32  // the top of that first content
+	// held says the pending margins collapsed with a top margin that
+	// has clearance, and so do not collapse with the parent's bottom.
+	held bool
 }
 
 // block lays out a block-level box in containing block cb. in holds the
@@ -149,7 +152,7 @@ type flow struct {
 // bfc is set for boxes that establish a block formatting context (the
 // root here, inline-blocks in inlineBlock): their margins do not collapse
 // with their children's.
-func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool) (*Fragment, collapse, bool) {
+func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool, sp space) (*Fragment, collapse, bool) {
 	if b.kind == boxImage {
 		return l.blockImage(b, cb, in)
 	}
@@ -162,40 +165,66 @@ func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool) (*Fr
 	f.Margin, f.Border, f.Padding = e.margin, e.border, e.padding
 	f.X = e.margin[left]
 	f.W = w + e.horizontal()
-	out, through := l.contents(b, f, w, cb, in, bfc)
+	if b.style.Positioned() {
+		l.relative(f, cb)
+		l.cbs = append(l.cbs, f)
+		defer func() { l.cbs = l.cbs[:len(l.cbs)-1] }()
+	}
+	out, through := l.contents(b, f, w, cb, in, bfc || establishesBFC(b) || b.flex || b.grid, sp)
 	return f, out, through
 }
 
 // contents lays out the children of block container b inside f, whose
 // horizontal geometry and edges are already set, and sets f's Y (its
-// offset from the caller's cursor, collapsed margins included) and H.
-func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, in collapse, bfc bool) (out collapse, through bool) {
+// offset from the caller's cursor, collapsed margins included) and H. sp
+// places the caller's cursor in the block formatting context; a box that
+// establishes one (bfc) starts a context of its own, whose floats it
+// contains.
+func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, in collapse, bfc bool, sp space) (out collapse, through bool) {
 	s := b.style
 	bt, pt := f.Border[top], f.Padding[top]
 	bb, pb := f.Border[bottom], f.Padding[bottom]
 	vert := bt + pt + pb + bb
 	h, hFixed := contentSize(s.Height, cb.h, cb.hDefinite, s, vert)
+	if b.hasForceH {
+		h, hFixed = b.forceH, true // a flex item, sized by flex.go
+	}
 
 	in.add(f.Margin[top])
 	sepTop := bfc || bt > 0 || pt > 0
 	sepBottom := bfc || bb > 0 || pb > 0 || hFixed
 
+	// Where f's border box is in the formatting context, before margin
+	// collapsing moves it: children are placed relative to that, and the
+	// adjustments below move f and them in opposite directions.
+	inner := space{fc: sp.fc, x: sp.x + f.X, y: sp.y}
+	if bfc {
+		inner = space{fc: new(floatCtx)}
+	} else if sepTop {
+		inner.y += in.sum()
+	}
+
 	// Margins pass through a top edge with nothing in it, to the first
 	// child (CSS 2.1 8.3.1, parent and first child).
-	var inner collapse
+	var innerMargins collapse
 	if !sepTop {
-		inner = in
+		innerMargins = in
 	}
 	contentTop := bt + pt
 	var r flow
-	if b.inline {
-		r = l.inlineContent(b, f, w, contentTop, inner)
-	} else {
+	switch {
+	case b.flex:
+		r = l.flexContent(b, f, w, h, hFixed, cb, contentTop)
+	case b.grid:
+		r = l.gridContent(b, f, w, h, hFixed, cb, contentTop)
+	case b.inline:
+		r = l.inlineContent(b, f, w, contentTop, innerMargins, inner)
+	default:
 		childCB := containingBlock{w: w, h: h, hDefinite: hFixed}
 		if hFixed {
 			childCB.h = usedHeight(s, h, cb, vert)
 		}
-		r = l.blockChildren(b, f, childCB, contentTop, inner)
+		r = l.blockChildren(b, f, childCB, contentTop, innerMargins, inner)
 	}
 
 	topOffset := in.sum()
@@ -210,7 +239,7 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 			}
 			r.end -= topOffset
 		}
-		if sepBottom {
+		if sepBottom || r.held {
 			contentH = r.end + r.pending.sum() - contentTop
 		} else {
 			// The last child's bottom margin collapses with ours
@@ -225,6 +254,11 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 		} else if sepTop {
 			out = r.pending
 		}
+	}
+	if bfc && !inner.fc.empty() {
+		// A formatting context root is as tall as the floats in it
+		// (CSS 2.1 10.6.7).
+		contentH = max(contentH, inner.fc.bottom()-contentTop)
 	}
 	if hFixed {
 		contentH = h
@@ -242,7 +276,16 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 			// bottom: they all collapse at the top.
 			topOffset = r.pending.sum()
 			for _, c := range f.Children {
-				c.Y = contentTop
+				if !isFloat(c) {
+					c.Y = contentTop
+				}
+			}
+		}
+		// Floats were placed relative to where f's top was before its
+		// margins were known.
+		for _, c := range f.Children {
+			if isFloat(c) {
+				c.Y -= topOffset
 			}
 		}
 	}
@@ -254,21 +297,82 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	return out, through
 }
 
+// isFloat reports whether a fragment is out of the flow: a float's or an
+// absolutely positioned box's.
+func isFloat(f *Fragment) bool {
+	return f.Style != nil && (f.Style.IsFloat() || f.Style.OutOfFlowPositioned()) && (f.Kind == KindBlock || f.Kind == KindImage)
+}
+
 // blockChildren lays out the block-level children of b one under the
-// other, starting at y with the margins pending.
-func (l *layouter) blockChildren(b *box, f *Fragment, cb containingBlock, y float32, pending collapse) flow {
+// other, starting at y with the margins pending. sp places f's border
+// box in the formatting context.
+func (l *layouter) blockChildren(b *box, f *Fragment, cb containingBlock, y float32, pending collapse, sp space) flow {
 	r := flow{end: y}
 	f.Children = make([]*Fragment, 0, len(b.children))
 	x := f.Border[left] + f.Padding[left]
-	for _, c := range b.children {
-		cf, out, through := l.block(c, cb, pending, false)
-		cf.X += x
+	cbLeft := sp.x + x
+	for ci, c := range b.children {
+		if c.abspos {
+			// Its static position: where its top margin edge would
+			// be in the flow.
+			af := l.absPlaceholder(c)
+			af.X, af.Y = x, r.end+pending.sum()
+			f.Children = append(f.Children, af)
+			continue
+		}
+		if c.floated {
+			// The float goes where the next in-flow box's top border
+			// edge will be, past the margins that will collapse there.
+			ff := l.floatBox(c, cb)
+			at := pending
+			adjoiningTop(b.children[ci+1:], cb.w, &at)
+			placeFloat(sp.fc, c, ff, sp.y+r.end+at.sum(), cbLeft, cbLeft+cb.w, sp.x, sp.y)
+			f.Children = append(f.Children, ff)
+			continue
+		}
+		childCB := cb
+		var dx float32
+		cleared := false
+		if !sp.fc.empty() {
+			// Clearance (CSS 2.1 9.5.2): when the top border edge would
+			// be above the floats it clears, the box goes below them
+			// and the margins above it no longer collapse with its own.
+			mt := c.style.Margin[top].Resolve(cb.w, 0)
+			hyp := pending
+			hyp.add(mt)
+			minY := sp.y + r.end + hyp.sum()
+			if cl := c.style.Clear; cl != style.ClearNone {
+				minY = max(minY, sp.fc.clearY(cl))
+			}
+			if establishesBFC(c) || c.kind == boxImage {
+				// A box with a formatting context of its own, and a
+				// replaced box, go beside the floats, not under them
+				// (CSS 2.1 9.5), lower down when there is no room.
+				var bx float32
+				minY, bx, childCB.w = l.besideFloats(c, cb, sp.fc, minY, cbLeft)
+				dx = bx - cbLeft
+			}
+			if minY > sp.y+r.end+hyp.sum()+epsilon {
+				if !r.resolved {
+					r.resolved, r.first = true, r.end+pending.sum()
+				}
+				r.end = minY - sp.y - mt
+				pending = collapse{}
+				cleared = true
+			}
+		}
+		cf, out, through := l.block(c, childCB, pending, false, space{fc: sp.fc, x: cbLeft + dx, y: sp.y + r.end})
+		cf.X += x + dx
 		cf.Y += r.end
 		f.Children = append(f.Children, cf)
 		pending = out
 		if through {
+			// Margins that collapse with a top margin with clearance
+			// stay inside the parent (CSS 2.1 8.3.1).
+			r.held = r.held || cleared
 			continue
 		}
+		r.held = false
 		if !r.resolved {
 			r.resolved, r.first = true, cf.Y
 		}
@@ -276,6 +380,61 @@ func (l *layouter) blockChildren(b *box, f *Fragment, cb containingBlock, y floa
 	}
 	r.pending = pending
 	return r
+}
+
+// adjoiningTop adds to m the top margins that will collapse above the
+// first in-flow box of boxes: its own and, through top edges with no
+// border or padding, those of its first descendants. Blocks that collapse
+// through, and clearance, are not looked into.
+func adjoiningTop(boxes []*box, cbw float32, m *collapse) {
+	for _, c := range boxes {
+		if c.floated {
+			continue
+		}
+		if c.style.Clear != style.ClearNone {
+			return
+		}
+		m.add(c.style.Margin[top].Resolve(cbw, 0))
+		s := c.style
+		if c.kind != boxBlock || c.inline || establishesBFC(c) || s.BorderWidth[top] > 0 || s.Padding[top].Resolve(cbw, 0) > 0 {
+			return
+		}
+		w, ok := contentSize(s.Width, cbw, true, s, 0)
+		if !ok {
+			w = cbw
+		}
+		adjoiningTop(c.children, w, m)
+		return
+	}
+}
+
+// besideFloats finds where a box that must not overlap floats goes: the
+// first y at or below minY where the space beside the floats is wide
+// enough for it, the left edge of that space and its width.
+func (l *layouter) besideFloats(c *box, cb containingBlock, fc *floatCtx, minY, cbLeft float32) (y, x, w float32) {
+	e := resolveEdges(c.style, cb.w)
+	hz := e.horizontal() + e.margin[left] + e.margin[right]
+	// The narrowest the box can be: its specified width, or its
+	// min-content width when auto.
+	need, fixed := contentSize(c.style.Width, cb.w, true, c.style, e.horizontal())
+	if !fixed {
+		need, _ = l.outerIntrinsic(c)
+		need -= hz
+	}
+	need += hz
+	y = minY
+	for range 1000 {
+		lo, hi := fc.band(y, epsilon, cbLeft, cbLeft+cb.w)
+		if hi-lo+epsilon >= need || (lo == cbLeft && hi == cbLeft+cb.w) {
+			return y, lo, hi - lo
+		}
+		next, ok := fc.nextBottom(y)
+		if !ok {
+			break
+		}
+		y = next
+	}
+	return y, cbLeft, cb.w
 }
 
 // blockImage lays out a block-level replaced element: its size is its
@@ -314,8 +473,17 @@ func (l *layouter) inlineBlock(b *box, cbw float32) (*Fragment, float32) {
 	w := l.usedWidth(b, &e, cbw, true)
 	f := l.alloc(Fragment{Kind: KindInlineBlock, Node: b.node, Style: b.style,
 		Margin: e.margin, Border: e.border, Padding: e.padding, W: w + e.horizontal()})
-	l.contents(b, f, w, containingBlock{w: cbw}, collapse{}, true)
+	if b.style.Positioned() {
+		l.relative(f, containingBlock{w: cbw})
+		l.cbs = append(l.cbs, f)
+		defer func() { l.cbs = l.cbs[:len(l.cbs)-1] }()
+	}
+	l.contents(b, f, w, containingBlock{w: cbw}, collapse{}, true, space{})
 	f.X, f.Y = 0, 0
+	if f.hasBase {
+		// A flex container's baseline is its first (CSS Flexbox 1, 8.5).
+		return f, e.margin[top] + f.base
+	}
 	if base, ok := lastBaseline(f); ok {
 		return f, e.margin[top] + base
 	}
@@ -327,10 +495,16 @@ func (l *layouter) inlineBlock(b *box, cbw float32) (*Fragment, float32) {
 func lastBaseline(f *Fragment) (float32, bool) {
 	for i := len(f.Children) - 1; i >= 0; i-- {
 		c := f.Children[i]
+		if isFloat(c) {
+			continue
+		}
 		switch c.Kind {
 		case KindLine:
 			return c.Y + c.Baseline, true
 		case KindBlock, KindAnonymousBlock:
+			if c.hasBase {
+				return c.Y + c.base, true
+			}
 			if b, ok := lastBaseline(c); ok {
 				return c.Y + b, true
 			}
@@ -343,10 +517,16 @@ func lastBaseline(f *Fragment) (float32, bool) {
 // relative to f.
 func firstBaseline(f *Fragment) (float32, bool) {
 	for _, c := range f.Children {
+		if isFloat(c) {
+			continue
+		}
 		switch c.Kind {
 		case KindLine:
 			return c.Y + c.Baseline, true
 		case KindBlock, KindAnonymousBlock:
+			if c.hasBase {
+				return c.Y + c.base, true
+			}
 			if b, ok := firstBaseline(c); ok {
 				return c.Y + b, true
 			}

@@ -37,6 +37,14 @@ type box struct {
 	// inline is set on block containers whose children are all
 	// inline-level: they establish an inline formatting context.
 	inline bool
+	// flex is set on flex containers, whose children are flex items
+	// (flex.go), grid on grid containers (grid.go).
+	flex, grid bool
+	// For flex items being measured or laid out at a size the flex
+	// algorithm chose: the content height to use instead of the
+	// height property.
+	forceH    float32
+	hasForceH bool
 
 	// For inline boxes split around a block (CSS 2.1 9.2.1.1): whether
 	// this part carries the box's start (left) and end (right) edges.
@@ -55,13 +63,27 @@ type box struct {
 
 	marker string // list items: the marker's text, "" for none
 
+	// floated marks a float: out of the flow, neither block- nor
+	// inline-level, laid out where it appears among its siblings.
+	floated bool
+	// abspos marks an absolutely positioned box (absolute or fixed): out
+	// of the flow, laid out once its containing block is
+	// (positioned.go), from a placeholder at its static position.
+	abspos bool
+
 	// Caches, filled on first use during one layout.
 	items         *inlineItems
 	minW, maxW    float32
 	intrinsicDone bool
 }
 
+// outOfFlow reports whether b is a float or absolutely positioned.
+func (b *box) outOfFlow() bool { return b.floated || b.abspos }
+
 func (b *box) blockLevel() bool {
+	if b.outOfFlow() {
+		return false
+	}
 	return b.kind == boxBlock || b.kind == boxAnonBlock || (b.kind == boxImage && b.blockImage)
 }
 
@@ -80,7 +102,7 @@ func (bd *builder) buildRoot(root *dom.Node) *box {
 	}
 	b := &box{kind: boxBlock, node: root, style: s}
 	bd.decorate(b, 0, color.NRGBA{})
-	bd.fillContainer(b)
+	bd.fill(b)
 	return b
 }
 
@@ -91,6 +113,22 @@ func (bd *builder) decorate(b *box, inherited style.TextDecorationLine, c color.
 		b.deco |= d
 		b.decoColor = b.style.Color
 	}
+}
+
+// fill builds the children of b, a flex container or a block container.
+func (bd *builder) fill(b *box) {
+	switch b.style.Display {
+	case style.DisplayFlex, style.DisplayInlineFlex:
+		b.flex = true
+		bd.fillFlex(b)
+		return
+	case style.DisplayGrid, style.DisplayInlineGrid:
+		// Grid items are made as flex items are.
+		b.grid = true
+		bd.fillFlex(b)
+		return
+	}
+	bd.fillContainer(b)
 }
 
 // fillContainer builds the children of the block container b.
@@ -124,7 +162,16 @@ func (bd *builder) fillContainer(b *box) {
 		for j < len(kids) && !kids[j].blockLevel() {
 			j++
 		}
-		if run := kids[i:j]; !allIgnorable(run) {
+		if run := kids[i:j]; outOfFlowOnly(run) {
+			// Floats and absolutely positioned boxes with nothing but
+			// collapsible space around them need no line boxes: they
+			// are placed among the blocks.
+			for _, k := range run {
+				if k.outOfFlow() {
+					out = append(out, k)
+				}
+			}
+		} else if !allIgnorable(run) {
 			anon := &box{kind: boxAnonBlock, style: anonymousStyle(b.style), inline: true,
 				deco: b.deco, decoColor: b.decoColor}
 			anon.children = append([]*box(nil), run...)
@@ -153,6 +200,21 @@ func allIgnorable(boxes []*box) bool {
 		}
 	}
 	return true
+}
+
+// outOfFlowOnly reports whether a run of inline-level boxes holds floats
+// or absolutely positioned boxes and otherwise only what allIgnorable
+// ignores.
+func outOfFlowOnly(boxes []*box) bool {
+	found := false
+	for _, k := range boxes {
+		if k.outOfFlow() {
+			found = true
+		} else if !allIgnorable([]*box{k}) {
+			return false
+		}
+	}
+	return found
 }
 
 // listCounter numbers the list items among a container's children.
@@ -190,7 +252,13 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 		// it): generating nothing is the safe reading.
 		return out
 	}
-	switch s.Display {
+	display := s.Display
+	if parent.flex || parent.grid {
+		// Flex and grid items are blockified (CSS Flexbox 1, 4; CSS
+		// Grid 1, 6.1).
+		display = blockify(display)
+	}
+	switch display {
 	case style.DisplayNone:
 		return out
 	case style.DisplayContents:
@@ -202,7 +270,9 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 		case "img":
 			b := bd.image(parent, n, s)
 			if b.kind == boxImage {
-				b.blockImage = s.Display != style.DisplayInline && s.Display != style.DisplayInlineBlock
+				b.blockImage = display != style.DisplayInline && display != style.DisplayInlineBlock
+				b.floated = s.IsFloat()
+				b.abspos = s.OutOfFlowPositioned()
 			}
 			return append(out, b)
 		case "br":
@@ -211,30 +281,47 @@ func (bd *builder) element(parent *box, n *dom.Node, out []*box, lc *listCounter
 	}
 
 	b := &box{node: n, style: s}
-	switch s.Display {
+	if s.OutOfFlowPositioned() {
+		b.kind, b.abspos = boxBlock, true
+		bd.decorate(b, 0, color.NRGBA{})
+		bd.fillContainer(b)
+		return append(out, b)
+	}
+	if s.IsFloat() {
+		// A float is a block container laid out on its own (its
+		// display was blockified); decorations do not propagate into
+		// it (CSS Text Decoration 3, 2).
+		b.kind, b.floated = boxBlock, true
+		bd.decorate(b, 0, color.NRGBA{})
+		bd.fillContainer(b)
+		return append(out, b)
+	}
+	switch display {
 	case style.DisplayInline:
 		b.kind = boxInline
 		bd.decorate(b, parent.deco, parent.decoColor)
 		b.children = bd.children(b, n, nil, lc)
 		return splitInline(b, out)
 	case style.DisplayInlineBlock, style.DisplayInlineFlex, style.DisplayInlineGrid, style.DisplayInlineTable:
-		// Flex, grid and table layout do not exist yet: their inline
-		// forms are laid out as inline-blocks.
+		// Table layout does not exist yet: inline tables are laid out as
+		// inline-blocks. An inline-flex or inline-grid box is an
+		// inline-block whose content is laid out by flex.go or grid.go.
 		b.kind = boxInlineBlock
 		// Decorations do not propagate into atomic inlines.
 		bd.decorate(b, 0, color.NRGBA{})
-		bd.fillContainer(b)
+		bd.fill(b)
 		return append(out, b)
 	}
 	// Everything else is laid out as a block for now: block, list-item,
-	// and (until they have layouts of their own) flex, grid, table and
-	// the table-internal displays.
+	// flex and grid (blocks whose content flex.go and grid.go lay out),
+	// and (until they have a layout of their own) table and the
+	// table-internal displays.
 	b.kind = boxBlock
 	bd.decorate(b, parent.deco, parent.decoColor)
-	if s.Display == style.DisplayListItem {
+	if display == style.DisplayListItem {
 		b.marker = listMarker(n, s, lc)
 	}
-	bd.fillContainer(b)
+	bd.fill(b)
 	return append(out, b)
 }
 
@@ -310,6 +397,10 @@ func anonymousStyle(s *style.ComputedStyle) *style.ComputedStyle {
 		TextAlign:     s.TextAlign,
 		WhiteSpace:    s.WhiteSpace,
 		ListStyleType: s.ListStyleType,
+		FlexShrink:    1,
+		FlexBasis:     style.AutoLength,
+		AlignSelf:     style.AlignAuto,
+		JustifySelf:   style.AlignAuto,
 	}
 }
 

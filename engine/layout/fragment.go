@@ -71,6 +71,19 @@ type Fragment struct {
 	Image image.Image
 	// Baseline is the y of a line box's baseline (KindLine only).
 	Baseline float32
+
+	// relX and relY are the offsets of relative positioning, which
+	// move a box and its content after layout (CSS 2.1 9.4.3).
+	relX, relY float32
+	// Atomic marks boxes painted whole, as inline-blocks are: flex items
+	// (CSS Flexbox 1, 5.4).
+	Atomic bool
+
+	// base is the first baseline of a flex container, relative to its
+	// top, when hasBase is set: flex containers take theirs from their
+	// items rather than from line boxes in their flow.
+	base    float32
+	hasBase bool
 }
 
 // ContentBox returns the fragment's content box.
@@ -103,13 +116,16 @@ type TextRun struct {
 type Glyph struct {
 	ID   font.GID
 	X, Y float32
+	// Cluster is the byte offset in the run's Text of the first character
+	// the glyph stands for (for text selection).
+	Cluster int32
 }
 
 // absolutize turns the parent-relative positions layout computes into
 // document coordinates, once, at the end.
 func absolutize(f *Fragment, dx, dy float32) {
-	f.X += dx
-	f.Y += dy
+	f.X += dx + f.relX
+	f.Y += dy + f.relY
 	if f.Kind == KindLine {
 		f.Baseline += f.Y
 	}

@@ -122,17 +122,21 @@ func (t *tree) styles() styles {
 // initial is the initial style: display inline, 16px serif, black.
 func initial() *style.ComputedStyle {
 	return &style.ComputedStyle{
-		Display:    style.DisplayInline,
-		Width:      style.AutoLength,
-		Height:     style.AutoLength,
-		MinWidth:   style.AutoLength,
-		MinHeight:  style.AutoLength,
-		MaxWidth:   style.NoneLength,
-		MaxHeight:  style.NoneLength,
-		Color:      color.NRGBA{A: 255},
-		FontFamily: []string{"serif"},
-		FontSize:   16,
-		FontWeight: 400,
+		Display:     style.DisplayInline,
+		Width:       style.AutoLength,
+		Height:      style.AutoLength,
+		MinWidth:    style.AutoLength,
+		MinHeight:   style.AutoLength,
+		MaxWidth:    style.NoneLength,
+		MaxHeight:   style.NoneLength,
+		Color:       color.NRGBA{A: 255},
+		FontFamily:  []string{"serif"},
+		FontSize:    16,
+		FontWeight:  400,
+		FlexShrink:  1,
+		FlexBasis:   style.AutoLength,
+		AlignSelf:   style.AlignAuto,
+		JustifySelf: style.AlignAuto,
 	}
 }
 

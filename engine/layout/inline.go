@@ -14,6 +14,8 @@ const (
 	itemClose                  // the end of an inline box
 	itemAtomic                 // an inline-block or image
 	itemBreak                  // a forced line break
+	itemFloat                  // a float, out of the flow of the line
+	itemAbs                    // an absolutely positioned box's static position
 )
 
 // item is one element of an inline formatting context's content,
@@ -53,12 +55,16 @@ type itemExt struct {
 	// its top margin edge to its baseline.
 	frag   *Fragment
 	ascent float32
+	// off is where the box's baseline is below the line's, by its
+	// vertical-align, on the line being built.
+	off float32
 }
 
 // inlineItems is the inline content of a block container, gathered once
 // per layout and shared by intrinsic sizing and line breaking.
 type inlineItems struct {
-	items []item
+	items  []item
+	floats bool // whether some items are floats
 }
 
 // itemsOf gathers and shapes b's inline content.
@@ -69,7 +75,7 @@ func (l *layouter) itemsOf(b *box) *inlineItems {
 	g := gatherer{l: l, para: l.para[:0]}
 	g.walk(b.children)
 	l.para = g.para
-	b.items = &inlineItems{items: g.split()}
+	b.items = &inlineItems{items: g.split(), floats: g.floats}
 	return b.items
 }
 
@@ -84,6 +90,7 @@ type gatherer struct {
 	ends       []int // paragraph offset after each raw item
 	para       []byte
 	afterSpace bool // the text so far ends with a collapsible space
+	floats     bool
 }
 
 func (g *gatherer) add(it item, s string) {
@@ -94,6 +101,17 @@ func (g *gatherer) add(it item, s string) {
 
 func (g *gatherer) walk(boxes []*box) {
 	for _, c := range boxes {
+		if c.outOfFlow() {
+			// Out of the flow: no text, so no break opportunity and
+			// no effect on white-space collapsing.
+			if c.floated {
+				g.add(item{kind: itemFloat, box: c}, "")
+			} else {
+				g.add(item{kind: itemAbs, box: c}, "")
+			}
+			g.floats = true
+			continue
+		}
 		switch c.kind {
 		case boxText:
 			ws := c.style.WhiteSpace
@@ -187,9 +205,12 @@ func (g *gatherer) split() []item {
 
 // inlineContent lays out b's inline content in lines of width avail,
 // starting at y below pending margins, and appends the line fragments to
-// f.
-func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, pending collapse) flow {
-	items := l.itemsOf(b).items
+// f. sp places f's border box in the block formatting context: lines are
+// shortened beside its floats, and the floats among the items are placed
+// in it.
+func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, pending collapse, sp space) flow {
+	ii := l.itemsOf(b)
+	items := ii.items
 	// Now that the containing block's width is known: the edges of
 	// inline boxes (percentages refer to it) and the atomic inlines.
 	for i := range items {
@@ -216,6 +237,11 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 			}
 		case itemAtomic:
 			l.atomic(it, avail)
+		case itemFloat:
+			it.ext = &itemExt{frag: l.floatBox(it.box, containingBlock{w: avail})}
+			it.width = 0 // takes no room on the line
+		case itemAbs:
+			it.ext = &itemExt{frag: l.absPlaceholder(it.box)}
 		}
 	}
 
@@ -226,27 +252,125 @@ func (l *layouter) inlineContent(b *box, f *Fragment, avail float32, y float32, 
 	}
 	lb.strutA, lb.strutD, _, _ = l.strut(b.style)
 	x := f.Border[left] + f.Padding[left]
+	cbLeft, cbRight := sp.x+x, sp.x+x+avail
+	var placed []bool // floats already placed, by item index
+	if ii.floats {
+		placed = make([]bool, len(items))
+	}
+	placeAt := func(k int, minY float32) {
+		it := &items[k]
+		placeFloat(sp.fc, it.box, it.ext.frag, minY, cbLeft, cbRight, sp.x, sp.y)
+		f.Children = append(f.Children, it.ext.frag)
+		placed[k] = true
+	}
 	for i := 0; i < len(items); {
-		end, forced := breakLine(items, i, avail)
-		line := lb.build(items, i, end, end == len(items) || forced)
-		i = end
-		if line == nil {
-			continue
-		}
-		line.X = x
+		top := r.end
 		if !r.resolved {
-			// The first line stops margins collapsing through.
-			line.Y = r.end + pending.sum()
-			r.resolved, r.first = true, line.Y
-			pending = collapse{}
-		} else {
-			line.Y = r.end
+			top += pending.sum()
 		}
-		f.Children = append(f.Children, line)
-		r.end = line.Y + line.H
+		var end int
+		var forced bool
+		lo, hi := cbLeft, cbRight
+		for {
+			if !sp.fc.empty() {
+				lo, hi = sp.fc.band(sp.y+top, lb.strutA+lb.strutD, cbLeft, cbRight)
+			}
+			end, forced = breakLine(items, i, hi-lo)
+			if hi-lo < avail && lineWidth(items, i, end) > hi-lo+epsilon {
+				// Not even the first word fits beside the floats: go
+				// down to where the space widens (CSS 2.1 9.5).
+				if next, ok := sp.fc.nextBottom(sp.y + top); ok {
+					top = next - sp.y
+					continue
+				}
+			}
+			// Floats met on this line go on it when they fit beside
+			// what comes before them, and then the line is narrower.
+			// Once one goes below the line, the later ones do too: a
+			// float is never above an earlier one.
+			again := false
+			for k := i; k < end && ii.floats; k++ {
+				if items[k].kind != itemFloat || placed[k] {
+					continue
+				}
+				before := lineWidth(items, i, k)
+				fw, _ := marginBox(items[k].ext.frag)
+				if before != 0 && before+fw > hi-lo+epsilon {
+					break
+				}
+				placeAt(k, sp.y+top)
+				again = true
+			}
+			if !again {
+				break
+			}
+		}
+		lb.avail = hi - lo
+		line := lb.build(items, i, end, end == len(items) || forced)
+		if line != nil {
+			line.X = x + lo - cbLeft
+			if !r.resolved {
+				// The first line stops margins collapsing through.
+				r.resolved, r.first = true, r.end+pending.sum()
+				pending = collapse{}
+			}
+			line.Y = top
+			f.Children = append(f.Children, line)
+			r.end = line.Y + line.H
+		}
+		// Floats that did not fit on the line go below it.
+		for k := i; k < end && ii.floats; k++ {
+			if it := &items[k]; it.kind == itemAbs {
+				// Its static position is where it was on the line.
+				af := it.ext.frag
+				if line != nil {
+					af.X += line.X
+					af.Y = line.Y
+				} else {
+					af.X, af.Y = x+lo-cbLeft, top
+				}
+				f.Children = append(f.Children, af)
+				continue
+			}
+			if items[k].kind == itemFloat && !placed[k] {
+				below := r.end
+				if !r.resolved {
+					below += pending.sum()
+				}
+				placeAt(k, sp.y+below)
+			}
+		}
+		i = end
 	}
 	r.pending = pending
 	return r
+}
+
+// lineWidth is the width of items[start:end] as a line, without the
+// collapsible spaces at its start and the spaces at its end.
+func lineWidth(items []item, start, end int) float32 {
+	var w, trail float32
+	content := false
+	for k := start; k < end; k++ {
+		it := &items[k]
+		switch {
+		case it.kind == itemText && it.space:
+			if !content && it.collapsible {
+				continue
+			}
+			trail += it.width
+		case it.kind == itemText || it.kind == itemAtomic:
+			content = true
+			w += trail + it.width
+			trail = 0
+		default:
+			if it.width != 0 {
+				w += trail + it.width
+				trail = 0
+			}
+		}
+	}
+	return w
 }
 
 // atomic lays out an atomic inline for a line of width avail.
@@ -333,6 +457,15 @@ type lineBuilder struct {
 	// open are the inline boxes open at the start of the next line
 	// (outermost first), which continue there.
 	open []*item
+	// parents is scratch space for build's vertical alignment.
+	parents []alignParent
+}
+
+// alignParent is an inline box (or the line's container) whose children
+// are aligned relative to its baseline, off below the line's.
+type alignParent struct {
+	s   *style.ComputedStyle
+	off float32
 }
 
 // inlineFrag is an inline box being built on the current line.
@@ -352,13 +485,13 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	// Spaces removed at the start and end of the line, and spaces that
 	// hang at the end (preserved ones where lines wrap).
 	first, stop := 0, len(line) // content is line[first:stop] as far as spaces go
-	for first < len(line) && (line[first].kind == itemOpen || line[first].kind == itemClose || (line[first].kind == itemText && line[first].collapsible)) {
+	for first < len(line) && (line[first].kind == itemOpen || line[first].kind == itemClose || line[first].kind >= itemFloat || (line[first].kind == itemText && line[first].collapsible)) {
 		first++
 	}
 	hangFrom := len(line)
 	for k := len(line) - 1; k >= first; k-- {
 		it := &line[k]
-		if it.kind == itemClose || it.kind == itemOpen || it.kind == itemBreak {
+		if it.kind == itemClose || it.kind == itemOpen || it.kind == itemBreak || it.kind >= itemFloat {
 			continue
 		}
 		if it.kind != itemText || !it.space {
@@ -429,21 +562,65 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	}
 
 	// Vertical metrics: the strut, and every inline box and atomic
-	// inline on the line, aligned on their baselines (CSS 2.1 10.8).
+	// inline on the line, each placed by its vertical-align relative to
+	// its parent's baseline (CSS 2.1 10.8). off is a box's baseline
+	// below the line's; boxes aligned with the line's top or bottom are
+	// placed once its height is known.
 	maxA, maxD := lb.strutA, lb.strutD
-	for _, it := range lb.open {
+	parents := lb.parents[:0]
+	parents = append(parents, alignParent{s: lb.container.style})
+	var lineAligned []*item
+	openBox := func(it *item) {
+		p := parents[len(parents)-1]
 		a, d, _, _ := lb.l.strut(it.box.style)
-		maxA, maxD = max(maxA, a), max(maxD, d)
+		off := p.off + lb.l.baselineShift(it.box.style, p.s, a, d)
+		it.ext.off = off
+		maxA, maxD = max(maxA, a-off), max(maxD, d+off)
+		parents = append(parents, alignParent{s: it.box.style, off: off})
+	}
+	for _, it := range lb.open {
+		openBox(it)
 	}
 	for k := range line {
 		switch it := &line[k]; it.kind {
 		case itemOpen:
-			a, d, _, _ := lb.l.strut(it.box.style)
-			maxA, maxD = max(maxA, a), max(maxD, d)
+			openBox(it)
+		case itemClose:
+			if len(parents) > 1 {
+				parents = parents[:len(parents)-1]
+			}
 		case itemAtomic:
 			f := it.ext.frag
 			h := f.Margin[top] + f.H + f.Margin[bottom]
-			maxA, maxD = max(maxA, it.ext.ascent), max(maxD, h-it.ext.ascent)
+			if va := it.box.style.VerticalAlign.Kind; va == style.VAlignTop || va == style.VAlignBottom {
+				lineAligned = append(lineAligned, it)
+				continue
+			}
+			p := parents[len(parents)-1]
+			a, d := it.ext.ascent, h-it.ext.ascent
+			off := p.off + lb.l.baselineShift(it.box.style, p.s, a, d)
+			it.ext.off = off
+			maxA, maxD = max(maxA, a-off), max(maxD, d+off)
+		}
+	}
+	lb.parents = parents
+	for _, it := range lineAligned {
+		f := it.ext.frag
+		if h := f.Margin[top] + f.H + f.Margin[bottom]; h > maxA+maxD {
+			if it.box.style.VerticalAlign.Kind == style.VAlignTop {
+				maxD = h - maxA
+			} else {
+				maxA = h - maxD
+			}
+		}
+	}
+	for _, it := range lineAligned {
+		f := it.ext.frag
+		h := f.Margin[top] + f.H + f.Margin[bottom]
+		if it.box.style.VerticalAlign.Kind == style.VAlignTop {
+			it.ext.off = it.ext.ascent - maxA
+		} else {
+			it.ext.off = maxD - h + it.ext.ascent
 		}
 	}
 	baseline := maxA
@@ -459,6 +636,13 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	}
 	for _, it := range lb.open { // continuations from the previous line
 		stack = append(stack, inlineFrag{f: lb.inline(it, x, true), it: it})
+	}
+	// base is the baseline of the innermost open inline box.
+	base := func() float32 {
+		if len(stack) == 0 {
+			return baseline
+		}
+		return baseline + stack[len(stack)-1].it.ext.off
 	}
 	var prevText *Fragment // the text fragment the next word may join
 	var textStart int32    // where prevText's text starts in its src
@@ -482,7 +666,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 			if !it.box.noEnd {
 				x += top.it.ext.edges.padding[right] + top.it.ext.edges.border[right]
 			}
-			lb.closeInline(top, x, baseline, parent(), true)
+			lb.closeInline(top, x, baseline+top.it.ext.off, parent(), true)
 			if !it.box.noEnd {
 				x += top.it.ext.edges.margin[right]
 			}
@@ -494,21 +678,23 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 			}
 			p := parent()
 			if prevText == nil || prevText.Node != it.box.node || prevText.Style != it.box.style {
-				prevText = lb.newText(line[k:], x, baseline)
+				prevText = lb.newText(line[k:], x, base())
 				textStart = it.off
 				p.Children = append(p.Children, prevText)
 			}
-			lb.appendText(prevText, it, x)
+			lb.appendText(prevText, it, x, it.off-textStart)
 			prevText.Text.Text = it.src[textStart:it.end]
 			x += it.width
 			if it.space && k < hangFrom && k >= first {
 				x += extra
 			}
 			prevText.W = x - prevText.X
+		case itemAbs:
+			it.ext.frag.X = x
 		case itemAtomic:
 			f := it.ext.frag
 			f.X = x + f.Margin[left]
-			f.Y = baseline - it.ext.ascent + f.Margin[top]
+			f.Y = baseline + it.ext.off - it.ext.ascent + f.Margin[top]
 			p := parent()
 			p.Children = append(p.Children, f)
 			x += it.width
@@ -523,7 +709,7 @@ func (lb *lineBuilder) build(items []item, start, end int, last bool) *Fragment 
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		lb.closeInline(top, x, baseline, parent(), false)
+		lb.closeInline(top, x, baseline+top.it.ext.off, parent(), false)
 	}
 	return lf
 }
@@ -583,12 +769,51 @@ func (lb *lineBuilder) newText(rest []item, x, baseline float32) *Fragment {
 			Decoration: it.box.deco, DecorationColor: it.box.decoColor, Glyphs: lb.l.glyphs(n)})})
 }
 
-// appendText adds a word or space, starting at x, to text fragment f.
-func (lb *lineBuilder) appendText(f *Fragment, it *item, x float32) {
+// appendText adds a word or space, starting at x, to text fragment f,
+// whose text has it at byte offset off.
+func (lb *lineBuilder) appendText(f *Fragment, it *item, x float32, off int32) {
 	t := f.Text
 	size := t.Size
 	ox := x - f.X
 	for _, g := range it.shaped.Glyphs {
-		t.Glyphs = append(t.Glyphs, Glyph{ID: g.ID, X: ox + g.X*size, Y: t.Baseline + g.Y*size})
+		t.Glyphs = append(t.Glyphs, Glyph{ID: g.ID, X: ox + g.X*size, Y: t.Baseline + g.Y*size, Cluster: off + int32(g.Cluster)})
 	}
+}
+
+// baselineShift returns how far below its parent's baseline vertical-align
+// puts the baseline of a box of style s, whose ascent and descent (above
+// and below its baseline, leading included) are a and d, in a parent of
+// style ps (CSS 2.1 10.8.1). Top and bottom are handled by the caller.
+func (l *layouter) baselineShift(s, ps *style.ComputedStyle, a, d float32) float32 {
+	va := s.VerticalAlign
+	switch va.Kind {
+	case style.VAlignSub:
+		return ps.FontSize/5 + 1
+	case style.VAlignSuper:
+		return -(ps.FontSize/3 + 1)
+	case style.VAlignTextTop, style.VAlignTextBottom, style.VAlignMiddle:
+		f := l.fontOf(ps)
+		if f == nil {
+			return 0
+		}
+		m := f.Metrics(ps.FontSize)
+		switch va.Kind {
+		case style.VAlignTextTop: // top at the parent's content area top
+			return a - m.Ascent
+		case style.VAlignTextBottom:
+			return m.Descent - d
+		}
+		// Middle: the box's midpoint half the parent's x-height above
+		// its baseline.
+		return -m.XHeight/2 - (d-a)/2
+	case style.VAlignLength:
+		lh, ok := s.UsedLineHeight()
+		if !ok {
+			if f := l.fontOf(s); f != nil {
+				lh = f.Metrics(s.FontSize).LineHeight()
+			}
+		}
+		return -va.Len.Resolve(lh, 0)
+	}
+	return 0
 }

@@ -10,10 +10,18 @@ func (l *layouter) intrinsic(b *box) (minW, maxW float32) {
 	if b.intrinsicDone {
 		return b.minW, b.maxW
 	}
-	if b.inline {
+	switch {
+	case b.flex:
+		minW, maxW = l.flexIntrinsic(b)
+	case b.grid:
+		minW, maxW = l.gridIntrinsic(b)
+	case b.inline:
 		minW, maxW = l.inlineIntrinsic(b)
-	} else {
+	default:
 		for _, c := range b.children {
+			if c.abspos {
+				continue
+			}
 			cmin, cmax := l.outerIntrinsic(c)
 			minW, maxW = max(minW, cmin), max(maxW, cmax)
 		}
@@ -90,6 +98,12 @@ func (l *layouter) inlineIntrinsic(b *box) (minW, maxW float32) {
 			wMin, w = l.outerIntrinsic(it.box)
 			lineHang, chunkHang = 0, 0
 			lineStart = false
+		case itemFloat:
+			// A float sits beside the line's content at max-content
+			// and on a line of its own at min-content.
+			var fmin float32
+			fmin, w = l.outerIntrinsic(it.box)
+			minW = max(minW, fmin)
 		}
 		line += w
 		chunk += wMin

@@ -52,9 +52,15 @@ func Layout(doc *dom.Node, styles StyleSource, images Images, fonts *text.Collec
 	defer fonts.Release(l.shaper)
 
 	icb := containingBlock{w: viewportW, h: viewportH, hDefinite: true}
-	f, _, _ := l.block(rb, icb, collapse{}, true)
+	f, _, _ := l.block(rb, icb, collapse{}, true, space{})
 	vp.Children = []*Fragment{f}
 	absolutize(vp, 0, 0)
+	// Absolutely positioned boxes, now that their static positions
+	// and containing blocks are known; those nested in them join the
+	// queue as they are laid out.
+	for i := 0; i < len(l.abs); i++ {
+		l.layoutAbs(l.abs[i], viewportW, viewportH)
+	}
 	return vp
 }
 
@@ -78,6 +84,13 @@ type layouter struct {
 	glyphBuf []Glyph
 
 	atBreak []bool // scratch for gatherer.split
+
+	// cbs are the fragments of the positioned boxes being laid out,
+	// innermost last: the containing blocks of absolutely positioned
+	// descendants. abs are those descendants, waiting for their
+	// containing blocks' layout to finish.
+	cbs []*Fragment
+	abs []absBox
 }
 
 // alloc returns a new fragment holding f. Fragments are allocated in

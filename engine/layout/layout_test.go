@@ -94,6 +94,20 @@ var goldenTests = []struct {
 			t.E("div#flex", display(style.DisplayFlex), "flex as block"),
 		)
 	}},
+	{"floats", func(t *tree) *tree {
+		return t.Page(width(px(400)),
+			t.E("div#left", float(style.FloatLeft), width(px(100)), height(px(60)), margin(0, 10, 0, 0)),
+			t.E("div#right", float(style.FloatRight), "shrink-to-fit float"),
+			t.E("p", lorem),
+			t.E("div#cleared", clear(style.ClearBoth), "cleared ", t.E("span#inline", float(style.FloatRight), "in a line"), " after"),
+		)
+	}},
+	{"positioned", func(t *tree) *tree {
+		return t.Page(t.E("div#cb", width(px(300)), height(px(100)), border(1), position(style.PositionRelative),
+			"text ", t.E("span#abs", position(style.PositionAbsolute, auto, px(0), px(0), auto), "corner"),
+			t.E("div#rel", position(style.PositionRelative, px(10), auto, auto, px(10)), "moved"),
+			t.E("div#fixed", position(style.PositionFixed, px(0), auto, auto, px(0)), width(px(50)), height(px(20)))))
+	}},
 	{"decorations", func(t *tree) *tree {
 		deco := func(d style.TextDecorationLine) func(*style.ComputedStyle) {
 			return func(s *style.ComputedStyle) { s.TextDecoration = d }

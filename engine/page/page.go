@@ -24,12 +24,15 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	_ "golang.org/x/image/webp" // WebP for <img>
 
 	"glassbox/assets"
+	"glassbox/engine/bindings"
 	"glassbox/engine/css"
 	"glassbox/engine/dom"
+	"glassbox/engine/eventloop"
 	"glassbox/engine/html"
 	"glassbox/engine/layout"
 	"glassbox/engine/paint"
@@ -49,13 +52,48 @@ type Page struct {
 
 	loader *network.Loader
 	sheets []style.Sheet
-	images map[*dom.Node]image.Image
+	// sheetsOf are the sheets each <style> and <link> brought in at load;
+	// parsedStyles caches <style> text parsed since (subresource.go).
+	sheetsOf     map[*dom.Node]loadedSheets
+	parsedStyles map[string]*css.Stylesheet
+	images       map[*dom.Node]image.Image
 	// root is the fragment tree of the last Layout, kept for hit testing
 	// (hit.go).
 	root *layout.Fragment
+	// textFrags are root's text fragments in tree order, found once per
+	// layout for selection (selection.go).
+	textsOf   *layout.Fragment
+	textFrags []*layout.Fragment
 	// Warnings lists subresources that failed to load, one line each, for
 	// the console.
 	Warnings []string
+
+	// Scripting: the event loop and the window, nil when scripting is off
+	// (see script.go).
+	Loop *eventloop.Loop
+	Win  *bindings.Window
+	// OnFrame, when set, is called at a rendering opportunity after
+	// scripts changed the document, to render and commit a frame.
+	OnFrame func()
+
+	opts          Options
+	ctx           context.Context
+	width, height float32
+	layoutVersion uint64
+	styles        *style.Styles // of the last Layout
+	top           *frame        // the top-level browsing context, when scripting
+	hovered       *dom.Node     // the element under the pointer
+
+	// Timing is how long the stages of the last Layout or Frame took.
+	Timing Timing
+}
+
+// Timing is how long each rendering stage of a frame took. The stages run
+// back to back from Start: style, then layout, then paint (zero after a
+// Layout without paint).
+type Timing struct {
+	Start                time.Time
+	Style, Layout, Paint time.Duration
 }
 
 var (
@@ -81,28 +119,49 @@ func userAgentSheet() *css.Stylesheet {
 // means the document itself could not be loaded; failed subresources are
 // only noted in Warnings, as browsers do.
 func Load(ctx context.Context, loader *network.Loader, u *url.URL) (*Page, error) {
+	return LoadWith(ctx, loader, u, Options{})
+}
+
+// LoadWith is Load with scripting options.
+func LoadWith(ctx context.Context, loader *network.Loader, u *url.URL, opts Options) (*Page, error) {
 	resp, err := loader.Load(ctx, u)
 	if err != nil {
 		return nil, err
 	}
-	p := FromResponse(ctx, loader, resp)
-	return p, nil
+	return FromResponseWith(ctx, loader, resp, opts), nil
 }
 
 // FromResponse builds a page from an already loaded response. Content that
 // is not HTML (plain text, an image) is shown the way browsers show it.
 func FromResponse(ctx context.Context, loader *network.Loader, resp *network.Response) *Page {
-	var doc *dom.Node
+	return FromResponseWith(ctx, loader, resp, Options{})
+}
+
+// FromResponseWith is FromResponse with scripting options. An HTML
+// document's scripts run while it is parsed, then DOMContentLoaded and,
+// once its subresources are in, load fire; the page's event loop then
+// runs when the caller runs it (Run).
+func FromResponseWith(ctx context.Context, loader *network.Loader, resp *network.Response, opts Options) *Page {
+	p := &Page{URL: resp.URL, Status: resp.Status, loader: loader, opts: opts, ctx: ctx, width: 800, height: 600}
+	if opts.Width > 0 && opts.Height > 0 {
+		p.width, p.height = opts.Width, opts.Height
+	}
 	switch {
 	case strings.HasPrefix(resp.ContentType, "image/"):
-		doc = html.ParseString(`<!doctype html><body style="margin:0"><img src="` + escapeAttr(resp.URL.String()) + `">`)
+		p.Doc = html.ParseString(`<!doctype html><body style="margin:0"><img src="` + escapeAttr(resp.URL.String()) + `">`)
 	case resp.ContentType == "text/html" || resp.ContentType == "application/xhtml+xml" || resp.ContentType == "":
-		doc = html.ParseWithCharset(resp.Body, resp.Charset)
+		if opts.NoScript || resp.URL == nil || !mayScript(resp.Body) {
+			p.Doc = html.ParseWithCharset(resp.Body, resp.Charset)
+			break
+		}
+		p.Doc = dom.NewDocument()
+		p.startScripting()
+		p.parse(resp)
 	default: // text/plain, text/css, application/javascript ...: shown as text
-		doc = html.ParseString("<!doctype html><pre>" + escapeText(string(resp.Body)) + "</pre>")
+		p.Doc = html.ParseString("<!doctype html><pre>" + escapeText(string(resp.Body)) + "</pre>")
 	}
-	p := &Page{URL: resp.URL, Doc: doc, Status: resp.Status, loader: loader}
 	p.loadSubresources(ctx, resp)
+	p.loaded()
 	return p
 }
 
@@ -128,21 +187,33 @@ func (p *Page) Title() string {
 
 // Styles runs the cascade for a viewport of the given size.
 func (p *Page) Styles(width, height float32) *style.Styles {
-	sheets := append([]style.Sheet{{Sheet: userAgentSheet(), Origin: style.UserAgent}}, p.sheets...)
+	sheets := append([]style.Sheet{{Sheet: userAgentSheet(), Origin: style.UserAgent}}, p.authorSheets()...)
 	return style.Compute(p.Doc, sheets, style.Viewport{Width: width, Height: height})
 }
 
 // Layout runs style and layout for a viewport of the given size and
 // returns the fragment tree. The page keeps it for hit testing.
 func (p *Page) Layout(width, height float32) *layout.Fragment {
-	p.root = layout.Layout(p.Doc, p.Styles(width, height), imageSource(p.images), Fonts(), width, height)
+	p.width, p.height = width, height
+	if p.Win != nil {
+		p.layoutVersion = p.Win.Version()
+	}
+	start := time.Now()
+	p.styles = p.Styles(width, height)
+	styled := time.Now()
+	p.root = layout.Layout(p.Doc, p.styles, imageSource(p.images), Fonts(), width, height)
+	p.Timing = Timing{Start: start, Style: styled.Sub(start), Layout: time.Since(styled)}
 	return p.root
 }
 
 // Frame runs every stage for a viewport of the given size and returns the
 // display list.
 func (p *Page) Frame(width, height float32) *paint.DisplayList {
-	return paint.Build(p.Layout(width, height))
+	root := p.Layout(width, height)
+	start := time.Now()
+	dl := paint.Build(root)
+	p.Timing.Paint = time.Since(start)
+	return dl
 }
 
 type imageSource map[*dom.Node]image.Image

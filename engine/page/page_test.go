@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"glassbox/engine/dom"
 	"glassbox/engine/paint"
@@ -158,5 +159,61 @@ func TestFrameCanvasBackground(t *testing.T) {
 	}
 	if !text {
 		t.Error("no glyph run painted")
+	}
+}
+
+func TestXHTMLStyleCDATA(t *testing.T) {
+	const style = "<style><![CDATA[ #x { width: 5px } ]]></style><div id=x></div>"
+	tests := []struct {
+		contentType string
+		want        float32
+	}{
+		{"application/xhtml+xml", 5}, // the CDATA section's text is the sheet
+		{"text/html", 0},             // "<![CDATA[ #x" is a bad selector
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse("http://127.0.0.1/x")
+		p := FromResponse(context.Background(), nil, &network.Response{URL: u, Status: 200,
+			ContentType: tt.contentType, Body: []byte(style)})
+		if got := width(t, p, "x", 800); got != tt.want {
+			t.Errorf("%s: width %v, want %v", tt.contentType, got, tt.want)
+		}
+	}
+}
+
+func TestUnwrapCDATA(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a{}", "a{}"},
+		{"<![CDATA[a{}]]>", "a{}"},
+		{"x <![CDATA[a{}]]> y <![CDATA[b{}]]>", "x a{} y b{}"},
+		{"<![CDATA[a{}", "a{}"},
+	}
+	for _, tt := range tests {
+		if got := unwrapCDATA(tt.in); got != tt.want {
+			t.Errorf("unwrapCDATA(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFrameTiming(t *testing.T) {
+	u, _ := url.Parse("file:///t.html")
+	var b strings.Builder
+	b.WriteString("<!doctype html><style>p { color: #123 }</style>")
+	for range 200 {
+		b.WriteString("<p>some words to shape and lay out</p>")
+	}
+	p := FromHTML(context.Background(), nil, u, b.String())
+	before := time.Now()
+	p.Frame(800, 600)
+	tm := p.Timing
+	if tm.Start.Before(before) || time.Since(tm.Start) < tm.Style+tm.Layout+tm.Paint {
+		t.Errorf("timing %+v does not lie within the call", tm)
+	}
+	if tm.Style <= 0 || tm.Layout <= 0 || tm.Paint <= 0 {
+		t.Errorf("Frame timing %+v: every stage must take some time", tm)
+	}
+	p.Layout(800, 600)
+	if p.Timing.Layout <= 0 || p.Timing.Paint != 0 {
+		t.Errorf("Layout timing %+v: want layout and no paint", p.Timing)
 	}
 }

@@ -24,7 +24,10 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 	p.images = make(map[*dom.Node]image.Image)
 	base := p.baseURL()
 
-	type slot struct{ sheets []style.Sheet }
+	type slot struct {
+		n      *dom.Node
+		sheets []style.Sheet
+	}
 	var (
 		slots []*slot
 		wg    sync.WaitGroup
@@ -42,9 +45,13 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 		}
 		switch n.TagName {
 		case "style":
-			s := &slot{}
+			s := &slot{n: n}
 			slots = append(slots, s)
-			sheet := css.Parse(n.TextContent())
+			src := n.TextContent()
+			if resp.ContentType == "application/xhtml+xml" {
+				src = unwrapCDATA(src)
+			}
+			sheet := css.Parse(src)
 			media := mediaAttr(n)
 			wg.Add(1)
 			go func() {
@@ -64,7 +71,7 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 				warn("stylesheet %q: %v", href, err)
 				return true
 			}
-			s := &slot{}
+			s := &slot{n: n}
 			slots = append(slots, s)
 			media := mediaAttr(n)
 			wg.Add(1)
@@ -108,9 +115,58 @@ func (p *Page) loadSubresources(ctx context.Context, resp *network.Response) {
 		return true
 	})
 	wg.Wait()
+	p.sheetsOf = make(map[*dom.Node]loadedSheets, len(slots))
 	for _, s := range slots {
 		p.sheets = append(p.sheets, s.sheets...)
+		p.sheetsOf[s.n] = loadedSheets{text: s.n.TextContent(), sheets: s.sheets}
 	}
+}
+
+// loadedSheets are the sheets a <style> or <link> element brought in at
+// load, imports first; text is a <style>'s text then.
+type loadedSheets struct {
+	text   string
+	sheets []style.Sheet
+}
+
+// authorSheets returns the document's style sheets in document order as
+// the document is now: scripts may add, remove or edit <style> elements,
+// and scripts that run while the page loads see the <style> elements
+// parsed so far. A <link>'s sheet is the one loaded with the page; a
+// <style> whose text changed is parsed again (without its imports).
+func (p *Page) authorSheets() []style.Sheet {
+	if p.Win == nil && p.sheetsOf != nil {
+		return p.sheets // no script can have changed anything
+	}
+	var out []style.Sheet
+	p.Doc.Walk(func(n *dom.Node) bool {
+		if n.Type != dom.ElementNode || n.Namespace != "" {
+			return true
+		}
+		switch n.TagName {
+		case "style":
+			text := n.TextContent()
+			if l, ok := p.sheetsOf[n]; ok && l.text == text {
+				out = append(out, l.sheets...)
+				return true
+			}
+			if p.parsedStyles == nil {
+				p.parsedStyles = map[string]*css.Stylesheet{}
+			}
+			sheet, ok := p.parsedStyles[text]
+			if !ok {
+				sheet = css.Parse(text)
+				p.parsedStyles[text] = sheet
+			}
+			out = append(out, style.Sheet{Sheet: sheet, Origin: style.Author, Media: mediaAttr(n)})
+		case "link":
+			if l, ok := p.sheetsOf[n]; ok && isStylesheetLink(n) {
+				out = append(out, l.sheets...)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // baseURL is the document's base URL: the first <base href>, else the
@@ -186,4 +242,33 @@ func (p *Page) withImports(ctx context.Context, base *url.URL, sheet *css.Styles
 		}
 	}
 	return append(out, style.Sheet{Sheet: sheet, Origin: style.Author, Media: media})
+}
+
+// unwrapCDATA replaces the CDATA sections of s by their text. XHTML
+// documents are parsed as HTML until there is an XML parser, and an HTML
+// <style> is raw text, so the "<![CDATA[" and "]]>" that XHTML style
+// sheets are commonly wrapped in would reach the CSS parser and spoil the
+// first and last rules. An XML parser gives their contents as text.
+func unwrapCDATA(s string) string {
+	const open, close = "<![CDATA[", "]]>"
+	if !strings.Contains(s, open) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, open)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i+len(open):]
+		j := strings.Index(s, close)
+		if j < 0 {
+			b.WriteString(s) // unterminated: the rest is its text
+			return b.String()
+		}
+		b.WriteString(s[:j])
+		s = s[j+len(close):]
+	}
 }

@@ -1,7 +1,11 @@
 package paint
 
 import (
+	"cmp"
+	"image"
 	"image/color"
+	"math"
+	"slices"
 
 	"glassbox/engine/layout"
 	"glassbox/engine/style"
@@ -10,14 +14,25 @@ import (
 // Build paints a fragment tree (as layout.Layout returns it, rooted at the
 // viewport) into a display list.
 //
-// The order is that of CSS 2.1 Appendix E for what the engine lays out
-// today (no positioning, floats or stacking contexts yet): first the
-// backgrounds and borders of block-level boxes in tree order, then, in
-// tree order again, the inline content of each line (inline boxes'
-// backgrounds and borders, text with its decorations, images), with each
-// inline-block painted whole where it sits, as if it were a stacking
-// context of its own. List markers and block-level images are painted
-// with the inline content.
+// The order is that of CSS 2.1 Appendix E. Each stacking context (the
+// root, and positioned boxes whose z-index is not auto) paints its own
+// background and border, then its descendants that are stacking contexts
+// with negative z-index, then in tree order the backgrounds and borders of
+// its in-flow block-level boxes, then its floats (each painted whole, as
+// if a stacking context), then the inline content of its lines (inline
+// boxes' backgrounds and borders, text with its decorations, images, and
+// inline-blocks painted whole), then its positioned descendants with
+// z-index auto or 0 in tree order, then those with positive z-index. A
+// positioned box with z-index auto paints like a stacking context, but
+// its positioned descendants belong to the enclosing one. List markers
+// and block-level images are painted with the inline content.
+//
+// Boxes whose overflow is not visible clip their content to their padding
+// box (positioned descendants, painted with their stacking context, are
+// not clipped). Boxes with visibility other than visible paint nothing of
+// their own, but their visible descendants do.
+// Flex items (fragments marked Atomic) are painted whole, as inline-blocks
+// are, in the inline content step (CSS Flexbox 1, 5.4).
 //
 // The canvas takes the root element's background, or body's when the
 // root's is transparent (CSS 2.1 14.2); that element's background is not
@@ -30,8 +45,7 @@ func Build(root *layout.Fragment) *DisplayList {
 	}
 	b := builder{dl: dl}
 	b.canvas(root)
-	b.blockBackgrounds(root)
-	b.inlineContent(root)
+	b.context(root)
 	dl.Width, dl.Height = extent(root)
 	return dl
 }
@@ -72,24 +86,197 @@ func (b *builder) canvas(root *layout.Fragment) {
 	b.canvasOwner = owner
 }
 
+// isFloat reports whether f is a float's fragment.
+func isFloat(f *layout.Fragment) bool {
+	return f.Style != nil && f.Style.IsFloat() && (f.Kind == layout.KindBlock || f.Kind == layout.KindImage)
+}
+
+// isLayer reports whether f is a positioned box's fragment, painted in
+// the positioned steps of its stacking context rather than in the flow.
+// Positioned inline boxes are painted in the flow for now.
+func isLayer(f *layout.Fragment) bool {
+	if f.Style == nil || !f.Style.Positioned() {
+		return false
+	}
+	switch f.Kind {
+	case layout.KindBlock, layout.KindImage, layout.KindInlineBlock:
+		return true
+	}
+	return false
+}
+
+// isContext reports whether a layer is a stacking context of its own.
+func isContext(f *layout.Fragment) bool { return !f.Style.ZIndexAuto }
+
+// z is a layer's z-index, auto counting as 0.
+func z(f *layout.Fragment) int32 {
+	if f.Style.ZIndexAuto {
+		return 0
+	}
+	return f.Style.ZIndex
+}
+
+// context paints the stacking context rooted at f (the viewport, or a
+// layer).
+func (b *builder) context(f *layout.Fragment) {
+	var layers []*layout.Fragment
+	collectLayers(f, &layers)
+	slices.SortStableFunc(layers, func(a, c *layout.Fragment) int { return cmp.Compare(z(a), z(c)) })
+	b.self(f)
+	i := 0
+	for ; i < len(layers) && z(layers[i]) < 0; i++ {
+		b.context(layers[i])
+	}
+	b.flow(f)
+	for _, l := range layers[i:] {
+		if isContext(l) {
+			b.context(l)
+		} else {
+			b.self(l)
+			b.flow(l)
+		}
+	}
+}
+
+// collectLayers appends the layers of the stacking context that f's
+// children are in, in tree order: not looking into layers that are
+// stacking contexts, whose layers are their own.
+func collectLayers(f *layout.Fragment, out *[]*layout.Fragment) {
+	for _, c := range f.Children {
+		if isLayer(c) {
+			*out = append(*out, c)
+			if isContext(c) {
+				continue
+			}
+		}
+		collectLayers(c, out)
+	}
+}
+
+// self paints f's own background and border, or for an image its
+// picture too.
+func (b *builder) self(f *layout.Fragment) {
+	switch f.Kind {
+	case layout.KindBlock, layout.KindInlineBlock:
+		b.boxDecorations(f)
+	case layout.KindImage:
+		b.boxDecorations(f)
+		b.image(f)
+	}
+}
+
+// flow paints f's descendants other than layers, as Appendix E's steps 4
+// to 7: block backgrounds, floats, inline content. Floats and
+// inline-blocks are painted this way too.
+func (b *builder) flow(f *layout.Fragment) {
+	if f.Kind == layout.KindImage {
+		return
+	}
+	clipped := b.pushClip(f)
+	for _, c := range f.Children {
+		b.blockBackgrounds(c)
+	}
+	for _, c := range f.Children {
+		b.floats(c)
+	}
+	for _, c := range f.Children {
+		b.inlineContent(c)
+	}
+	if clipped {
+		b.popClip()
+	}
+}
+
+// clips reports whether f clips its content. The root's and body's
+// overflow apply to the viewport instead (CSS 2.1 11.1.1).
+func clips(f *layout.Fragment) bool {
+	if f.Style == nil || !f.Style.ClipsOverflow() || (f.Kind != layout.KindBlock && f.Kind != layout.KindInlineBlock) {
+		return false
+	}
+	return f.Node == nil || !(f.Node.IsElement("html") || f.Node.IsElement("body"))
+}
+
+// pushClip starts clipping to f's padding box if f clips its content,
+// and reports whether it did.
+func (b *builder) pushClip(f *layout.Fragment) bool {
+	if !clips(f) {
+		return false
+	}
+	r := Rect{f.X + f.Border[style.Left], f.Y + f.Border[style.Top],
+		f.W - f.Border[style.Left] - f.Border[style.Right], f.H - f.Border[style.Top] - f.Border[style.Bottom]}
+	b.dl.Add(&PushClip{Rect: snap(r)})
+	return true
+}
+
+// popClip ends the innermost clip; a clip that nothing was painted in is
+// dropped instead.
+func (b *builder) popClip() {
+	items := b.dl.Items
+	if n := len(items); n > 0 {
+		if _, ok := items[n-1].(*PushClip); ok {
+			b.dl.Items = items[:n-1]
+			return
+		}
+	}
+	b.dl.Add(&PopClip{})
+}
+
+// floats paints the floats in f's subtree (f included) in tree order,
+// not looking into lines (whose inline-blocks paint their own).
+func (b *builder) floats(f *layout.Fragment) {
+	switch {
+	case isLayer(f), f.Kind == layout.KindLine:
+		return
+	case isFloat(f):
+		b.self(f)
+		b.flow(f)
+		return
+	}
+	clipped := b.pushClip(f)
+	for _, c := range f.Children {
+		b.floats(c)
+	}
+	if clipped {
+		b.popClip()
+	}
+}
+
 // blockBackgrounds paints the backgrounds and borders of the block-level
 // boxes in f's subtree (Appendix E step 4), not looking into lines: what
 // is in lines is painted with the inline content.
 func (b *builder) blockBackgrounds(f *layout.Fragment) {
+	if isFloat(f) || isLayer(f) || f.Atomic {
+		return
+	}
 	switch f.Kind {
 	case layout.KindLine, layout.KindMarker:
 		return
 	case layout.KindBlock, layout.KindImage:
 		b.boxDecorations(f)
 	}
+	clipped := b.pushClip(f)
 	for _, c := range f.Children {
 		b.blockBackgrounds(c)
+	}
+	if clipped {
+		b.popClip()
 	}
 }
 
 // inlineContent paints the content of the lines in f's subtree, block-level
 // images and list markers (Appendix E step 7).
 func (b *builder) inlineContent(f *layout.Fragment) {
+	if isFloat(f) || isLayer(f) {
+		return
+	}
+	if f.Atomic {
+		// Painted whole where it sits, as an inline-block is.
+		b.self(f)
+		if f.Kind != layout.KindImage {
+			b.flow(f)
+		}
+		return
+	}
 	switch f.Kind {
 	case layout.KindLine:
 		for _, c := range f.Children {
@@ -103,8 +290,12 @@ func (b *builder) inlineContent(f *layout.Fragment) {
 		b.text(f, nil)
 		return
 	}
+	clipped := b.pushClip(f)
 	for _, c := range f.Children {
 		b.inlineContent(c)
+	}
+	if clipped {
+		b.popClip()
 	}
 }
 
@@ -119,16 +310,14 @@ func (b *builder) inlineLevel(f, line *layout.Fragment) {
 	case layout.KindText:
 		b.text(f, line)
 	case layout.KindImage:
-		b.boxDecorations(f)
-		b.image(f)
+		if !isLayer(f) {
+			b.self(f)
+		}
 	case layout.KindInlineBlock:
 		// Atomically, as if it created a stacking context.
-		b.boxDecorations(f)
-		for _, c := range f.Children {
-			b.blockBackgrounds(c)
-		}
-		for _, c := range f.Children {
-			b.inlineContent(c)
+		if !isLayer(f) {
+			b.self(f)
+			b.flow(f)
 		}
 	}
 }
@@ -136,10 +325,10 @@ func (b *builder) inlineLevel(f, line *layout.Fragment) {
 // boxDecorations paints a box's background and border.
 func (b *builder) boxDecorations(f *layout.Fragment) {
 	s := f.Style
-	if s == nil {
+	if s == nil || s.Visibility != style.VisibilityVisible {
 		return
 	}
-	r := Rect{f.X, f.Y, f.W, f.H}
+	r := snap(Rect{f.X, f.Y, f.W, f.H})
 	if s.BackgroundColor.A != 0 && f != b.canvasOwner && !r.Empty() {
 		b.dl.Add(&FillRect{Rect: r, Color: s.BackgroundColor})
 	}
@@ -176,7 +365,7 @@ func borderStyle(s style.BorderStyle) BorderStyle {
 // nil, is the line box the text sits in, whose height bounds the run.
 func (b *builder) text(f, line *layout.Fragment) {
 	t := f.Text
-	if t == nil || t.Font == nil {
+	if t == nil || t.Font == nil || (f.Style != nil && f.Style.Visibility != style.VisibilityVisible) {
 		return
 	}
 	m := t.Font.Metrics(t.Size)
@@ -184,7 +373,7 @@ func (b *builder) text(f, line *layout.Fragment) {
 		if t.DecorationColor.A == 0 || f.W <= 0 {
 			return
 		}
-		b.dl.Add(&FillRect{Rect: Rect{f.X, y, f.W, max(thickness, 1)}, Color: t.DecorationColor})
+		b.dl.Add(&FillRect{Rect: snap(Rect{f.X, y, f.W, max(thickness, 1)}), Color: t.DecorationColor})
 	}
 	if t.Decoration&style.DecorationUnderline != 0 {
 		deco(t.Baseline+m.UnderlineOffset, m.UnderlineThickness)
@@ -198,8 +387,11 @@ func (b *builder) text(f, line *layout.Fragment) {
 		if line != nil {
 			run.Box = run.Box.Union(Rect{f.X, line.Y, f.W, line.H})
 		}
+		// Baselines sit on whole pixels, as boxes do (snap), so that
+		// text and boxes keep their vertical distances.
+		dy := float32(math.Round(float64(t.Baseline))) - t.Baseline
 		for i, g := range t.Glyphs {
-			run.Glyphs[i] = Glyph{ID: g.ID, X: g.X, Y: g.Y}
+			run.Glyphs[i] = Glyph{ID: g.ID, X: g.X, Y: g.Y + dy}
 		}
 		b.dl.Add(run)
 	}
@@ -210,13 +402,53 @@ func (b *builder) text(f, line *layout.Fragment) {
 
 // image paints an image into the fragment's content box.
 func (b *builder) image(f *layout.Fragment) {
-	if f.Image == nil {
+	if f.Image == nil || (f.Style != nil && f.Style.Visibility != style.VisibilityVisible) {
 		return
 	}
 	x, y, w, h := f.ContentBox()
-	if r := (Rect{x, y, w, h}); !r.Empty() {
+	if r := snap(Rect{x, y, w, h}); !r.Empty() {
+		if c, ok := uniformColor(f.Image); ok {
+			// One opaque colour, however scaled, is a fill, which
+			// raster draws with exact colours (images go through
+			// texture sampling, a level off at some values).
+			b.dl.Add(&FillRect{Rect: r, Color: c})
+			return
+		}
 		b.dl.Add(&Image{Rect: r, Image: f.Image})
 	}
+}
+
+// uniformColor reports whether every pixel of img is the same opaque
+// colour, and which. It stops at the first pixel that differs, so photos
+// cost little, and looks at small images only (swatches, spacers), so
+// that a large flat one does not cost a scan at every paint.
+func uniformColor(img image.Image) (color.NRGBA, bool) {
+	r := img.Bounds()
+	if r.Empty() || r.Dx()*r.Dy() > 1<<16 {
+		return color.NRGBA{}, false
+	}
+	first := color.NRGBAModel.Convert(img.At(r.Min.X, r.Min.Y)).(color.NRGBA)
+	if first.A != 255 {
+		return color.NRGBA{}, false
+	}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA) != first {
+				return color.NRGBA{}, false
+			}
+		}
+	}
+	return first, true
+}
+
+// snap moves a rectangle's edges to the nearest whole pixels, as browsers
+// paint boxes: layout positions are fractional (an 18.4px line height puts
+// most boxes between pixels), and unsnapped edges would be blended with
+// what is behind them, differently for fills and images.
+func snap(r Rect) Rect {
+	x0, y0 := math.Round(float64(r.X)), math.Round(float64(r.Y))
+	x1, y1 := math.Round(float64(r.X+r.W)), math.Round(float64(r.Y+r.H))
+	return Rect{float32(x0), float32(y0), float32(x1 - x0), float32(y1 - y0)}
 }
 
 // extent returns the right and bottom edges of the content, and at least

@@ -47,6 +47,23 @@ type FillRect struct {
 // Bounds implements Item.
 func (f *FillRect) Bounds() Rect { return f.Rect }
 
+// PushClip clips the items that follow, up to the matching PopClip, to a
+// rectangle (within any clip already in effect): the padding box of a box
+// whose overflow is not visible.
+type PushClip struct {
+	Rect Rect
+}
+
+// Bounds implements Item. It is empty: a clip draws nothing and must
+// never be culled.
+func (c *PushClip) Bounds() Rect { return Rect{} }
+
+// PopClip ends the innermost PushClip.
+type PopClip struct{}
+
+// Bounds implements Item.
+func (c *PopClip) Bounds() Rect { return Rect{} }
+
 // BorderStyle is the style of one border side, as in CSS.
 type BorderStyle uint8
 

@@ -261,6 +261,7 @@ type computer struct {
 	// Scratch space reused from element to element.
 	matches []matched
 	spec    [numProps]*value
+	customs []customDecl // custom property declarations, in cascade order
 	slab    []ComputedStyle
 }
 
@@ -325,11 +326,17 @@ func (c *computer) cascade(el *dom.Node, parent *ComputedStyle) {
 	}
 	slices.SortFunc(ms, compareMatched)
 	c.spec = [numProps]*value{}
+	c.customs = c.customs[:0]
 	for _, m := range ms {
 		for _, d := range m.decls {
-			if d.important == m.important {
-				c.spec[d.prop] = d.val
+			if d.important != m.important {
+				continue
 			}
+			if d.custom != nil {
+				c.customs = append(c.customs, *d.custom)
+				continue
+			}
+			c.spec[d.prop] = d.val
 		}
 	}
 	c.matches = ms

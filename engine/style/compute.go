@@ -30,6 +30,12 @@ func initialStyle() ComputedStyle {
 		FontWeight:  400,
 		LineHeight:  LineHeight{Kind: LineHeightNormal},
 		BorderColor: [4]color.NRGBA{black, black, black, black},
+		Inset:       [4]Length{AutoLength, AutoLength, AutoLength, AutoLength},
+		ZIndexAuto:  true,
+		FlexShrink:  1,
+		FlexBasis:   AutoLength,
+		AlignSelf:   AlignAuto,
+		JustifySelf: AlignAuto,
 	}
 	for i := range cs.Margin {
 		cs.Margin[i] = PxLength(0)
@@ -50,8 +56,15 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 	for i := range borderWidth {
 		borderWidth[i] = 3 // medium
 	}
+	cs.vars = computeCustom(parent.vars, c.customs)
 	for p := propID(0); p < numProps; p++ {
 		v := c.spec[p]
+		if v != nil && v.kind == kVar {
+			// Invalid at computed-value time: as unset.
+			if v = resolveVar(p, v, cs.vars); v == nil {
+				v = vUnset
+			}
+		}
 		switch {
 		case v == nil && inherited[p],
 			v != nil && v.kind == kInherit,
@@ -70,8 +83,26 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 	}
 	cs.BorderWidth = borderWidth
 
-	if isRoot {
+	// CSS 2.1 9.7: absolute positioning wins over float, and both, like
+	// being the root, make the box block-level.
+	if cs.OutOfFlowPositioned() {
+		cs.Float = FloatNone
+	}
+	if isRoot || cs.Float != FloatNone || cs.OutOfFlowPositioned() {
 		cs.Display = blockify(cs.Display)
+	}
+	// CSS Overflow 3: visible and clip go together only with each other.
+	if x, y := cs.OverflowX, cs.OverflowY; (x == OverflowVisible || x == OverflowClip) != (y == OverflowVisible || y == OverflowClip) {
+		if x == OverflowVisible {
+			cs.OverflowX = OverflowAuto
+		} else if x == OverflowClip {
+			cs.OverflowX = OverflowHidden
+		}
+		if y == OverflowVisible {
+			cs.OverflowY = OverflowAuto
+		} else if y == OverflowClip {
+			cs.OverflowY = OverflowHidden
+		}
 	}
 	// Decorations propagate to descendants, which paint their own text
 	// with them; atomic inlines are the exception (CSS Text Decoration
@@ -155,6 +186,24 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.ListStyleType = parent.ListStyleType
 	case propVisibility:
 		cs.Visibility = parent.Visibility
+	case propFloat:
+		cs.Float = parent.Float
+	case propClear:
+		cs.Clear = parent.Clear
+	case propPosition:
+		cs.Position = parent.Position
+	case propTop, propRight, propBottom, propLeft:
+		cs.Inset[p-propTop] = parent.Inset[p-propTop]
+	case propZIndex:
+		cs.ZIndex, cs.ZIndexAuto = parent.ZIndex, parent.ZIndexAuto
+	case propOverflowX:
+		cs.OverflowX = parent.OverflowX
+	case propOverflowY:
+		cs.OverflowY = parent.OverflowY
+	case propVerticalAlign:
+		cs.VerticalAlign = parent.VerticalAlign
+	default:
+		inheritFlex(cs, parent, p)
 	}
 }
 
@@ -192,6 +241,9 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 			cs.LineHeight = LineHeight{Kind: LineHeightNumber, Value: v.num}
 		case kPercent:
 			cs.LineHeight = LineHeight{Kind: LineHeightPx, Value: v.num * cs.FontSize / 100}
+		case kCalc:
+			l := c.calcLength(v.calc, cs.FontSize)
+			cs.LineHeight = LineHeight{Kind: LineHeightPx, Value: max(l.Resolve(cs.FontSize, 0), 0)}
 		default:
 			cs.LineHeight = LineHeight{Kind: LineHeightPx, Value: c.px(v, cs.FontSize)}
 		}
@@ -233,6 +285,32 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.ListStyleType = ListStyleType(v.key)
 	case propVisibility:
 		cs.Visibility = Visibility(v.key)
+	case propFloat:
+		cs.Float = Float(v.key)
+	case propClear:
+		cs.Clear = Clear(v.key)
+	case propPosition:
+		cs.Position = Position(v.key)
+	case propTop, propRight, propBottom, propLeft:
+		cs.Inset[p-propTop] = c.length(v, cs.FontSize)
+	case propZIndex:
+		if v.kind == kAuto {
+			cs.ZIndex, cs.ZIndexAuto = 0, true
+		} else {
+			cs.ZIndex, cs.ZIndexAuto = int32(v.num), false
+		}
+	case propOverflowX:
+		cs.OverflowX = Overflow(v.key)
+	case propOverflowY:
+		cs.OverflowY = Overflow(v.key)
+	case propVerticalAlign:
+		if v.kind == kKeyword {
+			cs.VerticalAlign = VerticalAlign{Kind: VAlignKind(v.key)}
+		} else {
+			cs.VerticalAlign = VerticalAlign{Kind: VAlignLength, Len: c.length(v, cs.FontSize)}
+		}
+	default:
+		c.setFlex(cs, p, v)
 	}
 }
 
@@ -252,13 +330,37 @@ func (c *computer) length(v *value, fontSize float32) Length {
 		return NoneLength
 	case kPercent:
 		return Length{Value: v.num, Unit: Percent}
+	case kCalc:
+		return c.calcLength(v.calc, fontSize)
 	}
 	return PxLength(c.px(v, fontSize))
+}
+
+// calcLength computes a math expression: lengths to px, and what is left
+// a px length, a percentage, or a Calc length for layout to finish.
+func (c *computer) calcLength(n *calcNode, fontSize float32) Length {
+	lin, tree := n.compute(func(num float32, u unit) float32 {
+		return c.px(&value{kind: kLength, unit: u, num: num}, fontSize)
+	})
+	switch {
+	case tree != nil:
+		return Length{Unit: Calc, Calc: &CalcLength{tree: tree}}
+	case lin.pct == 0:
+		return PxLength(finite(lin.px))
+	case lin.px == 0:
+		return Length{Value: finite(lin.pct), Unit: Percent}
+	}
+	return Length{Unit: Calc, Calc: &CalcLength{lin: lin}}
 }
 
 // px converts a length to CSS px. fontSize is what em refers to: the
 // element's own font size, or the parent's when computing font-size.
 func (c *computer) px(v *value, fontSize float32) float32 {
+	if v.kind == kCalc {
+		// A length-only expression (border widths and the like).
+		l := c.calcLength(v.calc, fontSize)
+		return l.Resolve(0, 0)
+	}
 	n := v.num
 	var r float32
 	switch v.unit {
@@ -319,6 +421,8 @@ func (c *computer) fontSize(v *value, parent *ComputedStyle) float32 {
 		return mediumFontSize * fontSizeScale[v.key]
 	case kPercent:
 		return parent.FontSize * v.num / 100
+	case kCalc:
+		return max(c.calcLength(v.calc, parent.FontSize).Resolve(parent.FontSize, 0), 0)
 	}
 	return c.px(v, parent.FontSize)
 }

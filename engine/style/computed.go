@@ -13,12 +13,17 @@ const (
 	Percent             // Value is a percentage (50 means 50%).
 	Auto                // the keyword auto; Value is unused.
 	None                // the keyword none (max-width, max-height); Value is unused.
+	Calc                // a math expression mixing lengths and percentages, in Calc.
+	Content             // the keyword content (flex-basis); Value is unused.
 )
 
 // Length is a computed length-percentage, auto or none.
 type Length struct {
 	Value float32
 	Unit  Unit
+	// Calc is the expression of a Calc length: calc(100% - 2em) and the
+	// like, which only layout can resolve.
+	Calc *CalcLength
 }
 
 // Convenience constructors.
@@ -38,8 +43,16 @@ func (l Length) Resolve(basis, fallback float32) float32 {
 		return l.Value
 	case Percent:
 		return l.Value * basis / 100
+	case Calc:
+		return finite(l.Calc.Resolve(basis))
 	}
 	return fallback
+}
+
+// HasPercent reports whether the length depends on a percentage basis: a
+// percentage, or a math expression with one.
+func (l Length) HasPercent() bool {
+	return l.Unit == Percent || l.Unit == Calc && l.Calc.HasPercent()
 }
 
 // IsAuto reports whether l is auto.
@@ -188,6 +201,73 @@ const (
 	VisibilityCollapse
 )
 
+// Float is the computed float.
+type Float uint8
+
+// Float values.
+const (
+	FloatNone Float = iota
+	FloatLeft
+	FloatRight
+)
+
+// Clear is the computed clear.
+type Clear uint8
+
+// Clear values.
+const (
+	ClearNone Clear = iota
+	ClearLeft
+	ClearRight
+	ClearBoth
+)
+
+// Position is the computed position.
+type Position uint8
+
+// Position values.
+const (
+	PositionStatic Position = iota
+	PositionRelative
+	PositionAbsolute
+	PositionFixed
+)
+
+// Overflow is a computed overflow-x or overflow-y.
+type Overflow uint8
+
+// Overflow values.
+const (
+	OverflowVisible Overflow = iota
+	OverflowHidden
+	OverflowScroll
+	OverflowAuto
+	OverflowClip
+)
+
+// VAlignKind is the kind of a computed vertical-align.
+type VAlignKind uint8
+
+// Vertical-align kinds. VAlignLength raises the box by a length or a
+// percentage of its line-height.
+const (
+	VAlignBaseline VAlignKind = iota
+	VAlignSub
+	VAlignSuper
+	VAlignTextTop
+	VAlignTextBottom
+	VAlignMiddle
+	VAlignTop
+	VAlignBottom
+	VAlignLength
+)
+
+// VerticalAlign is the computed vertical-align.
+type VerticalAlign struct {
+	Kind VAlignKind
+	Len  Length // px or percent, for VAlignLength
+}
+
 // Sides index the [4] arrays of a ComputedStyle, in the CSS shorthand order.
 const (
 	Top = iota
@@ -230,6 +310,59 @@ type ComputedStyle struct {
 	TextDecoration TextDecorationLine
 	ListStyleType  ListStyleType
 	Visibility     Visibility
+
+	Float    Float
+	Clear    Clear
+	Position Position
+	// Inset is top, right, bottom and left: px, percent or auto.
+	Inset [4]Length
+	// ZIndex is the z-index when ZIndexAuto is false.
+	ZIndex     int32
+	ZIndexAuto bool
+	// OverflowX and OverflowY are visible or clip together, or neither
+	// (CSS Overflow 3: visible computes to auto beside a scrolling value).
+	OverflowX, OverflowY Overflow
+
+	VerticalAlign VerticalAlign
+
+	// Flex containers and items, and box alignment (flexprops.go).
+	FlexDirection         FlexDirection
+	FlexWrap              FlexWrap
+	Order                 int32
+	FlexGrow, FlexShrink  float32
+	FlexBasis             Length // px, percent, auto, or Content
+	JustifyContent        Align
+	AlignItems, AlignSelf Align
+	AlignContent          Align
+	RowGap, ColumnGap     Length // px or percent; normal is 0
+	JustifyItems          Align  // grid items' default justify-self
+	JustifySelf           Align
+
+	// Grid containers and items (gridprops.go); nil when initial.
+	Grid     *GridContainer
+	GridItem *GridPlacement
+
+	// vars are the custom properties, shared with the parent's style
+	// when the element declares none.
+	vars customProps
+}
+
+// IsFloat reports whether the box floats.
+func (s *ComputedStyle) IsFloat() bool { return s.Float != FloatNone }
+
+// OutOfFlowPositioned reports whether the box is absolutely positioned
+// (absolute or fixed).
+func (s *ComputedStyle) OutOfFlowPositioned() bool {
+	return s.Position == PositionAbsolute || s.Position == PositionFixed
+}
+
+// Positioned reports whether position is other than static.
+func (s *ComputedStyle) Positioned() bool { return s.Position != PositionStatic }
+
+// ClipsOverflow reports whether the box clips its content (overflow
+// other than visible).
+func (s *ComputedStyle) ClipsOverflow() bool {
+	return s.OverflowX != OverflowVisible || s.OverflowY != OverflowVisible
 }
 
 // UsedLineHeight returns the line height in px. normal is taken from the

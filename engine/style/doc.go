@@ -34,9 +34,10 @@
 // Declarations are checked when compiled: a value that is invalid for its
 // property is dropped, so an earlier declaration shows through, as CSS
 // requires. Shorthands (margin, border, font, background, list-style,
-// text-decoration...) are expanded into longhands there. Values that use
-// var(), calc() and the other math functions are dropped too: the engine
-// cannot evaluate them yet.
+// text-decoration...) are expanded into longhands there. Math functions
+// (calc(), min(), max(), clamp()) are parsed and type-checked there too
+// (calc.go). A value that uses var() is kept as tokens and parsed once the
+// element's custom properties are known, at computed-value time (vars.go).
 //
 // Computed values then follow css-cascade: inherited properties (color,
 // the font properties, line-height, text-align, white-space,

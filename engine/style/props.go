@@ -59,6 +59,43 @@ const (
 	propTextDecorationLine
 	propListStyleType
 	propVisibility
+	propFloat
+	propClear
+	propPosition
+	propTop
+	propRight
+	propBottom
+	propLeft
+	propZIndex
+	propOverflowX
+	propOverflowY
+	propVerticalAlign
+	// Flexbox and box alignment: parsed and computed in flexprops.go.
+	propFlexDirection
+	propFlexWrap
+	propOrder
+	propFlexGrow
+	propFlexShrink
+	propFlexBasis
+	propJustifyContent
+	propAlignItems
+	propAlignSelf
+	propAlignContent
+	propRowGap
+	propColumnGap
+	// Grid: parsed and computed in gridprops.go.
+	propGridTemplateColumns
+	propGridTemplateRows
+	propGridTemplateAreas
+	propGridAutoColumns
+	propGridAutoRows
+	propGridAutoFlow
+	propGridRowStart
+	propGridRowEnd
+	propGridColumnStart
+	propGridColumnEnd
+	propJustifyItems
+	propJustifySelf
 	numProps
 )
 
@@ -89,6 +126,24 @@ var longhands = map[string]propID{
 	"background-color": propBackgroundColor, "text-align": propTextAlign,
 	"white-space": propWhiteSpace, "text-decoration-line": propTextDecorationLine,
 	"list-style-type": propListStyleType, "visibility": propVisibility,
+	"float": propFloat, "clear": propClear, "position": propPosition,
+	"top": propTop, "right": propRight, "bottom": propBottom, "left": propLeft,
+	"z-index": propZIndex, "overflow-x": propOverflowX, "overflow-y": propOverflowY,
+	"vertical-align":    propVerticalAlign,
+	"inset-block-start": propTop, "inset-inline-end": propRight,
+	"inset-block-end": propBottom, "inset-inline-start": propLeft,
+	"flex-direction": propFlexDirection, "flex-wrap": propFlexWrap, "order": propOrder,
+	"flex-grow": propFlexGrow, "flex-shrink": propFlexShrink, "flex-basis": propFlexBasis,
+	"justify-content": propJustifyContent, "align-items": propAlignItems,
+	"align-self": propAlignSelf, "align-content": propAlignContent,
+	"row-gap": propRowGap, "column-gap": propColumnGap,
+	"grid-row-gap": propRowGap, "grid-column-gap": propColumnGap,
+	"grid-template-columns": propGridTemplateColumns, "grid-template-rows": propGridTemplateRows,
+	"grid-template-areas": propGridTemplateAreas, "grid-auto-columns": propGridAutoColumns,
+	"grid-auto-rows": propGridAutoRows, "grid-auto-flow": propGridAutoFlow,
+	"grid-row-start": propGridRowStart, "grid-row-end": propGridRowEnd,
+	"grid-column-start": propGridColumnStart, "grid-column-end": propGridColumnEnd,
+	"justify-items": propJustifyItems, "justify-self": propJustifySelf,
 
 	// Logical aliases, resolved for horizontal left-to-right text.
 	"margin-block-start": propMarginTop, "margin-inline-end": propMarginRight,
@@ -116,6 +171,8 @@ const (
 	kFamilies     // fams
 	kAuto
 	kNone
+	kCalc // calc: a math expression of lengths, percentages or numbers
+	kVar  // raw: tokens holding var(), of the declaration of property name
 )
 
 // value is a specified value: parsed and validated, but not yet
@@ -128,6 +185,10 @@ type value struct {
 	key  int
 	rgba color.NRGBA
 	fams []string
+	calc *calcNode
+	raw  []css.Token // kVar
+	name string      // kVar: the property declared, longhand or shorthand
+	grid any         // the parsed grid values of gridprops.go
 }
 
 // unit is a length unit.
@@ -170,11 +231,13 @@ var (
 	vMedium  = &value{kind: kLength, num: 3}
 )
 
-// specDecl is a compiled declaration of one longhand.
+// specDecl is a compiled declaration of one longhand, or of a custom
+// property when custom is set (and prop is unused).
 type specDecl struct {
 	prop      propID
 	important bool
 	val       *value
+	custom    *customDecl
 }
 
 // compile turns parsed declarations into longhand declarations,
@@ -209,6 +272,21 @@ var shorthands = map[string][]propID{
 	"margin-block":    {propMarginTop, propMarginBottom},
 	"padding-inline":  {propPaddingLeft, propPaddingRight},
 	"padding-block":   {propPaddingTop, propPaddingBottom},
+	"overflow":        {propOverflowX, propOverflowY},
+	"inset":           {propTop, propRight, propBottom, propLeft},
+	"flex":            {propFlexGrow, propFlexShrink, propFlexBasis},
+	"flex-flow":       {propFlexDirection, propFlexWrap},
+	"gap":             {propRowGap, propColumnGap},
+	"grid-gap":        {propRowGap, propColumnGap},
+	"place-content":   {propAlignContent, propJustifyContent},
+	"place-items":     {propAlignItems, propJustifyItems},
+	"place-self":      {propAlignSelf, propJustifySelf},
+	"grid-row":        {propGridRowStart, propGridRowEnd},
+	"grid-column":     {propGridColumnStart, propGridColumnEnd},
+	"grid-area":       {propGridRowStart, propGridColumnStart, propGridRowEnd, propGridColumnEnd},
+	"grid-template":   {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas},
+	"grid": {propGridTemplateRows, propGridTemplateColumns, propGridTemplateAreas,
+		propGridAutoRows, propGridAutoColumns, propGridAutoFlow},
 }
 
 func sides(first propID) []propID {
@@ -220,7 +298,37 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 	if usesUnsupported(val) {
 		return out
 	}
-	add := func(p propID, v *value) { out = append(out, specDecl{p, important, v}) }
+	if strings.HasPrefix(name, "--") {
+		d := &customDecl{name: name, raw: val}
+		if len(val) == 1 {
+			switch {
+			case val[0].IsIdent("inherit"):
+				d.kind, d.raw = kInherit, nil
+			case val[0].IsIdent("initial"):
+				d.kind, d.raw = kInitial, nil
+			case val[0].IsIdent("unset"), val[0].IsIdent("revert"), val[0].IsIdent("revert-layer"):
+				d.kind, d.raw = kUnset, nil
+			}
+		}
+		if d.raw != nil && !validVarSyntax(d.raw) {
+			return out
+		}
+		return append(out, specDecl{important: important, custom: d})
+	}
+	add := func(p propID, v *value) { out = append(out, specDecl{prop: p, important: important, val: v}) }
+	if hasVar(val) {
+		if !validVarSyntax(val) {
+			return out
+		}
+		v := &value{kind: kVar, raw: val, name: name}
+		if p, ok := longhands[name]; ok {
+			add(p, v)
+		}
+		for _, p := range shorthands[name] {
+			add(p, v)
+		}
+		return out
+	}
 	if len(val) == 1 && val[0].Type == css.IdentToken {
 		var g *value
 		switch strings.ToLower(val[0].Value) {
@@ -250,6 +358,12 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 		return out
 	}
 	words := split(val)
+	if flexShorthand(name) {
+		return expandFlex(out, name, words, important)
+	}
+	if gridShorthand(name) {
+		return expandGrid(out, name, val, important)
+	}
 	switch name {
 	case "margin", "padding", "border-width", "border-style", "border-color":
 		first := map[string]propID{"margin": propMarginTop, "padding": propPaddingTop,
@@ -333,6 +447,40 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 			}
 		}
 		add(propBackgroundColor, c)
+	case "overflow":
+		if len(words) < 1 || len(words) > 2 {
+			return out
+		}
+		x := parseLonghand(propOverflowX, words[0])
+		y := x
+		if len(words) == 2 {
+			y = parseLonghand(propOverflowY, words[1])
+		}
+		if x != nil && y != nil {
+			add(propOverflowX, x)
+			add(propOverflowY, y)
+		}
+	case "inset":
+		if len(words) < 1 || len(words) > 4 {
+			return out
+		}
+		var vs [4]*value
+		for i, w := range words {
+			if vs[i] = parseLonghand(propTop, w); vs[i] == nil {
+				return out
+			}
+		}
+		switch len(words) {
+		case 1:
+			vs[1], vs[2], vs[3] = vs[0], vs[0], vs[0]
+		case 2:
+			vs[2], vs[3] = vs[0], vs[1]
+		case 3:
+			vs[3] = vs[1]
+		}
+		for i, v := range vs {
+			add(propTop+propID(i), v)
+		}
 	case "list-style":
 		if v := parseListStyle(words); v != nil {
 			add(propListStyleType, v)
@@ -346,13 +494,13 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 }
 
 // usesUnsupported reports whether a value uses functions whose result
-// cannot be known while parsing: var(), env(), attr(), calc() and kin.
-// Such declarations are dropped whole.
+// cannot be known while parsing: env() and attr(). Such declarations are
+// dropped whole.
 func usesUnsupported(ts []css.Token) bool {
 	for _, t := range ts {
 		if t.Type == css.FunctionToken {
 			switch strings.ToLower(t.Value) {
-			case "var", "env", "attr", "calc", "min", "max", "clamp", "-webkit-calc", "-moz-calc":
+			case "env", "attr":
 				return true
 			}
 			if usesUnsupported(t.Children) {
@@ -420,6 +568,8 @@ const (
 func parseLength(t css.Token, flags int) *value {
 	var v *value
 	switch t.Type {
+	case css.FunctionToken:
+		return parseMathLength(t, flags)
 	case css.NumberToken:
 		if t.Num != 0 {
 			return nil
@@ -446,6 +596,49 @@ func parseLength(t css.Token, flags int) *value {
 		return nil
 	}
 	return v
+}
+
+// parseMathLength reads a math function whose type is a length or, with
+// allowPercent, a length-percentage. Negative values are kept whatever
+// the flags: the range of a math function is clamped when it is used.
+func parseMathLength(t css.Token, flags int) *value {
+	if !isMathFunction(t) {
+		return nil
+	}
+	n := parseMath(t)
+	if n == nil {
+		return nil
+	}
+	switch n.typ {
+	case typeLength:
+	case typePercent, typeLengthPercent:
+		if flags&allowPercent == 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return &value{kind: kCalc, calc: n}
+}
+
+// parseNumber reads a <number>, or a math function of type number,
+// computed here since numbers need nothing from the element.
+func parseNumber(t css.Token) (float32, bool) {
+	switch {
+	case t.Type == css.NumberToken:
+		if math.IsInf(t.Num, 0) || math.IsNaN(t.Num) {
+			return 0, false
+		}
+		return float32(t.Num), true
+	case isMathFunction(t):
+		n := parseMath(t)
+		if n == nil || n.typ != typeNumber {
+			return 0, false
+		}
+		l, _ := n.compute(func(v float32, _ unit) float32 { return v })
+		return finite(l.px), true
+	}
+	return 0, false
 }
 
 func parseColorValue(t css.Token) *value {
@@ -540,6 +733,35 @@ var visibilities = map[string]int{
 	"collapse": int(VisibilityCollapse),
 }
 
+var floats = map[string]int{
+	"none": int(FloatNone), "left": int(FloatLeft), "right": int(FloatRight),
+	"inline-start": int(FloatLeft), "inline-end": int(FloatRight), // left-to-right only
+}
+
+var clears = map[string]int{
+	"none": int(ClearNone), "left": int(ClearLeft), "right": int(ClearRight), "both": int(ClearBoth),
+	"inline-start": int(ClearLeft), "inline-end": int(ClearRight),
+}
+
+var positions = map[string]int{
+	"static": int(PositionStatic), "relative": int(PositionRelative),
+	"absolute": int(PositionAbsolute), "fixed": int(PositionFixed),
+	// Sticky positioning is not done: a sticky box stays where it is, as
+	// a relative box without offsets does.
+	"sticky": int(PositionStatic), "-webkit-sticky": int(PositionStatic),
+}
+
+var overflows = map[string]int{
+	"visible": int(OverflowVisible), "hidden": int(OverflowHidden), "scroll": int(OverflowScroll),
+	"auto": int(OverflowAuto), "clip": int(OverflowClip), "overlay": int(OverflowAuto),
+}
+
+var verticalAligns = map[string]int{
+	"baseline": int(VAlignBaseline), "sub": int(VAlignSub), "super": int(VAlignSuper),
+	"text-top": int(VAlignTextTop), "text-bottom": int(VAlignTextBottom),
+	"middle": int(VAlignMiddle), "top": int(VAlignTop), "bottom": int(VAlignBottom),
+}
+
 var fontStyles = map[string]int{
 	"normal": int(FontNormal), "italic": int(FontItalic), "oblique": int(FontOblique),
 }
@@ -599,6 +821,12 @@ func parseLonghand(p propID, val []css.Token) *value {
 	if p == propFontStyle && len(words) == 2 && words[0][0].IsIdent("oblique") {
 		return &value{kind: kKeyword, key: int(FontOblique)} // oblique <angle>
 	}
+	if p >= propGridTemplateColumns {
+		return parseGridLonghand(p, val, words)
+	}
+	if p >= propFlexDirection {
+		return parseFlexLonghand(p, words)
+	}
 	if len(val) != 1 {
 		return nil
 	}
@@ -633,6 +861,9 @@ func parseLonghand(p propID, val []css.Token) *value {
 			return vNone
 		case t.Type == css.NumberToken && t.Num >= 0 && !math.IsInf(t.Num, 0):
 			return &value{kind: kNumber, num: float32(t.Num)}
+		}
+		if n, ok := parseNumber(t); ok && isMathFunction(t) {
+			return &value{kind: kNumber, num: max(n, 0)}
 		}
 		return parseLength(t, allowPercent)
 	case propDisplay:
@@ -681,6 +912,31 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 	case propVisibility:
 		return keyword(t, visibilities)
+	case propFloat:
+		return keyword(t, floats)
+	case propClear:
+		return keyword(t, clears)
+	case propPosition:
+		return keyword(t, positions)
+	case propTop, propRight, propBottom, propLeft:
+		if t.IsIdent("auto") {
+			return vAuto
+		}
+		return parseLength(t, allowPercent|allowNegative)
+	case propZIndex:
+		switch {
+		case t.IsIdent("auto"):
+			return vAuto
+		case t.Type == css.NumberToken && t.Num == math.Trunc(t.Num) && math.Abs(t.Num) < 1<<31:
+			return &value{kind: kNumber, num: float32(t.Num)}
+		}
+	case propOverflowX, propOverflowY:
+		return keyword(t, overflows)
+	case propVerticalAlign:
+		if v := keyword(t, verticalAligns); v != nil {
+			return v
+		}
+		return parseLength(t, allowPercent|allowNegative)
 	}
 	return nil
 }
@@ -784,7 +1040,7 @@ func parseFamilies(val []css.Token) *value {
 //
 // Everything it does not set is reset to its initial value.
 func expandFont(out []specDecl, words [][]css.Token, important bool) []specDecl {
-	add := func(p propID, v *value) { out = append(out, specDecl{p, important, v}) }
+	add := func(p propID, v *value) { out = append(out, specDecl{prop: p, important: important, val: v}) }
 	if len(words) == 1 {
 		// System fonts: the engine has no platform font settings, so
 		// they all get a plain 13px sans-serif, as most desktops use.

@@ -39,6 +39,9 @@ type Metrics struct {
 	// top of the stroke.
 	UnderlineOffset, UnderlineThickness float32
 	StrikeoutOffset, StrikeoutThickness float32
+	// XHeight is the height of lower-case letters, which vertical-align:
+	// middle centres on.
+	XHeight float32
 }
 
 // LineHeight is the font's "normal" line height: ascent + descent + line
@@ -56,6 +59,7 @@ func (f *Font) Metrics(size float32) Metrics {
 		UnderlineThickness: m.UnderlineThickness * size,
 		StrikeoutOffset:    m.StrikeoutOffset * size,
 		StrikeoutThickness: m.StrikeoutThickness * size,
+		XHeight:            m.XHeight * size,
 	}
 }
 
@@ -100,6 +104,10 @@ func newFont(family string, ttf []byte) (*Font, error) {
 		UnderlineThickness: face.LineMetric(font.UnderlineThickness) * em,
 		StrikeoutOffset:    face.LineMetric(font.StrikethroughPosition) * em,
 		StrikeoutThickness: face.LineMetric(font.StrikethroughThickness) * em,
+		XHeight:            face.LineMetric(font.XHeight) * em,
+	}
+	if m.XHeight <= 0 {
+		m.XHeight = 0.5 // CSS Values 4's fallback for ex
 	}
 	// Fonts without post/OS/2 decoration metrics: fall back to fractions
 	// of the em, so decorations stay visible.

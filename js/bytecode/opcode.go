@@ -178,6 +178,9 @@ const (
 	// Exceptions.
 	Debugger
 
+	// Modules.
+	LdaModuleVariable
+
 	NumOps
 )
 
@@ -288,6 +291,7 @@ var Ops = [NumOps]Info{
 	SuspendGenerator:                 {"SuspendGenerator", []OperandKind{Count}},
 	ResumeGenerator:                  {"ResumeGenerator", []OperandKind{Reg}},
 	Debugger:                         {"Debugger", nil},
+	LdaModuleVariable:                {"LdaModuleVariable", []OperandKind{Count, Count}},
 }
 
 func (op Op) String() string {

@@ -164,6 +164,8 @@ const (
 	RtAsyncIteratorNext           // (iterator record) -> what for await awaits
 	RtAsyncYieldStar              // (iterator record, mode, received) -> what async yield* awaits; may set mode
 	RtAsyncYieldStarResult        // (iterator record, mode, awaited) -> the inner result, checked
+	RtDynamicImport               // (specifier, options) -> promise of the namespace
+	RtImportMeta                  // (module record from the module context) -> import.meta
 	RtWithHas                     // (object, name) -> whether a with statement's object has the binding
 	RtDirectEval                  // (callee, this, EvalScope constant, args...) eval(args) or a plain call
 	RtNewVarObject                // () -> an object without prototype for eval's variables
@@ -180,5 +182,5 @@ var RuntimeNames = [RtNumRuntime]string{
 	"CreateRegExp", "DeclareGlobals", "Await", "SetFunctionName", "BigInt",
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
-	"AsyncYieldStar", "AsyncYieldStarResult", "WithHas", "DirectEval", "NewVarObject", "DeclareEvalVar", "WithStrictCheck",
+	"AsyncYieldStar", "AsyncYieldStarResult", "DynamicImport", "ImportMeta", "WithHas", "DirectEval", "NewVarObject", "DeclareEvalVar", "WithStrictCheck",
 }

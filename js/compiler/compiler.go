@@ -49,21 +49,14 @@ type Options struct {
 
 // Compile parses and compiles a classic script.
 func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err error) {
-	buf := make([]byte, len(src), len(src)+1)
-	copy(buf, src)
-	ast, perr := js.Parse(parse.NewInputBytes(buf), js.Options{})
-	if perr != nil {
-		se := &SyntaxError{File: file, Line: 1, Column: 1, Msg: perr.Error()}
-		if pe, ok := perr.(*parse.Error); ok {
-			se.Line, se.Column, se.Msg = pe.Line, pe.Column, pe.Message
-		}
-		return nil, se
+	c, ast, err := parseSource(file, src)
+	if err != nil {
+		return nil, err
 	}
-	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}, eval: opts.Eval}
+	c.eval = opts.Eval
 	if opts.Eval != nil && opts.Eval.Strict {
 		opts.Strict = true
 	}
-	c.lines = lineStarts(buf)
 	defer func() {
 		if p := recover(); p != nil {
 			if se, ok := p.(*SyntaxError); ok {
@@ -75,6 +68,23 @@ func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err 
 	}()
 	c.analyze(ast, opts.Strict)
 	return c.compileScript(ast, opts.Strict), nil
+}
+
+// parseSource parses src and returns a compiler for it.
+func parseSource(file, src string) (*compiler, *js.AST, error) {
+	buf := make([]byte, len(src), len(src)+1)
+	copy(buf, src)
+	ast, perr := js.Parse(parse.NewInputBytes(buf), js.Options{})
+	if perr != nil {
+		se := &SyntaxError{File: file, Line: 1, Column: 1, Msg: perr.Error()}
+		if pe, ok := perr.(*parse.Error); ok {
+			se.Line, se.Column, se.Msg = pe.Line, pe.Column, pe.Message
+		}
+		return nil, nil, se
+	}
+	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}}
+	c.lines = lineStarts(buf)
+	return c, ast, nil
 }
 
 // compiler holds what is shared by all functions of one script.
@@ -94,6 +104,12 @@ type compiler struct {
 	classNames []*binding
 	fs         *funcState // the function being compiled
 	lastPos    int
+	// module: the source is a module (CompileModule), whose context is
+	// level 1 of every function in it.
+	module bool
+	// attrs are the import attributes of a module's declarations, by
+	// the offset of their specifier (see scanModule).
+	attrs map[int][]bytecode.ImportAttribute
 }
 
 func lineStarts(b []byte) []int {

@@ -187,7 +187,15 @@ func (c *compiler) expr(e js.IExpr) {
 	case *js.YieldExpr:
 		c.yield(e)
 	case *js.ImportMetaExpr:
-		c.errorf("Cannot use 'import.meta' outside a module")
+		if !c.module {
+			c.errorf("Cannot use 'import.meta' outside a module")
+		}
+		// Slot 0 of the module context holds the module record.
+		r := c.fs.reg()
+		c.emit(bytecode.LdaContextSlot, c.fs.ctxLevel-1, 0)
+		c.emit(bytecode.Star, r)
+		c.emit(bytecode.CallRuntime, bytecode.RtImportMeta, r, 1)
+		c.fs.nextReg--
 	default:
 		c.errorf("unsupported expression %T", e)
 	}
@@ -829,6 +837,10 @@ func (c *compiler) call(e *js.CallExpr, end bytecode.LabelID, used *bool) {
 		c.superCall(&e.Args)
 		return
 	}
+	if l, ok := e.X.(*js.LiteralExpr); ok && l.TokenType == js.ImportToken {
+		c.importCall(e)
+		return
+	}
 	if isDirectEval(e) && c.lookup(e.X.(*js.Var)) == nil && !e.Optional {
 		c.directEval(e)
 		return
@@ -1023,4 +1035,31 @@ func (c *compiler) superCall(a *js.Args) {
 	if b := fs.thisB; b != nil && b.kind == bindCtx {
 		c.storeBinding(b)
 	}
+}
+
+// importCall compiles import(specifier[, options]) (ECMA-262 13.3.10):
+// both operands are evaluated here, everything else happens in the
+// runtime, whose failures reject the promise the call returns.
+func (c *compiler) importCall(e *js.CallExpr) {
+	fs := c.fs
+	n := len(e.Args.List)
+	if n == 0 || n > 2 {
+		c.errorf("import() takes one or two arguments")
+	}
+	for _, a := range e.Args.List {
+		if a.Rest {
+			c.errorf("import() does not accept spread arguments")
+		}
+	}
+	r := fs.regs(2)
+	c.expr(e.Args.List[0].Value)
+	c.emit(bytecode.Star, r)
+	if n == 2 {
+		c.expr(e.Args.List[1].Value)
+	} else {
+		c.emit(bytecode.LdaUndefined)
+	}
+	c.emit(bytecode.Star, r+1)
+	c.emit(bytecode.CallRuntime, bytecode.RtDynamicImport, r, 2)
+	fs.nextReg = r
 }

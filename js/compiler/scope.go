@@ -36,6 +36,7 @@ const (
 	bindCtx                          // a slot of a heap context
 	bindGlobal                       // a property of the global object
 	bindGlobalLex                    // a script-level let, const or class
+	bindImport                       // a module's import: a context slot holding a reference to the exporter's slot
 )
 
 // binding is a variable's storage as the compiler assigned it.
@@ -239,6 +240,11 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 	case *js.NewTargetExpr:
 		if na := a.nonArrow(); na != a.cur() {
 			na.thisCaptured = true
+		}
+	case *js.ExportStmt:
+		// Walk leaves out the declaration of export declarations.
+		if n.Decl != nil {
+			js.Walk(a, n.Decl)
 		}
 	}
 	return a
@@ -505,6 +511,8 @@ func (c *compiler) loadBinding(b *binding) {
 		c.emit(bytecode.Ldar, b.reg)
 	case bindCtx:
 		c.emit(bytecode.LdaContextSlot, c.fs.ctxLevel-b.level, b.slot)
+	case bindImport:
+		c.emit(bytecode.LdaModuleVariable, c.fs.ctxLevel-b.level, b.slot)
 	}
 }
 
@@ -534,6 +542,10 @@ func (c *compiler) storeVar(v *js.Var, init bool) {
 	}
 	if b.kind == bindGlobal || b.kind == bindGlobalLex {
 		c.emit(bytecode.StaGlobal, c.name(name), c.slot(bytecode.SlotGlobal))
+		return
+	}
+	if b.kind == bindImport {
+		c.emit(bytecode.ThrowConstAssignError, c.name(b.name))
 		return
 	}
 	if b.lexical && (!b.initialized || b.fs != c.fs || b.alwaysCheck) {

@@ -271,12 +271,14 @@ func (it *Interp) ordinaryHasInstance(c *Object, v Value) (bool, error) {
 	if proto == nil {
 		return false, it.typeError("Function has non-object prototype in instanceof check")
 	}
-	for o = o.Proto(); o != nil; o = o.Proto() {
+	for {
+		if o, err = it.getPrototypeOf(o); err != nil || o == nil {
+			return false, err
+		}
 		if o == proto {
 			return true, nil
 		}
 	}
-	return false, nil
 }
 
 // hasIn is the in operator: key in obj.
@@ -289,7 +291,7 @@ func (it *Interp) hasIn(key, obj Value) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return it.hasProperty(o, k), nil
+	return it.hasProperty(o, k)
 }
 
 // getKeyed is obj[key].

@@ -195,14 +195,14 @@ func (it *Interp) asyncYieldStarStep(args []Value) (Value, error) {
 	case resumeNext:
 		return it.Call(rec.next, rec.iter, received)
 	case resumeThrow:
-		m, err := it.getMethod(rec.iter, "throw")
+		m, err := it.getMethod(rec.iter, StrKey("throw"))
 		if err != nil {
 			return Undefined, err
 		}
 		if m.IsUndefined() {
 			// AsyncIteratorClose, then a TypeError.
 			args[1] = Int(yieldStarClosing)
-			ret, err := it.getMethod(rec.iter, "return")
+			ret, err := it.getMethod(rec.iter, StrKey("return"))
 			if err != nil {
 				return Undefined, err
 			}
@@ -213,7 +213,7 @@ func (it *Interp) asyncYieldStarStep(args []Value) (Value, error) {
 		}
 		return it.Call(m, rec.iter, received)
 	}
-	m, err := it.getMethod(rec.iter, "return")
+	m, err := it.getMethod(rec.iter, StrKey("return"))
 	if err != nil {
 		return Undefined, err
 	}
@@ -239,10 +239,10 @@ func (it *Interp) asyncYieldStarResult(args []Value) (Value, error) {
 	return res, nil
 }
 
-// getMethod is GetMethod(v, name): undefined for null or undefined, a
+// getMethod is GetMethod(v, k): undefined for null or undefined, a
 // TypeError for anything else that is not callable.
-func (it *Interp) getMethod(v Value, name string) (Value, error) {
-	m, err := it.getV(v, StrKey(name))
+func (it *Interp) getMethod(v Value, k PropKey) (Value, error) {
+	m, err := it.getV(v, k)
 	if err != nil {
 		return Undefined, err
 	}

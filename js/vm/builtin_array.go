@@ -37,7 +37,8 @@ func (r *Realm) initArray() {
 	r.Array = a
 	r.method(a, "isArray", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		o := arg(args, 0).Obj()
-		return Bool(o != nil && o.class == ClassArray), nil
+		ok, err := it.isArray(arg(args, 0))
+		return Bool(o != nil && ok), err
 	})
 	r.method(a, "of", 0, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		return ObjValue(r.arrayOf(append([]Value(nil), args...))), nil
@@ -228,7 +229,9 @@ func (r *Realm) initArray() {
 					return Undefined, err
 				}
 				from, to := numberKey(float64(k-1)), numberKey(float64(k+c-1))
-				if it.hasProperty(o, from) {
+				if has, err := it.hasProperty(o, from); err != nil {
+					return Undefined, err
+				} else if has {
 					v, err := it.Get(o, from)
 					if err != nil {
 						return Undefined, err
@@ -274,7 +277,9 @@ func (r *Realm) initArray() {
 				return Undefined, err
 			}
 			key := numberKey(float64(k))
-			if it.hasProperty(o, key) {
+			if has, err := it.hasProperty(o, key); err != nil {
+				return Undefined, err
+			} else if has {
 				v, err := it.Get(o, key)
 				if err != nil {
 					return Undefined, err
@@ -335,7 +340,9 @@ func (r *Realm) initArray() {
 				return Undefined, err
 			}
 			key := numberKey(float64(start + k))
-			if it.hasProperty(o, key) {
+			if has, err := it.hasProperty(o, key); err != nil {
+				return Undefined, err
+			} else if has {
 				v, err := it.Get(o, key)
 				if err != nil {
 					return Undefined, err
@@ -363,7 +370,9 @@ func (r *Realm) initArray() {
 					return Undefined, err
 				}
 				from, to := numberKey(float64(k+del-1)), numberKey(float64(k+ic-1))
-				if it.hasProperty(o, from) {
+				if has, err := it.hasProperty(o, from); err != nil {
+					return Undefined, err
+				} else if has {
 					v, err := it.Get(o, from)
 					if err != nil {
 						return Undefined, err
@@ -399,7 +408,9 @@ func (r *Realm) initArray() {
 					return Undefined, err
 				}
 				if s.IsUndefined() {
-					spread = io.class == ClassArray
+					if spread, err = it.isArray(item); err != nil {
+						return Undefined, err
+					}
 				} else {
 					spread = ToBoolean(s)
 				}
@@ -426,7 +437,9 @@ func (r *Realm) initArray() {
 					return Undefined, err
 				}
 				key := numberKey(float64(k))
-				if it.hasProperty(io, key) {
+				if has, err := it.hasProperty(io, key); err != nil {
+					return Undefined, err
+				} else if has {
 					v, err := it.Get(io, key)
 					if err != nil {
 						return Undefined, err
@@ -493,12 +506,18 @@ func (r *Realm) initArray() {
 				return Undefined, err
 			}
 			lk, hk := numberKey(float64(lo)), numberKey(float64(hi))
-			le, he := it.hasProperty(o, lk), it.hasProperty(o, hk)
-			lv, err := it.Get(o, lk)
+			var lv, hv Value
+			le, err := it.hasProperty(o, lk)
+			if err == nil && le {
+				lv, err = it.Get(o, lk)
+			}
 			if err != nil {
 				return Undefined, err
 			}
-			hv, err := it.Get(o, hk)
+			he, err := it.hasProperty(o, hk)
+			if err == nil && he {
+				hv, err = it.Get(o, hk)
+			}
 			if err != nil {
 				return Undefined, err
 			}
@@ -556,7 +575,9 @@ func (r *Realm) initArray() {
 						return Undefined, err
 					}
 					key := numberKey(float64(k))
-					if !it.hasProperty(o, key) {
+					if has, err := it.hasProperty(o, key); err != nil {
+						return Undefined, err
+					} else if !has {
 						continue
 					}
 					v, err := it.Get(o, key)
@@ -578,8 +599,12 @@ func (r *Realm) initArray() {
 					return Undefined, err
 				}
 				key := numberKey(float64(k))
-				if !includes && !it.hasProperty(o, key) {
-					continue
+				if !includes {
+					if has, err := it.hasProperty(o, key); err != nil {
+						return Undefined, err
+					} else if !has {
+						continue
+					}
 				}
 				v, err := it.Get(o, key)
 				if err != nil {
@@ -656,8 +681,12 @@ func (r *Realm) initArray() {
 					k = n - 1 - i
 				}
 				key := numberKey(float64(k))
-				if kind < find && !it.hasProperty(o, key) {
-					continue
+				if kind < find {
+					if has, err := it.hasProperty(o, key); err != nil {
+						return Undefined, err
+					} else if !has {
+						continue
+					}
 				}
 				v, err := it.Get(o, key)
 				if err != nil {
@@ -745,9 +774,16 @@ func (r *Realm) initArray() {
 			if len(args) > 1 {
 				acc = args[1]
 			} else {
-				for ; i < n && !it.hasProperty(o, numberKey(float64(idx(i)))); i++ {
+				for ; i < n; i++ {
 					if err := it.checkInterrupt(); err != nil {
 						return Undefined, err
+					}
+					has, err := it.hasProperty(o, numberKey(float64(idx(i))))
+					if err != nil {
+						return Undefined, err
+					}
+					if has {
+						break
 					}
 				}
 				if i == n {
@@ -763,7 +799,9 @@ func (r *Realm) initArray() {
 					return Undefined, err
 				}
 				k := numberKey(float64(idx(i)))
-				if !it.hasProperty(o, k) {
+				if has, err := it.hasProperty(o, k); err != nil {
+					return Undefined, err
+				} else if !has {
 					continue
 				}
 				v, err := it.Get(o, k)
@@ -852,7 +890,9 @@ func (r *Realm) initArray() {
 				return Undefined, err
 			}
 			fk, tk := numberKey(float64(from)), numberKey(float64(to))
-			if it.hasProperty(o, fk) {
+			if has, err := it.hasProperty(o, fk); err != nil {
+				return Undefined, err
+			} else if has {
 				v, err := it.Get(o, fk)
 				if err != nil {
 					return Undefined, err
@@ -901,7 +941,9 @@ func (r *Realm) initArray() {
 					return err
 				}
 				key := numberKey(float64(k))
-				if !it.hasProperty(src, key) {
+				if has, err := it.hasProperty(src, key); err != nil {
+					return err
+				} else if !has {
 					continue
 				}
 				v, err := it.Get(src, key)
@@ -913,7 +955,11 @@ func (r *Realm) initArray() {
 						return err
 					}
 				}
-				if vo := v.Obj(); vo != nil && vo.class == ClassArray && depth > 0 {
+				isArr, err := it.isArray(v)
+				if err != nil {
+					return err
+				}
+				if vo := v.Obj(); vo != nil && isArr && depth > 0 {
 					if err := walk(vo, depth-1, false); err != nil {
 						return err
 					}
@@ -1032,7 +1078,9 @@ func (it *Interp) moveElements(o *Object, from, to, count int64) error {
 			return err
 		}
 		fk, tk := numberKey(float64(from+k)), numberKey(float64(to+k))
-		if it.hasProperty(o, fk) {
+		if has, err := it.hasProperty(o, fk); err != nil {
+			return err
+		} else if has {
 			v, err := it.Get(o, fk)
 			if err != nil {
 				return err
@@ -1110,7 +1158,9 @@ func (it *Interp) sortObject(o *Object, cmp Value) error {
 			return err
 		}
 		key := numberKey(float64(k))
-		if !it.hasProperty(o, key) {
+		if has, err := it.hasProperty(o, key); err != nil {
+			return err
+		} else if !has {
 			continue
 		}
 		v, err := it.Get(o, key)

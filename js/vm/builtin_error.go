@@ -27,12 +27,18 @@ func (r *Realm) initError() {
 				}
 				o.defineOwn(keyMessage, StrValue(s), Hidden)
 			}
-			if opts := arg(args, 1).Obj(); opts != nil && it.hasProperty(opts, StrKey("cause")) {
-				c, err := it.getStr(opts, "cause")
+			if opts := arg(args, 1).Obj(); opts != nil {
+				has, err := it.hasProperty(opts, StrKey("cause"))
 				if err != nil {
 					return Undefined, err
 				}
-				o.defineOwn(StrKey("cause"), c, Hidden)
+				if has {
+					c, err := it.getStr(opts, "cause")
+					if err != nil {
+						return Undefined, err
+					}
+					o.defineOwn(StrKey("cause"), c, Hidden)
+				}
 			}
 			it.attachStack(o)
 			return ObjValue(o), nil

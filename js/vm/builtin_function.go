@@ -43,15 +43,22 @@ func (r *Realm) initFunction() {
 		if len(args) > 1 {
 			bound = append(bound, args[1:]...)
 		}
-		o := newObjectClass(target.Proto(), ClassFunction)
+		proto, err := it.getPrototypeOf(target)
+		if err != nil {
+			return Undefined, err
+		}
+		o := newObjectClass(proto, ClassFunction)
 		o.fn = &Function{realm: r, boundTarget: target, boundThis: arg(args, 0), boundArgs: bound, ctor: target.fn.ctor}
 		l := 0.0
-		if lp, ok := target.getOwn(keyLength); ok {
+		_, hasLen, err := it.getOwnProperty(target, keyLength)
+		if err != nil {
+			return Undefined, err
+		}
+		if hasLen {
 			lv, err := it.Get(target, keyLength)
 			if err != nil {
 				return Undefined, err
 			}
-			_ = lp
 			if lv.IsNumber() {
 				l = max(0, ToIntegerOrInfinity(lv.num)-float64(len(bound)))
 			}

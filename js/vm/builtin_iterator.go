@@ -26,9 +26,17 @@ func (r *Realm) initIterators() {
 		if st.done {
 			return it.iterResult(Undefined, true), nil
 		}
-		n, err := it.lengthOf(st.obj)
-		if err != nil {
-			return Undefined, err
+		var n int64
+		if ta := typedArrayOf(st.obj); ta != nil {
+			if ta.outOfBounds() {
+				return Undefined, it.typeError("Cannot iterate a detached or out-of-bounds typed array")
+			}
+			n = int64(ta.length())
+		} else {
+			var err error
+			if n, err = it.lengthOf(st.obj); err != nil {
+				return Undefined, err
+			}
 		}
 		if st.idx >= n {
 			st.done = true

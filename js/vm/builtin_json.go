@@ -37,7 +37,9 @@ func (r *Realm) initJSON() {
 		st := &jsonStringifier{it: it, stack: map[*Object]bool{}}
 		if rep := arg(args, 1); isCallable(rep) {
 			st.replacer = rep
-		} else if ro := rep.Obj(); ro != nil && ro.class == ClassArray {
+		} else if isArr, err := it.isArray(rep); err != nil {
+			return Undefined, err
+		} else if ro := rep.Obj(); ro != nil && isArr {
 			st.allow = map[string]bool{}
 			list, _ := it.listFromArrayLike(rep)
 			for _, v := range list {
@@ -78,18 +80,34 @@ func (it *Interp) jsonRevive(holder *Object, k PropKey, rev Value) (Value, error
 		return Undefined, err
 	}
 	if o := v.Obj(); o != nil {
-		for _, ck := range o.ownKeys(false) {
-			if p, ok := o.getOwn(ck); !ok || p.attr&Enumerable == 0 {
-				continue
+		isArr, err := it.isArray(v)
+		if err != nil {
+			return Undefined, err
+		}
+		var keys []PropKey
+		if isArr {
+			n, err := it.lengthOf(o)
+			if err != nil {
+				return Undefined, err
 			}
+			for i := int64(0); i < n; i++ {
+				keys = append(keys, numberKey(float64(i)))
+			}
+		} else if keys, err = it.enumerableOwnKeys(o, false); err != nil {
+			return Undefined, err
+		}
+		for _, ck := range keys {
 			nv, err := it.jsonRevive(o, ck, rev)
 			if err != nil {
 				return Undefined, err
 			}
 			if nv.IsUndefined() {
-				o.deleteOwn(ck)
+				_, err = it.deleteOwnProperty(o, ck)
 			} else {
-				it.createDataProperty(o, ck, nv)
+				_, err = it.defineOwnProperty(o, ck, dataDescriptor(nv))
+			}
+			if err != nil {
+				return Undefined, err
 			}
 		}
 	}
@@ -397,7 +415,11 @@ func (st *jsonStringifier) write(sb *strings.Builder, holder *Object, k PropKey,
 		if st.indent != "" {
 			sep, open, close = ",\n"+inner, "\n"+inner, "\n"+cur
 		}
-		if o.class == ClassArray {
+		isArr, err := it.isArray(v)
+		if err != nil {
+			return false, err
+		}
+		if isArr {
 			n, err := it.lengthOf(o)
 			if err != nil {
 				return false, err
@@ -441,10 +463,8 @@ func (st *jsonStringifier) write(sb *strings.Builder, holder *Object, k PropKey,
 				keys = append(keys, StrKey(s))
 			}
 		} else {
-			for _, key := range o.ownKeys(false) {
-				if p, ok := o.getOwn(key); ok && p.attr&Enumerable != 0 {
-					keys = append(keys, key)
-				}
+			if keys, err = it.enumerableOwnKeys(o, false); err != nil {
+				return false, err
 			}
 		}
 		sb.WriteString("{")

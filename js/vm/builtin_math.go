@@ -40,6 +40,8 @@ func (r *Realm) initMath() {
 			return math.Floor(x + 0.5)
 		},
 		"fround": func(x float64) float64 { return float64(float32(x)) },
+		// f16round rounds once, from float64 to binary16 (elements.go).
+		"f16round": func(x float64) float64 { return f16ToFloat(floatToF16(x)) },
 		"clz32": func(x float64) float64 {
 			u := ToUint32(x)
 			n := 0

@@ -24,10 +24,11 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		if obj.Proto() == nil {
-			return Null, nil
+		p, err := it.getPrototypeOf(obj)
+		if err != nil || p == nil {
+			return Null, err
 		}
-		return ObjValue(obj.Proto()), nil
+		return ObjValue(p), nil
 	})
 	r.method(o, "setPrototypeOf", 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		v, pv := arg(args, 0), arg(args, 1)
@@ -63,10 +64,23 @@ func (r *Realm) initObject() {
 			if err != nil {
 				return Undefined, err
 			}
+			keys, err := it.ownStringKeys(obj)
+			if err != nil {
+				return Undefined, err
+			}
 			var out []Value
-			for _, k := range obj.ownKeys(false) {
-				p, ok := obj.getOwn(k)
-				if !ok || p.attr&Enumerable == 0 {
+			for _, k := range keys {
+				if obj.flags&flagExotic == 0 {
+					p, ok := obj.getOwn(k)
+					if !ok || p.attr&Enumerable == 0 {
+						continue
+					}
+					if p.value.kind == KindHole {
+						return Undefined, it.namespaceTDZ(k)
+					}
+				} else if d, ok, err := it.getOwnProperty(obj, k); err != nil {
+					return Undefined, err
+				} else if !ok || !d.Enumerable {
 					continue
 				}
 				switch kind {
@@ -95,9 +109,13 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		var out []Value
-		for _, k := range obj.ownKeys(false) {
-			out = append(out, Str(k.s))
+		keys, err := it.ownStringKeys(obj)
+		if err != nil {
+			return Undefined, err
+		}
+		out := make([]Value, len(keys))
+		for i, k := range keys {
+			out[i] = Str(k.s)
 		}
 		return ObjValue(r.arrayOf(out)), nil
 	})
@@ -106,8 +124,12 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
+		keys, err := it.ownPropertyKeys(obj)
+		if err != nil {
+			return Undefined, err
+		}
 		var out []Value
-		for _, k := range obj.ownKeys(true) {
+		for _, k := range keys {
 			if k.sym != nil {
 				out = append(out, SymValue(k.sym))
 			}
@@ -152,9 +174,12 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		d, ok := obj.getOwnPropertyDescriptor(k)
-		if !ok {
-			return Undefined, nil
+		d, ok, err := it.getOwnProperty(obj, k)
+		if err != nil || !ok {
+			return Undefined, err
+		}
+		if d.Value.kind == KindHole {
+			return Undefined, it.namespaceTDZ(k)
 		}
 		return ObjValue(r.fromPropertyDescriptor(d)), nil
 	})
@@ -163,9 +188,20 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
+		keys, err := it.ownPropertyKeys(obj)
+		if err != nil {
+			return Undefined, err
+		}
 		out := NewObject(r.ObjectPrototype)
-		for _, k := range obj.ownKeys(true) {
-			if d, ok := obj.getOwnPropertyDescriptor(k); ok {
+		for _, k := range keys {
+			d, ok, err := it.getOwnProperty(obj, k)
+			if err != nil {
+				return Undefined, err
+			}
+			if ok {
+				if d.Value.kind == KindHole {
+					return Undefined, it.namespaceTDZ(k)
+				}
 				out.defineOwn(k, ObjValue(r.fromPropertyDescriptor(d)), Default)
 			}
 		}
@@ -181,9 +217,16 @@ func (r *Realm) initObject() {
 				continue
 			}
 			from, _ := it.ToObject(src)
-			for _, k := range from.ownKeys(true) {
-				p, ok := from.getOwn(k)
-				if !ok || p.attr&Enumerable == 0 {
+			keys, err := it.ownPropertyKeys(from)
+			if err != nil {
+				return Undefined, err
+			}
+			for _, k := range keys {
+				d, ok, err := it.getOwnProperty(from, k)
+				if err != nil {
+					return Undefined, err
+				}
+				if !ok || !d.Enumerable {
 					continue
 				}
 				v, err := it.get(from, k, ObjValue(from))
@@ -200,28 +243,47 @@ func (r *Realm) initObject() {
 	r.method(o, "is", 2, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		return Bool(SameValue(arg(args, 0), arg(args, 1))), nil
 	})
-	r.method(o, "freeze", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		if obj := arg(args, 0).Obj(); obj != nil {
-			freeze(obj)
+	integrity := func(frozen bool) HostFunc {
+		level := "seal"
+		if frozen {
+			level = "freeze"
 		}
-		return arg(args, 0), nil
-	})
-	r.method(o, "seal", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		if obj := arg(args, 0).Obj(); obj != nil {
-			obj.toSlowElements()
-			if !obj.shape.dict {
-				obj.shape = obj.shape.toDict()
+		return func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+			if obj := arg(args, 0).Obj(); obj != nil {
+				if frozen && obj.class == ClassModuleNamespace {
+					// Its exports are writable and cannot be made otherwise.
+					if err := it.namespaceFreeze(obj); err != nil {
+						return Undefined, err
+					}
+				}
+				if err := it.typedIntegrity(obj, level); err != nil {
+					return Undefined, err
+				}
+				ok, err := it.setIntegrityLevel(obj, frozen)
+				if err != nil {
+					return Undefined, err
+				}
+				if !ok {
+					return Undefined, it.typeError("Cannot freeze or seal object")
+				}
 			}
-			for i := range obj.shape.attrs {
-				obj.shape.attrs[i] &^= Configurable
-			}
-			obj.flags &^= flagExtensible
+			return arg(args, 0), nil
 		}
-		return arg(args, 0), nil
-	})
+	}
+	r.method(o, "freeze", 1, integrity(true))
+	r.method(o, "seal", 1, integrity(false))
 	r.method(o, "preventExtensions", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		if obj := arg(args, 0).Obj(); obj != nil {
-			preventExtensions(obj)
+			if err := it.typedIntegrity(obj, "preventExtensions"); err != nil {
+				return Undefined, err
+			}
+			ok, err := it.preventExtensionsObj(obj)
+			if err != nil {
+				return Undefined, err
+			}
+			if !ok {
+				return Undefined, it.typeError("Cannot prevent extensions")
+			}
 		}
 		return arg(args, 0), nil
 	})
@@ -231,23 +293,19 @@ func (r *Realm) initObject() {
 			if obj == nil {
 				return True, nil
 			}
-			if obj.Extensible() {
-				return False, nil
-			}
-			for _, k := range obj.ownKeys(true) {
-				p, _ := obj.getOwn(k)
-				if p.attr&Configurable != 0 || frozen && p.attr&(Writable|Accessor) == Writable {
-					return False, nil
-				}
-			}
-			return True, nil
+			ok, err := it.testIntegrityLevel(obj, frozen)
+			return Bool(ok), err
 		}
 	}
 	r.method(o, "isFrozen", 1, testLevel(true))
 	r.method(o, "isSealed", 1, testLevel(false))
 	r.method(o, "isExtensible", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		obj := arg(args, 0).Obj()
-		return Bool(obj != nil && obj.Extensible()), nil
+		if obj == nil {
+			return False, nil
+		}
+		ok, err := it.isExtensible(obj)
+		return Bool(ok), err
 	})
 	r.method(o, "fromEntries", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
 		out := NewObject(r.ObjectPrototype)
@@ -282,8 +340,11 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		_, ok := obj.getOwn(k)
-		return Bool(ok), nil
+		d, ok, err := it.getOwnProperty(obj, k)
+		if err == nil && ok && d.Value.kind == KindHole {
+			err = it.namespaceTDZ(k)
+		}
+		return Bool(ok), err
 	})
 	r.method(p, "isPrototypeOf", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		v := arg(args, 0).Obj()
@@ -294,12 +355,14 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		for v = v.Proto(); v != nil; v = v.Proto() {
+		for {
+			if v, err = it.getPrototypeOf(v); err != nil || v == nil {
+				return False, err
+			}
 			if v == obj {
 				return True, nil
 			}
 		}
-		return False, nil
 	})
 	r.method(p, "propertyIsEnumerable", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
 		k, err := it.toPropertyKey(arg(args, 0))
@@ -310,8 +373,11 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		pr, ok := obj.getOwn(k)
-		return Bool(ok && pr.attr&Enumerable != 0), nil
+		d, ok, err := it.getOwnProperty(obj, k)
+		if err == nil && ok && d.Value.kind == KindHole {
+			err = it.namespaceTDZ(k)
+		}
+		return Bool(ok && d.Enumerable), err
 	})
 	r.method(p, "toString", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
 		return it.objectToString(this)
@@ -332,12 +398,16 @@ func (r *Realm) initObject() {
 		if err != nil {
 			return Undefined, err
 		}
-		if o.Proto() == nil {
-			return Null, nil
+		p, err := it.getPrototypeOf(o)
+		if err != nil || p == nil {
+			return Null, err
 		}
-		return ObjValue(o.Proto()), nil
+		return ObjValue(p), nil
 	})
 	protoSet := r.newFunc("set __proto__", 1, func(it *Interp, this Value, args []Value, _ *Object) (Value, error) {
+		if this.IsNullish() {
+			return Undefined, it.typeError("Object.prototype.__proto__ called on null or undefined")
+		}
 		pv := arg(args, 0)
 		if o := this.Obj(); o != nil && (pv.IsObject() || pv.IsNull()) {
 			return Undefined, it.setPrototypeOf(o, pv.Obj())
@@ -347,20 +417,18 @@ func (r *Realm) initObject() {
 	p.defineOwn(StrKey("__proto__"), accessorValue(&accessor{get: protoGet, set: protoSet}), Configurable|Accessor)
 }
 
-// setPrototypeOf is OrdinarySetPrototypeOf, throwing on failure.
+// setPrototypeOf is [[SetPrototypeOf]], throwing on failure.
 func (it *Interp) setPrototypeOf(o, p *Object) error {
-	if o.Proto() == p {
-		return nil
+	ok, err := it.setPrototypeOfObj(o, p)
+	if err != nil {
+		return err
 	}
-	if !o.Extensible() {
-		return it.typeError("#<Object> is not extensible")
-	}
-	for q := p; q != nil; q = q.Proto() {
-		if q == o {
+	if !ok {
+		if o.flags&flagExotic == 0 && o.Extensible() {
 			return it.typeError("Cyclic __proto__ value")
 		}
+		return it.typeError("#<Object> is not extensible")
 	}
-	o.setProto(p)
 	return nil
 }
 
@@ -386,6 +454,13 @@ func (it *Interp) objectToString(this Value) (Value, error) {
 	}
 	o, _ := it.ToObject(this)
 	tag := "Object"
+	isArr, err := it.isArray(this)
+	if err != nil {
+		return Undefined, err
+	}
+	if isArr {
+		tag = "Array"
+	}
 	switch o.class {
 	case ClassArray:
 		tag = "Array"
@@ -428,8 +503,8 @@ func (it *Interp) toPropertyDescriptor(v Value) (PropertyDescriptor, error) {
 	}
 	field := func(name string, has *bool) (Value, error) {
 		k := StrKey(name)
-		if !it.hasProperty(o, k) {
-			return Undefined, nil
+		if ok, err := it.hasProperty(o, k); err != nil || !ok {
+			return Undefined, err
 		}
 		*has = true
 		return it.get(o, k, v)
@@ -493,20 +568,27 @@ func (it *Interp) defineProperties(obj *Object, props Value) error {
 		d PropertyDescriptor
 	}
 	var ds []pair
-	for _, k := range po.ownKeys(true) {
-		p, ok := po.getOwn(k)
-		if !ok || p.attr&Enumerable == 0 {
+	keys, err := it.ownPropertyKeys(po)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		d, ok, err := it.getOwnProperty(po, k)
+		if err != nil {
+			return err
+		}
+		if !ok || !d.Enumerable {
 			continue
 		}
 		dv, err := it.get(po, k, ObjValue(po))
 		if err != nil {
 			return err
 		}
-		d, err := it.toPropertyDescriptor(dv)
+		desc, err := it.toPropertyDescriptor(dv)
 		if err != nil {
 			return err
 		}
-		ds = append(ds, pair{k, d})
+		ds = append(ds, pair{k, desc})
 	}
 	for _, p := range ds {
 		ok, err := it.defineOwnProperty(obj, p.k, p.d)

@@ -185,8 +185,12 @@ func (it *Interp) storeGlobal(fr *frame, idx, slot int, v Value) error {
 	if ic.store(g, v) {
 		return nil
 	}
-	if fr.tmpl.Strict() && !it.hasProperty(g, k) {
-		return it.referenceError(k.s + " is not defined")
+	if fr.tmpl.Strict() {
+		if has, err := it.hasProperty(g, k); err != nil {
+			return err
+		} else if !has {
+			return it.referenceError(k.s + " is not defined")
+		}
 	}
 	before := g.shape
 	if err := it.set(g, k, v, ObjValue(g), fr.tmpl.Strict()); err != nil {

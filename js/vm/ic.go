@@ -163,13 +163,16 @@ func (c *IC) recordLoad(o *Object, k PropKey) {
 	if c.State == Megamorphic || o.shape.dict {
 		return
 	}
-	if _, ok := k.arrayIndex(); ok {
+	if _, ok := k.arrayIndex(); ok || typedNumeric(o, k) {
 		return
 	}
 	if o.class == ClassArray || o.class == ClassString {
 		if k.sym == nil && k.s == "length" {
 			return
 		}
+	}
+	if _, named := o.internal.(HostNamed); named && o.class == ClassHost {
+		return // its named properties are not in its shape
 	}
 	if i := o.shape.lookup(k); i >= 0 {
 		if o.shape.attrs[i]&Accessor == 0 {
@@ -179,7 +182,7 @@ func (c *IC) recordLoad(o *Object, k PropKey) {
 	}
 	var chain []*Shape
 	for h := o.shape.proto; h != nil; h = h.shape.proto {
-		if h.shape.dict || h.class == ClassString || h.class == ClassArray {
+		if h.shape.dict || h.class == ClassString || h.class == ClassArray || h.class == ClassTypedArray {
 			return
 		}
 		chain = append(chain, h.shape)

@@ -42,6 +42,22 @@ type Interp struct {
 	// CompileEval compiles eval code against the bindings its caller
 	// sees (none for an indirect eval).
 	CompileEval func(src string, scope *bytecode.EvalScope) (*bytecode.FunctionTemplate, error)
+
+	// CanBlock is the agent's [[CanBlock]]: whether Atomics.wait may
+	// suspend it. A browser's main thread cannot block.
+	CanBlock bool
+
+	// taLength caches, per element type, the prototype chain last seen
+	// to lead a typed array's length to the built-in getter (typedarray.go).
+	taLength [numTAKinds]taLengthCache
+
+	// HostLoadImportedModule finds the modules that import declarations
+	// and import() name; set by the embedder (see module.go).
+	HostLoadImportedModule HostLoader
+	// HostImportMetaProperties gives the properties of a module's
+	// import.meta, made on its first use.
+	HostImportMetaProperties func(m *Module) []MetaProperty
+	asyncCounter             int // the last [[AsyncEvaluationOrder]] given
 }
 
 // frame is one activation of a bytecode function. Frames live on the heap:
@@ -278,7 +294,9 @@ func (it *Interp) callHost(o *Object, fn *Function, this Value, args []Value, ne
 		return Undefined, it.rangeError("Maximum call stack size exceeded")
 	}
 	prev := it.realm
-	it.realm = fn.realm
+	if fn.realm != nil { // proxies run in their caller's realm
+		it.realm = fn.realm
+	}
 	it.hostDepth++
 	v, err := fn.host(it, this, args, newTarget)
 	it.hostDepth--
@@ -344,11 +362,34 @@ func (it *Interp) protoFromCtor(ctor *Object, fallback func(*Realm) *Object) (*O
 	if p.IsObject() {
 		return p.Obj(), nil
 	}
-	r := it.realm
-	if ctor.fn != nil && ctor.fn.realm != nil {
-		r = ctor.fn.realm
+	r, err := it.functionRealm(ctor)
+	if err != nil {
+		return nil, err
 	}
 	return fallback(r), nil
+}
+
+// functionRealm is GetFunctionRealm: the realm of a function, through
+// bound functions and proxies, or the current realm.
+func (it *Interp) functionRealm(o *Object) (*Realm, error) {
+	for o != nil && o.fn != nil {
+		if o.fn.realm != nil && o.fn.boundTarget == nil {
+			return o.fn.realm, nil
+		}
+		if o.fn.boundTarget != nil {
+			o = o.fn.boundTarget
+			continue
+		}
+		p, ok := o.internal.(*proxyState)
+		if !ok || o.class != ClassProxy {
+			break
+		}
+		if p.handler == nil {
+			return nil, it.typeError("Cannot perform 'GetFunctionRealm' on a proxy that has been revoked")
+		}
+		o = p.target
+	}
+	return it.realm, nil
 }
 
 func isCallable(v Value) bool {

@@ -206,46 +206,77 @@ func arrayValues(a *Object) []Value {
 
 // forInState is the state of a for-in loop.
 type forInState struct {
-	obj  *Object
-	keys []PropKey
-	idx  int
+	obj    *Object
+	keys   []PropKey
+	idx    int
+	exotic bool // a proxy on the chain
 }
 
 // forInPrepare collects the enumerable string keys of v and its
-// prototypes, shadowed keys once.
-func (it *Interp) forInPrepare(v Value) Value {
+// prototypes, shadowed keys once, through the internal methods. Reading
+// an uninitialized export of a module namespace throws.
+func (it *Interp) forInPrepare(v Value) (Value, error) {
 	st := &forInState{}
 	o := NewObject(nil)
 	o.internal = st
 	if v.IsNullish() {
-		return ObjValue(o)
+		return ObjValue(o), nil
 	}
 	obj, _ := it.ToObject(v)
 	st.obj = obj
 	seen := map[PropKey]bool{}
-	for p := obj; p != nil; p = p.Proto() {
-		for _, k := range p.ownKeys(false) {
+	for p := obj; p != nil; {
+		if p.flags&flagExotic != 0 {
+			st.exotic = true
+		}
+		keys, err := it.ownStringKeys(p)
+		if err != nil {
+			return Undefined, err
+		}
+		for _, k := range keys {
 			if seen[k] {
 				continue
 			}
+			d, ok, err := it.getOwnProperty(p, k)
+			if err != nil {
+				return Undefined, err
+			}
+			if !ok {
+				continue
+			}
 			seen[k] = true
-			if pr, ok := p.getOwn(k); ok && pr.attr&Enumerable != 0 {
+			if d.Enumerable {
+				if d.Value.kind == KindHole {
+					return Undefined, it.namespaceTDZ(k)
+				}
 				st.keys = append(st.keys, k)
 			}
 		}
+		if p, err = it.getPrototypeOf(p); err != nil {
+			return Undefined, err
+		}
 	}
-	return ObjValue(o)
+	return ObjValue(o), nil
 }
 
-// forInNext returns the next key still present, or Hole.
-func (it *Interp) forInNext(sv Value) Value {
+// forInNext returns the next key still present, or Hole. Keys deleted
+// during the loop are skipped; on chains with exotic objects, whose
+// checks would be observable, every key collected is visited.
+func (it *Interp) forInNext(sv Value) (Value, error) {
 	st := sv.Obj().internal.(*forInState)
 	for st.idx < len(st.keys) {
 		k := st.keys[st.idx]
 		st.idx++
-		if it.hasProperty(st.obj, k) {
-			return Str(k.s)
+		if st.exotic {
+			return Str(k.s), nil
+		}
+		has, err := it.hasProperty(st.obj, k)
+		if err != nil {
+			return Undefined, err
+		}
+		if has {
+			return Str(k.s), nil
 		}
 	}
-	return Hole
+	return Hole, nil
 }

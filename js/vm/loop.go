@@ -85,6 +85,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			}
 			acc = c.slots[rd16(code, pc+3)]
 			pc += 5
+		case bytecode.LdaModuleVariable:
+			c := fr.ctx
+			for d := rd16(code, pc+1); d > 0; d-- {
+				c = c.parent
+			}
+			acc = loadImport(c.slots[rd16(code, pc+3)])
+			pc += 5
 		case bytecode.StaContextSlot:
 			c := fr.ctx
 			for d := rd16(code, pc+1); d > 0; d-- {
@@ -270,6 +277,13 @@ func (it *Interp) run(entry *frame) (Value, error) {
 					break
 				}
 				k := fr.data.keys[rd16(code, pc+3)]
+				if o.class == ClassTypedArray && k == keyLength {
+					if v, ok := it.typedLength(o); ok {
+						acc = v
+						pc += 7
+						break
+					}
+				}
 				acc, err = it.get(o, k, obj)
 				if err == nil {
 					ic.recordLoad(o, k)
@@ -315,6 +329,10 @@ func (it *Interp) run(entry *frame) (Value, error) {
 						pc += 5
 						break
 					}
+				} else if o.class == ClassTypedArray {
+					acc = o.internal.(*typedArray).getNumber(acc.num)
+					pc += 5
+					break
 				}
 			}
 			acc, err = it.getKeyed(obj, acc)
@@ -328,6 +346,10 @@ func (it *Interp) run(entry *frame) (Value, error) {
 					pc += 7
 					break
 				}
+			}
+			if o := obj.Obj(); o != nil && key.kind == KindNumber && o.class == ClassTypedArray && o.internal.(*typedArray).setNumber(key.num, acc) {
+				pc += 7
+				break
 			}
 			err = it.setKeyed(obj, key, acc, fr.tmpl.Strict())
 			pc += 7
@@ -565,10 +587,10 @@ func (it *Interp) run(entry *frame) (Value, error) {
 			pc++
 
 		case bytecode.ForInPrepare:
-			acc = it.forInPrepare(acc)
+			acc, err = it.forInPrepare(acc)
 			pc++
 		case bytecode.ForInNext:
-			acc = it.forInNext(regs[rd16(code, pc+1)])
+			acc, err = it.forInNext(regs[rd16(code, pc+1)])
 			pc += 3
 		case bytecode.GetIterator:
 			if k := rd16(code, pc+1); k == 2 {

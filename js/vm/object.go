@@ -32,13 +32,89 @@ const (
 	ClassRegExp
 	ClassMap
 	ClassSet
+	ClassProxy
+	ClassArrayBuffer // ArrayBuffer and SharedArrayBuffer
+	ClassTypedArray  // integer-indexed exotic objects: see typedarray.go
+	ClassDataView
+	ClassModuleNamespace
+	// ClassHost objects belong to an embedder (the DOM bindings): their
+	// internal value is the embedder's, and when it implements
+	// HostIndexed the object has live indexed properties (NodeList).
+	ClassHost
 )
+
+// HostIndexed gives a ClassHost object read-only indexed properties that
+// the embedder computes on each access, as live DOM collections need.
+type HostIndexed interface {
+	IndexedLength() int
+	IndexedGet(i int) (Value, bool)
+}
+
+// HostNamed gives a ClassHost object named properties that the embedder
+// keeps (DOMStringMap): string keys not found among its own properties
+// are looked up, assigned and deleted through it.
+type HostNamed interface {
+	NamedGet(key string) (Value, bool)
+	// NamedSet reports whether it took the assignment.
+	NamedSet(key string, v Value) (bool, error)
+	NamedDelete(key string) bool
+	NamedKeys() []string
+}
+
+// NewHostObject returns an object of ClassHost with the given prototype
+// and embedder data.
+func NewHostObject(proto *Object, data any) *Object {
+	o := newObjectClass(proto, ClassHost)
+	o.internal = data
+	return o
+}
+
+// HostData returns the embedder data of a ClassHost object, or nil.
+func (o *Object) HostData() any {
+	if o == nil || o.class != ClassHost {
+		return nil
+	}
+	return o.internal
+}
+
+// FunctionRealm returns the realm of a function object (bound functions:
+// their target's), or nil for an object that is not a function.
+func (o *Object) FunctionRealm() *Realm {
+	for o != nil && o.fn != nil {
+		if o.fn.boundTarget != nil {
+			o = o.fn.boundTarget
+			continue
+		}
+		return o.fn.realm
+	}
+	return nil
+}
+
+// SetProto changes the prototype without checks, for embedders building
+// their classes.
+func (o *Object) SetProto(p *Object) { o.setProto(p) }
+
+// MakeConstructor gives a host function [[Construct]] and a prototype
+// property.
+func (o *Object) MakeConstructor(proto *Object) {
+	if o.fn != nil {
+		o.fn.ctor = true
+	}
+	o.defineOwn(keyPrototype, ObjValue(proto), 0)
+	proto.defineOwn(keyConstructor, ObjValue(o), Hidden)
+}
+
+// DefineAccessor adds an accessor property (get and set may be nil).
+func (o *Object) DefineAccessor(k PropKey, get, set *Object, a Attr) {
+	o.defineOwn(k, accessorValue(&accessor{get: get, set: set}), a|Accessor)
+}
 
 // Object flags.
 const (
 	flagExtensible     uint8 = 1 << iota
 	flagSlowElements         // indexed properties live in the named storage
 	flagLengthReadonly       // arrays: length is not writable
+	flagExotic               // internal methods dispatch through internal (see exotic.go)
 )
 
 // Object is a JavaScript object.
@@ -182,6 +258,11 @@ type ownProp struct {
 
 // getOwn finds an own property without running user code.
 func (o *Object) getOwn(k PropKey) (ownProp, bool) {
+	if o.class == ClassTypedArray {
+		if p, ok, numeric := o.typedGetOwn(k); numeric {
+			return p, ok
+		}
+	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			if v := o.elems[idx]; v.kind != KindHole {
@@ -194,9 +275,20 @@ func (o *Object) getOwn(k PropKey) (ownProp, bool) {
 				return ownProp{StrValue(s.Substring(int(idx), int(idx)+1)), Enumerable}, true
 			}
 		}
+		if o.class == ClassHost {
+			if h, ok := o.internal.(HostIndexed); ok {
+				if v, ok := h.IndexedGet(int(idx)); ok {
+					return ownProp{v, Enumerable | Configurable}, true
+				}
+			}
+		}
 		return ownProp{}, false
 	}
 	switch o.class {
+	case ClassModuleNamespace:
+		if k.sym == nil {
+			return o.namespaceOwn(k.s)
+		}
 	case ClassArray:
 		if k.sym == nil && k.s == "length" {
 			a := Writable
@@ -218,6 +310,13 @@ func (o *Object) getOwn(k PropKey) (ownProp, bool) {
 	}
 	if i := o.shape.lookup(k); i >= 0 {
 		return ownProp{o.slots[i], o.shape.attrs[i]}, true
+	}
+	if o.class == ClassHost && k.sym == nil {
+		if h, ok := o.internal.(HostNamed); ok {
+			if v, ok := h.NamedGet(k.s); ok {
+				return ownProp{v, Default}, true
+			}
+		}
 	}
 	return ownProp{}, false
 }
@@ -397,6 +496,20 @@ func (o *Object) removeSlot(i int) {
 
 // deleteOwn removes an own property; false when it is not configurable.
 func (o *Object) deleteOwn(k PropKey) bool {
+	if o.class == ClassTypedArray {
+		if ok, numeric := o.typedDelete(k); numeric {
+			return ok
+		}
+	}
+	if o.class == ClassModuleNamespace && k.sym == nil {
+		_, ok := o.namespaceOwn(k.s)
+		return !ok
+	}
+	if o.class == ClassHost && k.sym == nil && o.shape.lookup(k) < 0 {
+		if h, ok := o.internal.(HostNamed); ok && h.NamedDelete(k.s) {
+			return true
+		}
+	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			o.elems[idx] = Hole
@@ -431,8 +544,21 @@ func (o *Object) deleteOwn(k PropKey) bool {
 // in creation order, then symbols.
 func (o *Object) ownKeys(includeSymbols bool) []PropKey {
 	var keys []PropKey
+	if o.class == ClassTypedArray {
+		keys = o.typedKeys()
+	}
+	if o.class == ClassModuleNamespace {
+		for _, n := range o.internal.(*namespaceData).names {
+			keys = append(keys, StrKey(n))
+		}
+	}
 	if o.class == ClassString {
 		for i := 0; i < o.internal.(Value).Strv().Len(); i++ {
+			keys = append(keys, StrKey(strconv.Itoa(i)))
+		}
+	}
+	if h, ok := o.internal.(HostIndexed); ok && o.class == ClassHost {
+		for i := range h.IndexedLength() {
 			keys = append(keys, StrKey(strconv.Itoa(i)))
 		}
 	}
@@ -455,6 +581,11 @@ func (o *Object) ownKeys(includeSymbols bool) []PropKey {
 	}
 	if o.class == ClassArray || o.class == ClassString {
 		keys = append(keys, StrKey("length"))
+	}
+	if h, ok := o.internal.(HostNamed); ok && o.class == ClassHost {
+		for _, k := range h.NamedKeys() {
+			keys = append(keys, StrKey(k))
+		}
 	}
 	for _, k := range o.shape.keys {
 		if _, ok := k.arrayIndex(); !ok && k.sym == nil {

@@ -42,6 +42,9 @@ func TypeOfNullish(v Value) string {
 // get is [[Get]] on an object with an explicit receiver.
 func (it *Interp) get(o *Object, k PropKey, receiver Value) (Value, error) {
 	for o != nil {
+		if o.flags&flagExotic != 0 && o.isExotic(k) {
+			return o.exotic().get(it, o, k, receiver)
+		}
 		if p, ok := o.getOwn(k); ok {
 			if p.attr&Accessor != 0 {
 				g := p.value.accessor().get
@@ -50,7 +53,14 @@ func (it *Interp) get(o *Object, k PropKey, receiver Value) (Value, error) {
 				}
 				return it.Call(ObjValue(g), receiver)
 			}
+			if p.value.kind == KindHole {
+				// Only a module namespace's uninitialized binding.
+				return Undefined, it.namespaceTDZ(k)
+			}
 			return p.value, nil
+		}
+		if typedNumeric(o, k) {
+			return Undefined, nil
 		}
 		o = o.shape.proto
 	}
@@ -66,13 +76,19 @@ func (it *Interp) getStr(o *Object, name string) (Value, error) {
 }
 
 // hasProperty is HasProperty.
-func (it *Interp) hasProperty(o *Object, k PropKey) bool {
+func (it *Interp) hasProperty(o *Object, k PropKey) (bool, error) {
 	for ; o != nil; o = o.shape.proto {
+		if o.flags&flagExotic != 0 && o.isExotic(k) {
+			return o.exotic().hasProperty(it, o, k)
+		}
 		if _, ok := o.getOwn(k); ok {
-			return true
+			return true, nil
+		}
+		if typedNumeric(o, k) {
+			return false, nil
 		}
 	}
-	return false
+	return false, nil
 }
 
 // setV assigns to a property of any value (PutValue on a property
@@ -87,11 +103,51 @@ func (it *Interp) setV(base Value, k PropKey, v Value, strict bool) error {
 	return it.set(it.realm.protoForPrimitive(base), k, v, base, strict)
 }
 
-// set is OrdinarySet with a receiver; failures throw a TypeError in
-// strict code and are ignored otherwise.
+// set is [[Set]] with a receiver; failures throw a TypeError in strict
+// code and are ignored otherwise.
 func (it *Interp) set(o *Object, k PropKey, v Value, receiver Value, strict bool) error {
+	msg, err := it.setWalk(o, k, v, receiver, true)
+	if err == nil && msg != "" && strict {
+		return it.typeError(msg)
+	}
+	return err
+}
+
+// setProp is o.[[Set]](k, v, receiver): it returns why it failed, or ""
+// when it succeeded.
+func (it *Interp) setProp(o *Object, k PropKey, v Value, receiver Value) (string, error) {
+	return it.setWalk(o, k, v, receiver, true)
+}
+
+// setWalk is OrdinarySet up the prototype chain from o, handing over to
+// the first exotic object's [[Set]] (o's own too when exotic is set).
+func (it *Interp) setWalk(o *Object, k PropKey, v Value, receiver Value, exotic bool) (string, error) {
+	if o.class == ClassModuleNamespace {
+		return "Cannot assign to read only property '" + k.String() + "' of module namespace", nil
+	}
+	if o.class == ClassHost && k.sym == nil && receiver.Obj() == o {
+		if h, ok := o.internal.(HostNamed); ok && o.shape.lookup(k) < 0 {
+			if took, err := h.NamedSet(k.s, v); took || err != nil {
+				return "", err
+			}
+		}
+	}
 	holder := o
 	for holder != nil {
+		if holder.flags&flagExotic != 0 && (exotic || holder != o) && holder.isExotic(k) {
+			ok, err := holder.exotic().set(it, holder, k, v, receiver)
+			if err != nil || ok {
+				return "", err
+			}
+			return "Cannot assign to property '" + k.String() + "'", nil
+		}
+		if holder.class == ClassTypedArray {
+			if f, ok := numericKey(k); ok {
+				if handled, err := it.typedSet(holder, f, v, receiver); handled || err != nil {
+					return "", err
+				}
+			}
+		}
 		p, ok := holder.getOwn(k)
 		if !ok {
 			holder = holder.shape.proto
@@ -100,65 +156,78 @@ func (it *Interp) set(o *Object, k PropKey, v Value, receiver Value, strict bool
 		if p.attr&Accessor != 0 {
 			s := p.value.accessor().set
 			if s == nil {
-				return it.failSet(strict, "Cannot set property "+k.String()+" which has only a getter")
+				return "Cannot set property " + k.String() + " which has only a getter", nil
 			}
 			_, err := it.Call(ObjValue(s), receiver, v)
-			return err
+			return "", err
 		}
 		if p.attr&Writable == 0 {
-			return it.failSet(strict, "Cannot assign to read only property '"+k.String()+"'")
+			return "Cannot assign to read only property '" + k.String() + "'", nil
 		}
 		break
 	}
 	r := receiver.Obj()
 	if r == nil {
-		return it.failSet(strict, "Cannot create property '"+k.String()+"' on primitive")
+		return "Cannot create property '" + k.String() + "' on primitive", nil
+	}
+	if r.isExotic(k) {
+		return it.setOnReceiver(r, k, v)
+	}
+	if r.class == ClassModuleNamespace {
+		ok, err := it.defineOwnProperty(r, k, PropertyDescriptor{Value: v, HasValue: true})
+		if err != nil || ok {
+			return "", err
+		}
+		return "Cannot assign to read only property '" + k.String() + "' of module namespace", nil
 	}
 	if r == holder {
-		return it.setExisting(r, k, v, strict)
+		return it.setExisting(r, k, v)
+	}
+	if r.class == ClassTypedArray {
+		return it.typedSetReceiver(r, k, v)
 	}
 	if p, ok := r.getOwn(k); ok {
 		if p.attr&Accessor != 0 || p.attr&Writable == 0 {
-			return it.failSet(strict, "Cannot assign to read only property '"+k.String()+"'")
+			return "Cannot assign to read only property '" + k.String() + "'", nil
 		}
-		return it.setExisting(r, k, v, strict)
+		return it.setExisting(r, k, v)
 	}
 	if !r.Extensible() {
-		return it.failSet(strict, "Cannot add property "+k.String()+", object is not extensible")
+		return "Cannot add property " + k.String() + ", object is not extensible", nil
 	}
 	if r.class == ClassArray && r.flags&flagLengthReadonly != 0 {
 		if idx, ok := k.arrayIndex(); ok && idx >= r.length {
-			return it.failSet(strict, "Cannot add property "+k.String()+", object is not extensible")
+			return "Cannot add property " + k.String() + ", object is not extensible", nil
 		}
 	}
 	r.defineOwn(k, v, Default)
-	return nil
+	return "", nil
 }
 
 // setExisting overwrites the value of an own writable data property.
-func (it *Interp) setExisting(o *Object, k PropKey, v Value, strict bool) error {
+func (it *Interp) setExisting(o *Object, k PropKey, v Value) (string, error) {
 	if o.class == ClassArray && k.sym == nil && k.s == "length" {
 		n, err := it.toArrayLength(v)
 		if err != nil {
-			return err
+			return "", err
 		}
 		if !o.setLength(n) {
-			return it.failSet(strict, "Cannot delete array element")
+			return "Cannot delete array element", nil
 		}
-		return nil
+		return "", nil
 	}
 	if idx, ok := k.arrayIndex(); ok && o.flags&flagSlowElements == 0 {
 		if int64(idx) < int64(len(o.elems)) {
 			o.elems[idx] = v
-			return nil
+			return "", nil
 		}
 	}
 	if i := o.shape.lookup(k); i >= 0 {
 		o.slots[i] = v
-		return nil
+		return "", nil
 	}
 	o.defineOwn(k, v, Default)
-	return nil
+	return "", nil
 }
 
 func (it *Interp) toArrayLength(v Value) (uint32, error) {
@@ -171,13 +240,6 @@ func (it *Interp) toArrayLength(v Value) (uint32, error) {
 		return 0, it.rangeError("Invalid array length")
 	}
 	return n, nil
-}
-
-func (it *Interp) failSet(strict bool, msg string) error {
-	if strict {
-		return it.typeError(msg)
-	}
-	return nil
 }
 
 // deleteProperty is the delete operator on a property reference.
@@ -197,7 +259,11 @@ func (it *Interp) deleteProperty(base Value, k PropKey, strict bool) (bool, erro
 		}
 		return true, nil
 	}
-	if !o.deleteOwn(k) {
+	ok, err := it.deleteOwnProperty(o, k)
+	if err != nil {
+		return false, err
+	}
+	if !ok {
 		if strict {
 			return false, it.typeError("Cannot delete property '" + k.String() + "' of object")
 		}
@@ -220,6 +286,23 @@ func (d *PropertyDescriptor) isAccessor() bool { return d.HasGet || d.HasSet }
 // defineOwnProperty is ValidateAndApplyPropertyDescriptor on an ordinary
 // (or array) object; it reports whether the definition was allowed.
 func (it *Interp) defineOwnProperty(o *Object, k PropKey, d PropertyDescriptor) (bool, error) {
+	if o.isExotic(k) {
+		return o.exotic().defineOwnProperty(it, o, k, d)
+	}
+	if o.class == ClassModuleNamespace && k.sym == nil {
+		return it.namespaceDefine(o, k, d)
+	}
+	if o.class == ClassTypedArray {
+		if f, ok := numericKey(k); ok {
+			return it.typedDefine(o, f, d)
+		}
+	}
+	return it.ordinaryDefineOwnProperty(o, k, d)
+}
+
+// ordinaryDefineOwnProperty is OrdinaryDefineOwnProperty (with the array
+// exotic object's length and index rules).
+func (it *Interp) ordinaryDefineOwnProperty(o *Object, k PropKey, d PropertyDescriptor) (bool, error) {
 	if o.class == ClassArray && k.sym == nil && k.s == "length" && d.HasValue {
 		n, err := it.toArrayLength(d.Value)
 		if err != nil {
@@ -375,7 +458,7 @@ func (o *Object) getOwnPropertyDescriptor(k PropKey) (PropertyDescriptor, bool) 
 
 // createDataProperty is CreateDataPropertyOrThrow.
 func (it *Interp) createDataProperty(o *Object, k PropKey, v Value) error {
-	if o.flags&flagSlowElements == 0 && o.Extensible() {
+	if o.flags&(flagSlowElements|flagExotic) == 0 && o.Extensible() {
 		if _, ok := k.arrayIndex(); ok {
 			if _, exists := o.getOwn(k); !exists || true {
 				if idx, _ := k.arrayIndex(); o.setElement(idx, v) {
@@ -384,8 +467,7 @@ func (it *Interp) createDataProperty(o *Object, k PropKey, v Value) error {
 			}
 		}
 	}
-	ok, err := it.defineOwnProperty(o, k, PropertyDescriptor{Value: v, Writable: true, Enumerable: true, Configurable: true,
-		HasValue: true, HasWritable: true, HasEnumerable: true, HasConfigurable: true})
+	ok, err := it.defineOwnProperty(o, k, dataDescriptor(v))
 	if err != nil {
 		return err
 	}

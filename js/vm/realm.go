@@ -20,8 +20,17 @@ type Realm struct {
 	arrayIterNext, stringIterNext, functionHasInstance       *Object
 	Object, Function, Array                                  *Object
 	weakProtos                                               [numWeakKinds]*Object
-	asyncFromSyncProto                                       *Object
-	evalFn                                                   *Object // %eval%, which direct eval calls compare with
+
+	// Binary data: builtin_arraybuffer.go, builtin_typedarray.go,
+	// builtin_dataview.go.
+	ArrayBuffer, ArrayBufferPrototype             *Object
+	SharedArrayBuffer, SharedArrayBufferPrototype *Object
+	TypedArray, TypedArrayPrototype               *Object
+	DataViewPrototype                             *Object
+	typedCtors, typedProtos                       [numTAKinds]*Object
+	taLengthGetter                                *Object
+	asyncFromSyncProto                            *Object
+	evalFn                                        *Object // %eval%, which direct eval calls compare with
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.
@@ -59,9 +68,15 @@ func (it *Interp) NewRealm() *Realm {
 	r.initGenerators()
 	r.initRegExp()
 	r.initReflect()
+	r.initProxy()
 	r.initCollections()
 	r.initWeak()
 	r.initDate()
+	r.initArrayBuffer()
+	r.initTypedArrays()
+	r.initDataView()
+	r.initAtomics()
+	r.initBase64()
 	it.realm = prev
 	r.defineGlobal("globalThis", ObjValue(r.Global))
 	return r
@@ -115,7 +130,11 @@ func (r *Realm) symMethod(o *Object, s *Symbol, name string, length int, f HostF
 
 // getter adds a built-in accessor with only a getter.
 func (r *Realm) getter(o *Object, k PropKey, f HostFunc) {
-	g := r.newFunc("get "+k.String(), 0, f)
+	name := k.s
+	if k.sym != nil {
+		name = "[" + k.sym.Description.Strv().String() + "]"
+	}
+	g := r.newFunc("get "+name, 0, f)
 	o.defineOwn(k, accessorValue(&accessor{get: g}), Configurable|Accessor)
 }
 

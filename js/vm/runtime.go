@@ -126,10 +126,11 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 		return Undefined, nil
 	case bytecode.RtWithStrictCheck:
 		name := args[1].Strv().String()
-		if !it.hasProperty(args[0].Obj(), StrKey(name)) {
-			return Undefined, it.throwError(ReferenceError, name+" is not defined")
+		has, err := it.hasProperty(args[0].Obj(), StrKey(name))
+		if err != nil || has {
+			return Undefined, err
 		}
-		return Undefined, nil
+		return Undefined, it.throwError(ReferenceError, name+" is not defined")
 	case bytecode.RtDirectEval:
 		return it.directEval(fr, args)
 	case bytecode.RtWithHas:
@@ -140,6 +141,10 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 		return it.asyncYieldStarResult(args)
 	case bytecode.RtAsyncIteratorNext:
 		return it.asyncIteratorNext(args[0])
+	case bytecode.RtDynamicImport:
+		return it.dynamicImport(r, it.activeScriptName(), args[0], args[1]), nil
+	case bytecode.RtImportMeta:
+		return it.importMeta(args[0])
 	case bytecode.RtNewPrivateName:
 		return SymValue(&Symbol{Description: args[0], private: true}), nil
 	case bytecode.RtPrivateGet:
@@ -234,12 +239,19 @@ func (it *Interp) copyDataProperties(target *Object, source Value, exclude map[P
 	if err != nil {
 		return err
 	}
-	for _, k := range src.ownKeys(true) {
+	keys, err := it.ownPropertyKeys(src)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
 		if exclude[k] {
 			continue
 		}
-		p, ok := src.getOwn(k)
-		if !ok || p.attr&Enumerable == 0 {
+		d, ok, err := it.getOwnProperty(src, k)
+		if err != nil {
+			return err
+		}
+		if !ok || !d.Enumerable {
 			continue
 		}
 		v, err := it.get(src, k, ObjValue(src))
@@ -447,8 +459,8 @@ func (it *Interp) privateSet(obj Value, s *Symbol, v Value) error {
 // Symbol.unscopables does not block it.
 func (it *Interp) withHas(o *Object, name Value) (Value, error) {
 	k := StrKey(name.Strv().String())
-	if !it.hasProperty(o, k) {
-		return False, nil
+	if has, err := it.hasProperty(o, k); err != nil || !has {
+		return False, err
 	}
 	u, err := it.Get(o, SymKey(it.SymUnscopables))
 	if err != nil {

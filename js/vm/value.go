@@ -42,6 +42,7 @@ const (
 	KindHole
 	kindAccessor // a getter/setter pair in an object's slot; never a script value
 	kindContext  // a *Context saved in a register
+	kindModule   // a *Module in slot 0 of its module context
 )
 
 func ctxValue(c *Context) Value { return Value{kind: kindContext, ptr: unsafe.Pointer(c)} }
