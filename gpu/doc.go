@@ -22,6 +22,12 @@
 // which keeps Gio's work to a few draws per line. Images are uploaded once
 // and scaled into their rectangle.
 //
+// Path coverage, glyph edges included, can differ by one level with where
+// Gio's atlas places the path, which depends on the paths drawn before it:
+// the same text can come out a level apart on a few edge pixels in two
+// frames that draw the same items in different orders (see
+// TestRasterOrderIndependent). Rectangles on whole pixels are not affected.
+//
 // # Colour
 //
 // Display list colours are sRGB, and browsers blend them as they are:

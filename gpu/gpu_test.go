@@ -1,6 +1,7 @@
 package gpu
 
 import (
+	"flag"
 	"image"
 	"image/color"
 	"math"
@@ -688,6 +689,64 @@ func TestNoTimerQueries(t *testing.T) {
 		tm.Release()
 		if err := glError("no timers"); err != nil {
 			t.Error(err)
+		}
+	})
+}
+
+// orderCheck turns on TestRasterOrderIndependent, which fails for now.
+var orderCheck = flag.Bool("order", false, "run TestRasterOrderIndependent, a known failure (see its comment)")
+
+// TestRasterOrderIndependent draws the same items in two orders: items
+// that do not overlap should come out the same whatever else the frame
+// draws and in which order, or a reftest and its reference, which often
+// paint the same boxes in different orders, differ by a level at glyph
+// edges (about 30 of css-flexbox-1 and css-grid-1).
+//
+// It fails today, by one level on about a dozen glyph edge pixels. Gio
+// computes each path's coverage in an atlas texture (R16F on GL 3), at a
+// place that depends on the paths drawn before it in the frame, and the
+// coverage depends on that place: a run's edge pixels change by a level
+// when only the width of an unrelated path drawn before it changes. The
+// likely mechanism is that interpolating curve positions across the atlas
+// is exact only to a few ulps of the atlas coordinates (llvmpipe here),
+// and the half-float store turns some of those into steps of 1/8 level.
+// Snapping the outlines to a grid (even to whole pixels) does not remove
+// it. Fixing it means coverage that does not depend on the atlas, such as
+// glyphs rasterized once on the CPU into a cache and drawn as images.
+func TestRasterOrderIndependent(t *testing.T) {
+	if !*orderCheck {
+		t.Skip("known failure: glyph coverage depends on Gio's atlas placement; run with -order")
+	}
+	var items []paint.Item
+	for i, s := range []string{"one", "three", "two", "four", "Hello, Glassbox"} {
+		x, y := float32(25+160*(i%2)), float32(48+50*(i/2))
+		items = append(items, &paint.FillRect{Rect: paint.Rect{X: x, Y: y - 15, W: 128, H: 18}, Color: white})
+		run, err := gputest.TextRun(s, x, y, 16, black)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, run)
+	}
+	blue := gputest.RGB(0, 0, 255)
+	reversed := []paint.Item{}
+	for i := len(items) - 2; i >= 0; i -= 2 {
+		reversed = append(reversed, items[i], items[i+1])
+	}
+	withDevice(t, func(d *Device) {
+		a := render(t, d, &paint.DisplayList{Background: blue, Width: 340, Height: 200, Items: items}, 340, 200)
+		b := render(t, d, &paint.DisplayList{Background: blue, Width: 340, Height: 200, Items: reversed}, 340, 200)
+		n := 0
+		for y := range a.Bounds().Dy() {
+			for x := range a.Bounds().Dx() {
+				if ca, cb := a.RGBAAt(x, y), b.RGBAAt(x, y); ca != cb {
+					if n++; n <= 5 {
+						t.Errorf("pixel (%d,%d) is %v in one order and %v in the other", x, y, ca, cb)
+					}
+				}
+			}
+		}
+		if n > 5 {
+			t.Errorf("%d pixels differ in all", n)
 		}
 	})
 }

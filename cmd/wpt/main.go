@@ -78,6 +78,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// script only stops for the file's wall-clock limit, which on a busy
 	// machine can be well past the window's usual few seconds.
 	bindings.ScriptTimeout = o.timeout
+	// Test pages' localStorage stays in memory, out of the user's files.
+	bindings.StorageDir = ""
 	files, err := discover(o.root, o.paths)
 	if err != nil {
 		fmt.Fprintln(stderr, "wpt:", err)

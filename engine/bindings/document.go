@@ -502,31 +502,6 @@ func (w *Window) installWindow() {
 	for _, name := range []string{"scrollTo", "scrollBy", "scroll", "focus", "blur", "alert", "print"} {
 		w.method(g, name, 0, func(c *js.Call) (js.Value, error) { return js.Undefined(), nil })
 	}
-	loc := rt.NewObject()
-	rt.SetProperty(loc, "href", strVal(w.URL.String()))
-	rt.SetProperty(loc, "protocol", strVal(w.URL.Scheme+":"))
-	rt.SetProperty(loc, "host", strVal(w.URL.Host))
-	rt.SetProperty(loc, "hostname", strVal(w.URL.Hostname()))
-	rt.SetProperty(loc, "port", strVal(w.URL.Port()))
-	rt.SetProperty(loc, "pathname", strVal(w.URL.EscapedPath()))
-	search := ""
-	if w.URL.RawQuery != "" {
-		search = "?" + w.URL.RawQuery
-	}
-	rt.SetProperty(loc, "search", strVal(search))
-	hash := ""
-	if w.URL.Fragment != "" {
-		hash = "#" + w.URL.EscapedFragment()
-	}
-	rt.SetProperty(loc, "hash", strVal(hash))
-	rt.SetProperty(loc, "origin", strVal(w.URL.Scheme+"://"+w.URL.Host))
-	w.method(loc, "toString", 0, func(c *js.Call) (js.Value, error) { return strVal(w.URL.String()), nil })
-	rt.Set("location", loc)
-	nav := rt.NewObject()
-	rt.SetProperty(nav, "userAgent", strVal("Mozilla/5.0 (X11; Linux x86_64) Glassbox/0.1"))
-	rt.SetProperty(nav, "language", strVal("en-US"))
-	rt.SetProperty(nav, "platform", strVal("Linux x86_64"))
-	rt.Set("navigator", nav)
 }
 
 // runPrelude runs prelude.js, which returns the hooks the Go side calls.
@@ -634,5 +609,12 @@ func (w *Window) runPrelude() error {
 		mouse:     getHook("mouseEvent"),
 		mutation:  getHook("mutation"),
 	}
-	return nil
+	clone, err := w.installEncoding()
+	if err != nil {
+		return err
+	}
+	if err := w.installURL(); err != nil {
+		return err
+	}
+	return w.installWebWindow(clone)
 }

@@ -96,6 +96,8 @@ type Window struct {
 	rafRunning map[int]bool // ids cancelled while a batch runs
 	currentScr *dom.Node
 	timeOrigin time.Time
+	// session is sessionStorage by origin, kept by the top-level window.
+	session map[string]*storageArea
 }
 
 type rafCallback struct {
@@ -111,6 +113,8 @@ type hooks struct {
 	newEvent  js.Value // (type, bubbles, cancelable, trusted) -> Event
 	mouse     js.Value // (type, x, y) -> trusted MouseEvent
 	mutation  js.Value // (type, target, name, ns, old, added, removed, prev, next)
+	// mediaChanges fires change at MediaQueryLists whose answer moved.
+	mediaChanges js.Value
 }
 
 // New makes the window of doc, loaded from u, with its runtime, running
@@ -298,7 +302,13 @@ func (w *Window) ReportError(err error) {
 		w.Console("error", msg)
 		return
 	}
-	_, rerr := w.RT.Call(w.hooks.report, js.Undefined(), ex.Value, js.String(msg), js.String(file), js.Number(float64(line)), js.Number(float64(col)))
+	message := js.String(msg)
+	if describe(ex) == "" {
+		// The engine cannot describe it (a DOMException, whose name and
+		// message are accessors): the prelude does.
+		message = js.Undefined()
+	}
+	_, rerr := w.RT.Call(w.hooks.report, js.Undefined(), ex.Value, message, js.String(file), js.Number(float64(line)), js.Number(float64(col)))
 	if rerr != nil {
 		w.Console("error", msg)
 	}
@@ -361,6 +371,13 @@ func (w *Window) NeedsFrame() bool { return len(w.raf) > 0 || w.dirty }
 // frame, each followed by a microtask checkpoint, with the frame's time in
 // ms since the time origin.
 func (w *Window) RunAnimationFrames(now time.Duration) {
+	// Media queries are evaluated before the frame's callbacks (HTML's
+	// "update the rendering", step "evaluate media queries and report
+	// changes").
+	if w.hooks.mediaChanges.IsObject() {
+		w.CallFunction(w.hooks.mediaChanges, js.Undefined())
+		w.Checkpoint()
+	}
 	cbs := w.raf
 	w.raf = nil
 	w.rafRunning = map[int]bool{}

@@ -493,8 +493,9 @@ func (r *Realm) initTypedArrayPrototype(p *Object) {
 			nb := count * size
 			// Both ranges end at the (possibly shrunk) view's limit; copy
 			// moves overlapping bytes as if through a temporary.
-			nb = max(min(nb, limit-fromB, limit-toB), 0)
-			copy(ta.ab.data[toB:toB+nb], ta.ab.data[fromB:fromB+nb])
+			if nb = min(nb, limit-fromB, limit-toB); nb > 0 {
+				copy(ta.ab.data[toB:toB+nb], ta.ab.data[fromB:fromB+nb])
+			}
 		}
 		return this, nil
 	})
@@ -794,6 +795,9 @@ func (r *Realm) initTypedArrayPrototype(p *Object) {
 			}
 			end = min(end, int64(ta.length()))
 			count = max(end-start, 0)
+			if count == 0 {
+				return ObjValue(a), nil
+			}
 			if ata.kind == ta.kind {
 				size := int64(ta.kind.size())
 				src := ta.ab.data[int64(ta.offset)+start*size : int64(ta.offset)+(start+count)*size]
