@@ -297,6 +297,11 @@ func (l *layouter) cellIntrinsic(c *box) (minW, maxW float32) {
 	hz := e.horizontal()
 	minW, maxW = l.intrinsic(c)
 	if w, ok := contentSize(c.style.Width, 0, false, c.style, hz); ok {
+		// max-width is undefined for cells in CSS 2.1; engines clamp
+		// a specified width by it.
+		if mx, ok := contentSize(c.style.MaxWidth, 0, false, c.style, hz); ok {
+			w = min(w, mx)
+		}
 		minW = max(minW, w)
 		maxW = max(minW, w)
 	}
