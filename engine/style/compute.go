@@ -10,6 +10,20 @@ import (
 // mediumFontSize is the initial font size, the user's default.
 const mediumFontSize = 16
 
+// monospaceMediumFontSize is medium for the generic monospace family,
+// the default fixed-width size of desktop browsers.
+const monospaceMediumFontSize = 13
+
+// mediumFor gives the size the font-size keywords scale for a family
+// list: browsers use the fixed-width default only when the list is the
+// generic monospace alone.
+func mediumFor(fams []string) float32 {
+	if len(fams) == 1 && fams[0] == "monospace" {
+		return monospaceMediumFontSize
+	}
+	return mediumFontSize
+}
+
 var black = color.NRGBA{0, 0, 0, 255}
 
 var initialFamilies = []string{"serif"}
@@ -27,6 +41,7 @@ func initialStyle() ComputedStyle {
 		Color:              black,
 		FontFamily:         initialFamilies,
 		FontSize:           mediumFontSize,
+		fontSizeKw:         1,
 		FontWeight:         400,
 		LineHeight:         LineHeight{Kind: LineHeightNormal},
 		BorderColor:        [4]color.NRGBA{black, black, black, black},
@@ -61,6 +76,11 @@ func (c *computer) computeInto(cs *ComputedStyle, el *dom.Node, parent *Computed
 	c.fontCtx = parent
 	for p := propID(0); p < numProps; p++ {
 		if p == propLineHeight {
+			// Family and size are both known: a keyword-derived size
+			// follows the medium of the family.
+			if cs.fontSizeKw > 0 {
+				cs.FontSize = mediumFor(cs.FontFamily) * cs.fontSizeKw
+			}
 			c.fontCtx = cs // the font properties come first
 		}
 		v := c.spec[p]
@@ -148,6 +168,7 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 	switch p {
 	case propFontSize:
 		cs.FontSize = parent.FontSize
+		cs.fontSizeKw = parent.fontSizeKw
 	case propColor:
 		cs.Color = parent.Color
 	case propFontFamily:
@@ -270,7 +291,7 @@ func (c *computer) reset(cs *ComputedStyle, p propID) {
 func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]float32) {
 	switch p {
 	case propFontSize:
-		cs.FontSize = c.fontSize(v, parent)
+		cs.FontSize, cs.fontSizeKw = c.fontSize(v, parent)
 	case propColor:
 		if v.kind == kCurrentColor {
 			cs.Color = parent.Color // currentColor on color means inherit
@@ -504,22 +525,34 @@ func (c *computer) px(v *value, fontSize float32) float32 {
 // fontSize computes font-size. Relative sizes (em, %, smaller, larger)
 // are relative to the parent's font size; rem to the root's, which for
 // the root itself is the initial size.
-func (c *computer) fontSize(v *value, parent *ComputedStyle) float32 {
+//
+// It also gives the size as a multiple of medium when the size derives
+// from a keyword (a keyword, or em, % or smaller/larger of a keyword-
+// derived parent size), and 0 otherwise: the caller rescales such sizes
+// to the element's family once that is known.
+func (c *computer) fontSize(v *value, parent *ComputedStyle) (px, kw float32) {
+	scaled := func(f float32) (float32, float32) {
+		return parent.FontSize * f, parent.fontSizeKw * f
+	}
 	switch v.kind {
 	case kKeyword:
 		switch v.key {
 		case sizeSmaller:
-			return parent.FontSize / 1.2
+			return scaled(1 / 1.2)
 		case sizeLarger:
-			return parent.FontSize * 1.2
+			return scaled(1.2)
 		}
-		return mediumFontSize * fontSizeScale[v.key]
+		return mediumFontSize * fontSizeScale[v.key], fontSizeScale[v.key]
 	case kPercent:
-		return parent.FontSize * v.num / 100
+		return scaled(v.num / 100)
 	case kCalc:
-		return max(c.calcLength(v.calc, parent.FontSize).Resolve(parent.FontSize, 0), 0)
+		return max(c.calcLength(v.calc, parent.FontSize).Resolve(parent.FontSize, 0), 0), 0
+	case kLength:
+		if v.unit == uEm {
+			return scaled(v.num)
+		}
 	}
-	return c.px(v, parent.FontSize)
+	return c.px(v, parent.FontSize), 0
 }
 
 // fontWeight computes font-weight, resolving bolder and lighter against

@@ -352,6 +352,11 @@ type ComputedStyle struct {
 
 	FontFamily []string // as written, generic families included ("serif")
 	FontSize   float32  // px
+	// fontSizeKw is, for a keyword-derived font size, the size as a
+	// multiple of medium; 0 for a size from an absolute length. Browsers
+	// give the generic monospace family a smaller medium (13px), and a
+	// keyword-derived size follows the family's medium.
+	fontSizeKw float32
 	FontWeight int      // 100..900
 	FontStyle  FontStyle
 	LineHeight LineHeight

@@ -102,6 +102,42 @@ func TestFontSize(t *testing.T) {
 	}
 }
 
+// TestMonospaceFontSize checks that keyword-derived sizes scale from
+// 13px for the generic monospace family alone, as browsers do, while
+// sizes from absolute lengths stay as they are.
+func TestMonospaceFontSize(t *testing.T) {
+	tests := []struct {
+		root, div, p string
+		want         float32
+	}{
+		{"", "", "font-family: monospace", 13},
+		{"", "", "font-family: monospace; font-size: medium", 13},
+		{"", "", "font-family: monospace; font-size: x-large", 19.5},
+		{"", "", "font-family: monospace; font-size: 2em", 26},
+		{"", "", "font-family: monospace; font-size: 50%", 6.5},
+		{"", "", "font-family: monospace; font-size: larger", 15.6},
+		{"", "", "font-family: monospace; font-size: 16px", 16},
+		{"", "", "font-family: monospace, serif", 16},
+		{"", "", "font-family: Courier", 16},
+		{"", "font-size: 20px", "font-family: monospace", 20},
+		{"", "font-size: 20px", "font-family: monospace; font-size: 2em", 40},
+		{"font-size: 10px", "", "font-family: monospace", 10},
+		{"", "font-family: monospace", "", 13},
+		{"", "font-family: monospace", "font-size: 2em", 26},
+		// Leaving monospace, a keyword-derived size goes back to 16px.
+		{"", "font-family: monospace", "font-family: serif", 16},
+		{"", "font-family: monospace", "font-family: serif; font-size: 2em", 32},
+		{"", "font-family: monospace; font-size: 13px", "font-family: serif", 13},
+		{"font-family: monospace", "font-size: large", "", 15.6},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, tt.root, tt.div, tt.p)
+		if !near(cs.FontSize, tt.want) {
+			t.Errorf("root %q div %q p %q: font-size %v, want %v", tt.root, tt.div, tt.p, cs.FontSize, tt.want)
+		}
+	}
+}
+
 func TestLineHeight(t *testing.T) {
 	tests := []struct {
 		div, p string
