@@ -626,6 +626,14 @@ func (l *layouter) tableContent(b *box, f *Fragment, w, h float32, hFixed bool, 
 	for i, c := range g.cells {
 		cf := frags[i]
 		full := rowY[c.row+c.rspan] - vs - rowY[c.row]
+		if _, ok := contentSize(c.b.style.Height, 0, false, c.b.style, 0); ok && percentHeightKids(c.b) {
+			// A cell with a specified height gives its children's
+			// percentage heights the cell's final height to resolve
+			// against, as engines do (CSS 2.1 leaves it undefined):
+			// lay the content out again at that height.
+			frags[i] = l.relayoutCell(c.b, cf, full, w)
+			cf = frags[i]
+		}
 		var dy float32
 		switch c.b.style.VerticalAlign.Kind {
 		case style.VAlignMiddle:
@@ -666,6 +674,40 @@ func (l *layouter) tableContent(b *box, f *Fragment, w, h float32, hFixed bool, 
 		f.base, f.hasBase = gridTop+rowY[0]+rowBase[0], true
 	}
 	return flow{end: max(y, contentTop+h), resolved: true, first: contentTop}
+}
+
+// percentHeightKids reports whether one of b's children has a height
+// given as a percentage, which only a definite cell height resolves.
+func percentHeightKids(b *box) bool {
+	for _, k := range b.children {
+		if k.style != nil && (k.style.Height.Unit == style.Percent || k.style.MinHeight.Unit == style.Percent) {
+			return true
+		}
+	}
+	return false
+}
+
+// relayoutCell lays a cell's content out again with its border box
+// height forced to full, its height in the row, so that percentage
+// heights inside resolve; the first layout's fragment gives the edges.
+func (l *layouter) relayoutCell(b *box, first *Fragment, full, tableW float32) *Fragment {
+	e := cellEdges(b, tableW)
+	inner := max(first.W-e.horizontal(), 0)
+	cf := l.alloc(Fragment{Kind: first.Kind, Node: b.node, Style: b.style,
+		Border: e.border, Padding: e.padding, W: first.W})
+	cb := containingBlock{w: inner}
+	if b.style.Positioned() {
+		l.relative(cf, cb)
+		l.cbs = append(l.cbs, cf)
+	}
+	b.forceH, b.hasForceH = max(full-e.vertical(), 0), true
+	l.contents(b, cf, inner, cb, collapse{}, true, space{})
+	b.forceH, b.hasForceH = 0, false
+	if b.style.Positioned() {
+		l.cbs = l.cbs[:len(l.cbs)-1]
+	}
+	cf.Y = 0
+	return cf
 }
 
 // partFragment makes the fragment of a row group or row.

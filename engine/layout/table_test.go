@@ -54,6 +54,12 @@ func TestTable(t *testing.T) {
 				t.E("div", row, t.cell("#a", 10, 10, width(px(50))), t.cell("#b", 10, 10)),
 				t.E("div", row, t.cell("#c", 100, 10, width(px(120))), t.cell("#d", 10, 10))))
 		}, map[string]rect{"a": {8, 8, 50, 10}, "b": {58, 8, 150, 10}, "c": {8, 18, 50, 10}}},
+		{"percentage heights in a cell of specified height resolve against its final height", func(t *tree) *tree {
+			return t.Page(t.E("div", tbl,
+				t.E("div", row, t.cell("#tall", 10, 80),
+					t.E("div#c", display(style.DisplayTableCell), valign(style.VAlignTop), height(px(50)), t.E("div#p", width(px(10)), height(pct(50)))),
+					t.E("div", display(style.DisplayTableCell), valign(style.VAlignTop), t.E("div#q", width(px(10)), height(pct(50)))))))
+		}, map[string]rect{"c": {18, 8, 10, 80}, "p": {18, 8, 10, 40}, "q": {28, 8, 10, 0}}},
 		{"vertical-align in cells", func(t *tree) *tree {
 			return t.Page(t.E("div", tbl,
 				t.E("div", row, t.cell("#tall", 10, 40), t.E("div", display(style.DisplayTableCell), valign(style.VAlignMiddle), t.E("div#m", width(px(10)), height(px(10)))),

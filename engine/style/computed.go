@@ -357,7 +357,7 @@ type ComputedStyle struct {
 	// give the generic monospace family a smaller medium (13px), and a
 	// keyword-derived size follows the family's medium.
 	fontSizeKw float32
-	FontWeight int      // 100..900
+	FontWeight int // 100..900
 	FontStyle  FontStyle
 	LineHeight LineHeight
 
