@@ -223,7 +223,14 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	case b.grid:
 		r = l.gridContent(b, f, w, h, hFixed, cb, contentTop)
 	case b.table:
-		r = l.tableContent(b, f, w, h, hFixed, contentTop)
+		// The rows share the used height, after min- and max-height.
+		th, tFixed := h, hFixed
+		if hFixed {
+			th = usedHeight(s, h, cb, vert)
+		} else if minH, ok := contentSize(s.MinHeight, cb.h, cb.hDefinite, s, vert); ok && minH > 0 {
+			th, tFixed = minH, true
+		}
+		r = l.tableContent(b, f, w, th, tFixed, contentTop)
 	case b.inline:
 		// Floats in the lines take percentage heights from this box,
 		// or through an anonymous block from its container's.

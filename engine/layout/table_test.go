@@ -54,6 +54,14 @@ func TestTable(t *testing.T) {
 				t.E("div", row, t.cell("#a", 10, 10, width(px(50))), t.cell("#b", 10, 10)),
 				t.E("div", row, t.cell("#c", 100, 10, width(px(120))), t.cell("#d", 10, 10))))
 		}, map[string]rect{"a": {8, 8, 50, 10}, "b": {58, 8, 150, 10}, "c": {8, 18, 50, 10}}},
+		{"max-height clamps the height the rows share", func(t *tree) *tree {
+			return t.Page(t.E("div#t", tbl, height(px(300)), func(s *style.ComputedStyle) { s.MaxHeight = px(100) },
+				t.E("div#r1", row, t.cell("#a", 10, 10)), t.E("div#r2", row, t.cell("#b", 10, 10))))
+		}, map[string]rect{"t": {8, 8, 10, 100}, "r1": {8, 8, 10, 50}, "r2": {8, 58, 10, 50}}},
+		{"min-height gives the rows its extra height", func(t *tree) *tree {
+			return t.Page(t.E("div#t", tbl, func(s *style.ComputedStyle) { s.MinHeight = px(60) },
+				t.E("div#r1", row, t.cell("#a", 10, 10)), t.E("div#r2", row, t.cell("#b", 10, 10))))
+		}, map[string]rect{"t": {8, 8, 10, 60}, "r1": {8, 8, 10, 30}, "r2": {8, 38, 10, 30}}},
 		{"percentage heights in a cell of specified height resolve against its final height", func(t *tree) *tree {
 			return t.Page(t.E("div", tbl,
 				t.E("div", row, t.cell("#tall", 10, 80),
