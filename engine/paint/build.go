@@ -83,19 +83,30 @@ func (b *builder) canvas(root *layout.Fragment) {
 	}
 	owner := html
 	if html.Style.BackgroundColor.A == 0 {
-		owner = nil
-		for _, c := range html.Children {
-			if c.Kind == layout.KindBlock && c.Node != nil && c.Node.IsElement("body") && c.Style != nil {
-				owner = c
-				break
-			}
-		}
+		owner = bodyFragment(html)
 	}
 	if owner == nil || (owner.Style.BackgroundColor.A == 0 && owner.Background == nil) {
 		return
 	}
 	b.dl.Background = owner.Style.BackgroundColor
 	b.canvasOwner = owner
+}
+
+// bodyFragment finds the body's fragment among html's children, looking
+// through anonymous boxes: a root with display: table wraps the body in
+// anonymous table parts.
+func bodyFragment(html *layout.Fragment) *layout.Fragment {
+	for _, c := range html.Children {
+		if c.Kind == layout.KindBlock && c.Node != nil && c.Node.IsElement("body") && c.Style != nil {
+			return c
+		}
+		if c.Kind == layout.KindAnonymousBlock && c.Node == nil {
+			if b := bodyFragment(c); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }
 
 // isFloat reports whether f is a float's fragment.

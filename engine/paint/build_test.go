@@ -110,6 +110,13 @@ func TestBuild(t *testing.T) {
 				frag(layout.KindBlock, "body", green, 8, 8, 784, 84,
 					frag(layout.KindBlock, "div", blue, 8, 8, 10, 10)))),
 			green, 800, 600, "fill 8,8 10x10 blue"},
+		{"body's through the anonymous boxes of a table root", viewport(
+			frag(layout.KindBlock, "html", none, 0, 0, 800, 100,
+				frag(layout.KindAnonymousBlock, "", none, 0, 0, 0, 0,
+					frag(layout.KindAnonymousBlock, "", none, 0, 0, 0, 0,
+						frag(layout.KindBlock, "body", green, 8, 8, 784, 84,
+							frag(layout.KindBlock, "div", blue, 8, 8, 10, 10)))))),
+			green, 800, 600, "fill 8,8 10x10 blue"},
 		{"extent grows past the viewport", viewport(
 			frag(layout.KindBlock, "html", none, 0, 0, 900, 2000)),
 			white, 900, 2000, ""},
