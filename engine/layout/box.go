@@ -362,7 +362,7 @@ func (bd *builder) elementBox(parent *box, n *dom.Node, s *style.ComputedStyle, 
 	case style.DisplayInline:
 		b.kind = boxInline
 		bd.decorate(b, parent.deco, parent.decoColor)
-		b.children = bd.children(b, n, nil, lc)
+		b.children = wrapTableParts(b, bd.children(b, n, nil, lc))
 		return splitInline(b, out)
 	case style.DisplayInlineBlock, style.DisplayInlineFlex, style.DisplayInlineGrid, style.DisplayInlineTable:
 		// An inline-flex, inline-grid or inline-table box is an

@@ -68,7 +68,8 @@ func anonPart(parent *box, d style.Display) *box {
 
 // wrapTableParts wraps each run of table-internal boxes among the
 // children of a box that is no table part in an anonymous table (17.2.1,
-// rule 3), white space between them included.
+// rule 3), white space between them included. The table is inline-level
+// when the parent is an inline box.
 func wrapTableParts(parent *box, kids []*box) []*box {
 	found := false
 	for _, k := range kids {
@@ -95,6 +96,11 @@ func wrapTableParts(parent *box, kids []*box) []*box {
 			j++
 		}
 		t := anonPart(parent, style.DisplayTable)
+		if parent.kind == boxInline {
+			// In an inline box the anonymous table is an inline-table.
+			t.kind = boxInlineBlock
+			t.style.Display = style.DisplayInlineTable
+		}
 		(&builder{}).fillTable(t, kids[i:end])
 		out = append(out, t)
 		i = end

@@ -54,6 +54,9 @@ func TestTable(t *testing.T) {
 				t.E("div", row, t.cell("#a", 10, 10, width(px(50))), t.cell("#b", 10, 10)),
 				t.E("div", row, t.cell("#c", 100, 10, width(px(120))), t.cell("#d", 10, 10))))
 		}, map[string]rect{"a": {8, 8, 50, 10}, "b": {58, 8, 150, 10}, "c": {8, 18, 50, 10}}},
+		{"a cell in an inline box is wrapped in an inline-table, on the line", func(t *tree) *tree {
+			return t.Page(t.E("span", t.E("span#s", width(px(20)), height(px(10)), display(style.DisplayInlineBlock)), t.cell("#a", 30, 10)))
+		}, map[string]rect{"s": {8, 12.6, 20, 10}, "a": {28, 12.6, 30, 10}}},
 		{"max-height clamps the height the rows share", func(t *tree) *tree {
 			return t.Page(t.E("div#t", tbl, height(px(300)), func(s *style.ComputedStyle) { s.MaxHeight = px(100) },
 				t.E("div#r1", row, t.cell("#a", 10, 10)), t.E("div#r2", row, t.cell("#b", 10, 10))))
