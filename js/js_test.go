@@ -526,6 +526,14 @@ var scriptTests = []struct{ src, want string }{
 	{"new Date(0).getTime()", "0"},
 	{"typeof Date.now()", "number"},
 	{"new Date(Date.UTC(2020, 1, 29)).getUTCDate()", "29"},
+	// Annex B.3.4: a function declaration as an if or else body in sloppy
+	// code is declared as if it were in a block.
+	{"if (true) function f() { return 1 } f()", "1"},
+	{"if (false) ; else function g() { return 2 } g()", "2"},
+	{"if (false) function f() { return 1 } else function g() { return 2 } typeof f + ' ' + g()", "undefined 2"},
+	{"(function() { if (true) function h() { return 3 } return h() })()", "3"},
+	{"if (1)\nfunction k() { return `${ {a: 4}.a }` }\nelse function m() { return /}/ } k()", "4"},
+	{"'use strict'; if (true) function f() {}", "SyntaxError"},
 }
 
 func TestScripts(t *testing.T) {
