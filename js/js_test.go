@@ -534,6 +534,9 @@ var scriptTests = []struct{ src, want string }{
 	{"(function() { if (true) function h() { return 3 } return h() })()", "3"},
 	{"if (1)\nfunction k() { return `${ {a: 4}.a }` }\nelse function m() { return /}/ } k()", "4"},
 	{"'use strict'; if (true) function f() {}", "SyntaxError"},
+	// Eval code's global vars and functions are configurable; a script's are not.
+	{"(0, eval)('var ev; function ef() {}'); [delete globalThis.ev, delete globalThis.ef, typeof ev, typeof ef].join()", "true,true,undefined,undefined"},
+	{"var sv; function sf() {} [delete globalThis.sv, delete globalThis.sf].join()", "false,false"},
 }
 
 func TestScripts(t *testing.T) {
