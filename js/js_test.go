@@ -534,6 +534,10 @@ var scriptTests = []struct{ src, want string }{
 	{"(function() { if (true) function h() { return 3 } return h() })()", "3"},
 	{"if (1)\nfunction k() { return `${ {a: 4}.a }` }\nelse function m() { return /}/ } k()", "4"},
 	{"'use strict'; if (true) function f() {}", "SyntaxError"},
+	// Annex B.3.5: var e = x in catch (e) assigns the catch parameter.
+	{"var r = []; foo = 'prior'; try { throw 1 } catch (foo) { var foo = 'init'; r.push(foo) } r.push(foo); r.join()", "init,prior"},
+	{"'use strict'; var r = []; try { throw 1 } catch (e) { var e = 2; r.push(e, (function(){ var e = 3; return e })()) } r.push(e); r.join()", "2,3,"},
+	{"(function() { try { throw 1 } catch (e) { { var e = 5 } } return e })()", "undefined"},
 	// Eval code's global vars and functions are configurable; a script's are not.
 	{"(0, eval)('var ev; function ef() {}'); [delete globalThis.ev, delete globalThis.ef, typeof ev, typeof ef].join()", "true,true,undefined,undefined"},
 	{"var sv; function sf() {} [delete globalThis.sv, delete globalThis.sf].join()", "false,false"},

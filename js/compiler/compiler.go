@@ -124,6 +124,9 @@ type compiler struct {
 	// ifFuncs are the offsets of the names of function declarations that
 	// were if or else bodies before wrapIfFunctions braced them.
 	ifFuncs map[int]bool
+	// catches are the catch clauses with a simple parameter around the
+	// code being compiled, innermost last.
+	catches []catchScope
 }
 
 func lineStarts(b []byte) []int {
