@@ -703,6 +703,11 @@ func (t *translator) classEscape(inClass bool) (string, bool) {
 			t.fail("Invalid property name")
 			return "", false
 		}
+		if s == "" {
+			// regexp2 has no way to spell an empty set inside a class.
+			t.fail("An empty property set inside a class is not supported")
+			return "", false
+		}
 		return s, true
 	}
 	return "", false
@@ -903,87 +908,4 @@ func (t *translator) classAtom() (rune, string, bool) {
 	}
 	r, ok := t.characterEscape(true)
 	return r, "", ok
-}
-
-// Long General_Category names and their short forms, which Go's unicode
-// tables use.
-var categoryAliases = map[string]string{
-	"Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll",
-	"Titlecase_Letter": "Lt", "Modifier_Letter": "Lm", "Other_Letter": "Lo",
-	"Mark": "M", "Combining_Mark": "M", "Nonspacing_Mark": "Mn", "Spacing_Mark": "Mc", "Enclosing_Mark": "Me",
-	"Number": "N", "Decimal_Number": "Nd", "digit": "Nd", "Letter_Number": "Nl", "Other_Number": "No",
-	"Punctuation": "P", "punct": "P", "Connector_Punctuation": "Pc", "Dash_Punctuation": "Pd",
-	"Open_Punctuation": "Ps", "Close_Punctuation": "Pe", "Initial_Punctuation": "Pi",
-	"Final_Punctuation": "Pf", "Other_Punctuation": "Po",
-	"Symbol": "S", "Math_Symbol": "Sm", "Currency_Symbol": "Sc", "Modifier_Symbol": "Sk", "Other_Symbol": "So",
-	"Separator": "Z", "Space_Separator": "Zs", "Line_Separator": "Zl", "Paragraph_Separator": "Zp",
-	"Other": "C", "Control": "Cc", "cntrl": "Cc", "Format": "Cf", "Surrogate": "Cs", "Private_Use": "Co",
-}
-
-// propertyClass maps the body of \p{...} to a regexp2 class: general
-// categories, scripts (Script and Script_Extensions both use the Script
-// table) and the binary properties Go has tables for, plus ASCII, Any
-// and ASCII_Hex_Digit.
-func propertyClass(body string, negate, inClass bool) (string, bool) {
-	name, value, hasValue := strings.Cut(body, "=")
-	p := `\p`
-	if negate {
-		p = `\P`
-	}
-	if hasValue {
-		switch name {
-		case "General_Category", "gc":
-			return category(p, value, inClass)
-		case "Script", "sc", "Script_Extensions", "scx":
-			if _, ok := unicode.Scripts[value]; ok {
-				return p + "{" + value + "}", true
-			}
-		}
-		return "", false
-	}
-	if s, ok := category(p, name, inClass); ok {
-		return s, true
-	}
-	wrap := func(items string, neg bool) (string, bool) {
-		switch {
-		case !inClass && neg:
-			return "[^" + items + "]", true
-		case !inClass:
-			return "[" + items + "]", true
-		case neg:
-			return "", false
-		}
-		return items, true
-	}
-	switch name {
-	case "ASCII":
-		return wrap(`\x00-\x7F`, negate)
-	case "Any":
-		return wrap(`\x00-`+"\U0010FFFF", negate)
-	}
-	if _, ok := unicode.Properties[name]; ok {
-		return p + "{" + name + "}", true
-	}
-	return "", false
-}
-
-func category(p, v string, inClass bool) (string, bool) {
-	if s, ok := categoryAliases[v]; ok {
-		v = s
-	}
-	if v == "LC" {
-		switch {
-		case !inClass && p == `\P`:
-			return `[^\p{Lu}\p{Ll}\p{Lt}]`, true
-		case !inClass:
-			return `[\p{Lu}\p{Ll}\p{Lt}]`, true
-		case p == `\P`:
-			return "", false
-		}
-		return `\p{Lu}\p{Ll}\p{Lt}`, true
-	}
-	if _, ok := unicode.Categories[v]; ok {
-		return p + "{" + v + "}", true
-	}
-	return "", false
 }
