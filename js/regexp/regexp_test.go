@@ -63,6 +63,16 @@ func TestTranslateAndMatch(t *testing.T) {
 		{`\p{Gr_Base}+`, "u", "\u0301ab\u0301", []int{1, 3}},
 		{`\p{DI}`, "u", "a\u00AD", []int{1, 2}},
 		{`\p{space}`, "u", "a\u3000", []int{1, 2}},
+		{`a(?i:b)c`, "", "aBc", []int{0, 3}},
+		{`a(?i:b)c`, "", "aBC", nil},
+		{`(?-i:a)b`, "i", "aB", []int{0, 2}},
+		{`(?-i:a)b`, "i", "AB", nil},
+		{`(?m:^b)`, "", "a\nb", []int{2, 3}},
+		{`(?m:b$)|c`, "", "b\nc", []int{0, 1}},
+		{`(?s:.)`, "", "\n", []int{0, 1}},
+		{`(?-s:.)`, "s", "\na", []int{1, 2}},
+		{`(?s-i:a.)b`, "i", "a\nB", []int{0, 3}},
+		{`(?m:a)^b`, "", "a\nb", nil},
 	}
 	for _, tc := range tests {
 		p, err := CompileString(tc.pat, tc.flags)
@@ -100,6 +110,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{`\u{110000}`, "u"}, {`(?<1a>x)`, ""}, {`a`, "uv"}, {`[[a]]`, "v"}, {`\k<a>`, "u"},
 		{`\p{Latin}`, "u"}, {`\p{Other_Uppercase}`, "u"}, {`\p{Hyphen}`, "u"}, {`\p{Script=Lu}`, "u"},
 		{`\p{gc=Latin}`, "u"}, {`\p{Lower=Y}`, "u"}, {`\p{lowercase}`, "u"}, {`[\P{Any}]`, "u"},
+		{`(?ii:a)`, ""}, {`(?-:a)`, ""}, {`(?i-i:a)`, ""}, {`(?x:a)`, ""}, {`(?i-:`, ""}, {`(?-i)a`, ""},
 	} {
 		if _, err := CompileString(tc.pat, tc.flags); err == nil {
 			t.Errorf("/%s/%s compiled", tc.pat, tc.flags)

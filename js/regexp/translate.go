@@ -410,6 +410,12 @@ func (t *translator) group() bool {
 				t.names[t.ngroups] = name
 			}
 			t.out.WriteByte('(')
+		case strings.ContainsRune("ims-", t.peek()):
+			saved := t.flags
+			defer func() { t.flags = saved }()
+			if !t.modifiers() {
+				return false
+			}
 		default:
 			t.fail("Invalid group")
 			return false
@@ -428,6 +434,72 @@ func (t *translator) group() bool {
 	}
 	t.out.WriteByte(')')
 	return quantifiable
+}
+
+// modifiers reads the flags of a modified group, (?ims-ims:...), up to
+// and including the colon, applies them to t.flags for the group's body
+// and opens the group. m and s need nothing from regexp2, since ^, $ and
+// . are spelled out by the translator; i becomes regexp2's own (?i:).
+func (t *translator) modifiers() bool {
+	seen := map[rune]bool{}
+	read := func() (string, bool) {
+		var fl strings.Builder
+		for {
+			c := t.peek()
+			if c != 'i' && c != 'm' && c != 's' {
+				return fl.String(), true
+			}
+			if seen[c] {
+				t.fail("Repeated flag in modifiers")
+				return "", false
+			}
+			seen[c] = true
+			fl.WriteRune(c)
+			t.pos++
+		}
+	}
+	add, ok := read()
+	if !ok {
+		return false
+	}
+	var remove string
+	dash := t.eat('-')
+	if dash {
+		if remove, ok = read(); !ok {
+			return false
+		}
+		if add == "" && remove == "" {
+			t.fail("Invalid modifiers group")
+			return false
+		}
+	}
+	if !t.eat(':') {
+		t.fail("Invalid group")
+		return false
+	}
+	set := func(fl string, on bool) {
+		for _, c := range fl {
+			switch c {
+			case 'i':
+				t.flags.IgnoreCase = on
+			case 'm':
+				t.flags.Multiline = on
+			case 's':
+				t.flags.DotAll = on
+			}
+		}
+	}
+	set(add, true)
+	set(remove, false)
+	switch {
+	case strings.ContainsRune(add, 'i'):
+		t.out.WriteString("(?i:")
+	case strings.ContainsRune(remove, 'i'):
+		t.out.WriteString("(?-i:")
+	default:
+		t.out.WriteString("(?:")
+	}
+	return true
 }
 
 // groupName reads a RegExpIdentifierName and the closing '>'.
