@@ -73,6 +73,8 @@ func TestTranslateAndMatch(t *testing.T) {
 		{`(?-s:.)`, "s", "\na", []int{1, 2}},
 		{`(?s-i:a.)b`, "i", "a\nB", []int{0, 3}},
 		{`(?m:a)^b`, "", "a\nb", nil},
+		{`[\&\!a-c]+`, "v", "x&!b", []int{1, 4}},
+		{`[!#]+`, "v", "x!#", []int{1, 3}},
 	}
 	for _, tc := range tests {
 		p, err := CompileString(tc.pat, tc.flags)
@@ -111,6 +113,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{`\p{Latin}`, "u"}, {`\p{Other_Uppercase}`, "u"}, {`\p{Hyphen}`, "u"}, {`\p{Script=Lu}`, "u"},
 		{`\p{gc=Latin}`, "u"}, {`\p{Lower=Y}`, "u"}, {`\p{lowercase}`, "u"}, {`[\P{Any}]`, "u"},
 		{`(?ii:a)`, ""}, {`(?-:a)`, ""}, {`(?i-i:a)`, ""}, {`(?x:a)`, ""}, {`(?i-:`, ""}, {`(?-i)a`, ""},
+		{`[(]`, "v"}, {`[a-]`, "v"}, {`[|]`, "v"}, {`[a&&&]`, "v"}, {`[^^^]`, "v"}, {`[!!]`, "v"},
 	} {
 		if _, err := CompileString(tc.pat, tc.flags); err == nil {
 			t.Errorf("/%s/%s compiled", tc.pat, tc.flags)

@@ -893,6 +893,16 @@ func (t *translator) class() {
 				t.fail("Nested classes and set operations of the v flag are not supported")
 				return
 			}
+			// ClassSetCharacter (§22.2.1): these must be escaped, and
+			// doubled punctuators are reserved for future operators.
+			if strings.ContainsRune("()[]{}/-|", c) {
+				t.fail("Invalid set operation in character class")
+				return
+			}
+			if c == n && strings.ContainsRune("&!#$%*+,.:;<=>?@^`~", c) {
+				t.fail("Invalid set operation in character class")
+				return
+			}
 		}
 		lo, loSet, ok := t.classAtom()
 		if !ok {
@@ -971,6 +981,11 @@ func (t *translator) classAtom() (rune, string, bool) {
 			t.pos++
 			return '-', "", true
 		}
+	}
+	if t.flags.UnicodeSets && strings.ContainsRune("&!#%,:;<=>@`~", t.src[t.pos]) {
+		// ClassSetReservedPunctuator may be escaped in a v-mode class.
+		t.pos++
+		return t.src[t.pos-1], "", true
 	}
 	if s, ok := t.classEscape(true); ok {
 		return 0, s, true
