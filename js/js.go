@@ -93,6 +93,13 @@ func New() *Runtime {
 		}
 		return t, nil
 	}
+	it.CompileEval = func(src string, scope *bytecode.EvalScope) (*bytecode.FunctionTemplate, error) {
+		t, err := compiler.Compile("eval", src, compiler.Options{Eval: scope})
+		if err != nil {
+			return nil, rt.syntaxError(err)
+		}
+		return t, nil
+	}
 	return rt
 }
 

@@ -826,3 +826,62 @@ func TestEscapedIdentifiers(t *testing.T) {
 		}
 	}
 }
+
+func TestWith(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"var o = { x: 1 }, x = 10, y = 20; with (o) { x = 2; y = 3 } [o.x, x, y].join()", "2,10,3"},
+		{"var o = { f() { return this === o } }; with (o) f()", "true"},
+		{"var o = { x: 'o' }; function g() { var x = 'l'; with (o) return (() => x)() } g()", "o"},
+		{"var o = {}; with (o) { var v = 1 } [v, 'v' in o].join()", "1,false"},
+		{"var o = { v: 0 }; with (o) { var v = 1 } [typeof v, o.v].join()", "undefined,1"},
+		{"var o = { x: 1 }; with (o) { let x = 2; x++ } o.x", "1"},
+		{"var o = { x: 1, [Symbol.unscopables]: { x: true } }, x = 'outer'; with (o) x", "outer"},
+		{"var o = { x: 1 }; with (o) delete x; 'x' in o", "false"},
+		{"var o = { x: 1 }; with (o) typeof y", "undefined"},
+		{"try { with (null) {} } catch (e) { e.name }", "TypeError"},
+		{"var s = { get x() { delete this.x; return 2 } }; with (s) { x *= 3 } s.x", "6"},
+		{"var s = { x: 1 }, x = 'outer'; with (s) { x = (delete s.x, 2) } [s.x, x].join()", "2,outer"},
+		{"var o = { n: 1 }; function f() { var n = 5; with (o) { n++; n += 10 } return n } [f(), o.n].join()", "5,12"},
+		{"var s = { get x() { delete this.x; return 2 } }; with (s) (function () { 'use strict'; try { x ^= 3 } catch (e) { return e.name } })()", "ReferenceError"},
+		{"'use strict'; with ({}) {}", "SyntaxError: Strict mode code may not include a with statement (test.js:1:1)"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestDirectEval(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"function f(a) { var x = 1; let y = 2; { let z = 3; return eval('a + x + y + z') } } f(4)", "10"},
+		{"function f() { var x = 1; eval('x = 5'); return x } f()", "5"},
+		{"var o = { f() { return eval('this') === o } }; o.f()", "true"},
+		{"function f() { return eval('arguments.length') } f(1, 2)", "2"},
+		{"var x = 'global'; function f() { eval('var x = \"local\"'); return x } [f(), x].join()", "local,global"},
+		{"function f() { eval('function g() { return 7 }'); return g() } f()", "7"},
+		{"function f() { 'use strict'; eval('var q = 1'); return typeof q } f()", "undefined"},
+		{"function f() { let x; try { eval('var x') } catch (e) { return e.name } } f()", "SyntaxError"},
+		{"function f() { var x = 'local'; var e = eval; return e('typeof x') } f()", "undefined"},
+		{"function f() { var v = 1; return eval('eval(\"v + 1\")') } f()", "2"},
+		{"function f() { const c = 1; try { eval('c = 2') } catch (e) { return e.name } } f()", "TypeError"},
+		{"var f = function B() { eval('B = 2'); return typeof B }; f()", "function"},
+		{"eval('let e1 = 1'); typeof e1", "undefined"},
+		{"function f() { var eval = x => 'shadowed'; return eval('1') } f()", "shadowed"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestEvalInParameters(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"function f(p = eval('var arguments')) {} try { f(); 'none' } catch (e) { e.name }", "SyntaxError"},
+		{"var g = (p = eval('var arguments'), arguments) => {}; try { g(); 'none' } catch (e) { e.name }", "SyntaxError"},
+		{"function f(p = eval('var q = 1')) { return q } f()", "1"},
+	} {
+		if got := run(t, tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -79,10 +79,13 @@ func (l *layouter) usedWidth(b *box, e *edges, cbw float32, shrink bool) float32
 	hz := e.horizontal()
 	w, fixed := contentSize(s.Width, cbw, true, s, hz)
 	if !fixed {
-		if shrink {
+		if shrink || b.table {
+			// An auto-width table is shrink-to-fit too (CSS 2.1
+			// 17.5.2), and takes auto margins.
 			minW, maxW := l.intrinsic(b)
 			avail := cbw - e.margin[left] - e.margin[right] - hz
 			w = min(max(minW, avail), maxW)
+			fixed = b.table
 		} else {
 			w = cbw - e.margin[left] - e.margin[right] - hz
 		}
@@ -170,7 +173,7 @@ func (l *layouter) block(b *box, cb containingBlock, in collapse, bfc bool, sp s
 		l.cbs = append(l.cbs, f)
 		defer func() { l.cbs = l.cbs[:len(l.cbs)-1] }()
 	}
-	out, through := l.contents(b, f, w, cb, in, bfc || establishesBFC(b) || b.flex || b.grid, sp)
+	out, through := l.contents(b, f, w, cb, in, bfc || establishesBFC(b) || b.flex || b.grid || b.table, sp)
 	return f, out, through
 }
 
@@ -219,6 +222,8 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 		r = l.flexContent(b, f, w, h, hFixed, cb, contentTop)
 	case b.grid:
 		r = l.gridContent(b, f, w, h, hFixed, cb, contentTop)
+	case b.table:
+		r = l.tableContent(b, f, w, h, hFixed, contentTop)
 	case b.inline:
 		// Floats in the lines take percentage heights from this box,
 		// or through an anonymous block from its container's.
@@ -273,6 +278,10 @@ func (l *layouter) contents(b *box, f *Fragment, w float32, cb containingBlock, 
 	}
 	if hFixed {
 		contentH = h
+		if b.table {
+			// A table's height is a minimum (CSS 2.1 17.5.3).
+			contentH = max(h, r.end-contentTop)
+		}
 	}
 	contentH = usedHeight(s, contentH, cb, vert)
 	f.H = contentH + vert

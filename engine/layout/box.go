@@ -40,6 +40,15 @@ type box struct {
 	// flex is set on flex containers, whose children are flex items
 	// (flex.go), grid on grid containers (grid.go).
 	flex, grid bool
+	// table is set on table boxes (table.go), whose children are
+	// captions and row groups; tdisp is the display of a table-internal
+	// box (a row group, row, cell, column or caption), 0 otherwise.
+	table bool
+	tdisp style.Display
+	// collapsed marks a cell whose borders collapse (collapse.go).
+	collapsed bool
+	tcols     []*box     // a table's column and column-group boxes
+	tgrid     *tableGrid // a table's slot grid, built on first use
 	// For flex items being measured or laid out at a size the flex
 	// algorithm chose: the content height to use instead of the
 	// height property.
@@ -140,6 +149,10 @@ func (bd *builder) fill(b *box) {
 		b.grid = true
 		bd.fillFlex(b)
 		return
+	case style.DisplayTable, style.DisplayInlineTable:
+		b.table = true
+		bd.fillTable(b, bd.children(b, b.node, nil, new(listCounter)))
+		return
 	}
 	bd.fillContainer(b)
 }
@@ -152,6 +165,12 @@ func (bd *builder) fillContainer(b *box) {
 			kids = bd.firstLetter(b, s, kids)
 		}
 	}
+	bd.arrange(b, wrapTableParts(b, kids))
+}
+
+// arrange makes kids the children of block container b, wrapping runs of
+// inline-level boxes beside block-level ones in anonymous blocks.
+func (bd *builder) arrange(b *box, kids []*box) {
 	hasBlock := false
 	for _, k := range kids {
 		if k.blockLevel() {
@@ -346,19 +365,24 @@ func (bd *builder) elementBox(parent *box, n *dom.Node, s *style.ComputedStyle, 
 		b.children = bd.children(b, n, nil, lc)
 		return splitInline(b, out)
 	case style.DisplayInlineBlock, style.DisplayInlineFlex, style.DisplayInlineGrid, style.DisplayInlineTable:
-		// Table layout does not exist yet: inline tables are laid out as
-		// inline-blocks. An inline-flex or inline-grid box is an
-		// inline-block whose content is laid out by flex.go or grid.go.
+		// An inline-flex, inline-grid or inline-table box is an
+		// inline-block whose content is laid out by flex.go, grid.go
+		// or table.go.
 		b.kind = boxInlineBlock
 		// Decorations do not propagate into atomic inlines.
 		bd.decorate(b, 0, color.NRGBA{})
 		bd.fill(b)
 		return append(out, b)
 	}
-	// Everything else is laid out as a block for now: block, list-item,
-	// flex and grid (blocks whose content flex.go and grid.go lay out),
-	// and (until they have a layout of their own) table and the
-	// table-internal displays.
+	if isTablePart(display) {
+		b.kind, b.tdisp = boxBlock, display
+		bd.decorate(b, parent.deco, parent.decoColor)
+		bd.fillTablePart(b)
+		return append(out, b)
+	}
+	// Everything else is laid out as a block: block, list-item, and
+	// flex, grid and table (blocks whose content flex.go, grid.go and
+	// table.go lay out).
 	b.kind = boxBlock
 	bd.decorate(b, parent.deco, parent.decoColor)
 	if display == style.DisplayListItem && generated == nil {
@@ -424,28 +448,32 @@ func splitInline(b *box, out []*box) []*box {
 // style s: the inherited properties of s, the initial values of the rest.
 func anonymousStyle(s *style.ComputedStyle) *style.ComputedStyle {
 	return &style.ComputedStyle{
-		Display:       style.DisplayBlock,
-		MaxWidth:      style.NoneLength,
-		MaxHeight:     style.NoneLength,
-		Width:         style.AutoLength,
-		Height:        style.AutoLength,
-		MinWidth:      style.AutoLength,
-		MinHeight:     style.AutoLength,
-		Color:         s.Color,
-		FontFamily:    s.FontFamily,
-		FontSize:      s.FontSize,
-		FontWeight:    s.FontWeight,
-		FontStyle:     s.FontStyle,
-		LineHeight:    s.LineHeight,
-		TextAlign:     s.TextAlign,
-		WhiteSpace:    s.WhiteSpace,
-		ListStyleType: s.ListStyleType,
-		FlexShrink:    1,
-		FlexBasis:     style.AutoLength,
-		AlignSelf:     style.AlignAuto,
-		JustifySelf:   style.AlignAuto,
-		ZIndexAuto:    true,
-		Inset:         [4]style.Length{style.AutoLength, style.AutoLength, style.AutoLength, style.AutoLength},
+		Display:        style.DisplayBlock,
+		MaxWidth:       style.NoneLength,
+		MaxHeight:      style.NoneLength,
+		Width:          style.AutoLength,
+		Height:         style.AutoLength,
+		MinWidth:       style.AutoLength,
+		MinHeight:      style.AutoLength,
+		Color:          s.Color,
+		FontFamily:     s.FontFamily,
+		FontSize:       s.FontSize,
+		FontWeight:     s.FontWeight,
+		FontStyle:      s.FontStyle,
+		LineHeight:     s.LineHeight,
+		TextAlign:      s.TextAlign,
+		WhiteSpace:     s.WhiteSpace,
+		ListStyleType:  s.ListStyleType,
+		BorderSpacing:  s.BorderSpacing,
+		BorderCollapse: s.BorderCollapse,
+		CaptionBottom:  s.CaptionBottom,
+		Visibility:     s.Visibility,
+		FlexShrink:     1,
+		FlexBasis:      style.AutoLength,
+		AlignSelf:      style.AlignAuto,
+		JustifySelf:    style.AlignAuto,
+		ZIndexAuto:     true,
+		Inset:          [4]style.Length{style.AutoLength, style.AutoLength, style.AutoLength, style.AutoLength},
 	}
 }
 

@@ -59,8 +59,14 @@
 // tracks. Flex and grid items are painted whole, as inline-blocks
 // (Fragment.Atomic).
 //
-// Not yet: bidirectional text, tables (laid out as blocks), ::first-line,
-// sticky positioning and writing modes.
+// Tables (table.go, CSS 2.1 17) get anonymous table objects where boxes
+// are missing, a slot grid from colspan and rowspan, column widths by the
+// automatic or fixed layout, row heights and vertical-align in cells,
+// border-spacing, captions and the collapsing borders model
+// (collapse.go); see table.go for what is not done.
+//
+// Not yet: bidirectional text, ::first-line, sticky positioning and
+// writing modes.
 //
 // # Coordinates
 //

@@ -15,6 +15,8 @@ func (l *layouter) intrinsic(b *box) (minW, maxW float32) {
 		minW, maxW = l.flexIntrinsic(b)
 	case b.grid:
 		minW, maxW = l.gridIntrinsic(b)
+	case b.table:
+		minW, maxW = l.tableIntrinsic(b)
 	case b.inline:
 		minW, maxW = l.inlineIntrinsic(b)
 	default:

@@ -216,6 +216,14 @@ func (c *computer) inherit(cs, parent *ComputedStyle, p propID, bw *[4]float32) 
 		cs.Clip, cs.ClipSet = parent.Clip, parent.ClipSet
 	case propTextIndent:
 		cs.TextIndent = parent.TextIndent
+	case propBorderSpacingH, propBorderSpacingV:
+		cs.BorderSpacing[p-propBorderSpacingH] = parent.BorderSpacing[p-propBorderSpacingH]
+	case propBorderCollapse:
+		cs.BorderCollapse = parent.BorderCollapse
+	case propTableLayout:
+		cs.TableLayoutFixed = parent.TableLayoutFixed
+	case propCaptionSide:
+		cs.CaptionBottom = parent.CaptionBottom
 	case propTextTransform:
 		cs.TextTransform = parent.TextTransform
 	case propLetterSpacing:
@@ -347,6 +355,14 @@ func (c *computer) set(cs, parent *ComputedStyle, p propID, v *value, bw *[4]flo
 		cs.OverflowY = Overflow(v.key)
 	case propTextIndent:
 		cs.TextIndent = c.length(v, cs.FontSize)
+	case propBorderSpacingH, propBorderSpacingV:
+		cs.BorderSpacing[p-propBorderSpacingH] = max(c.px(v, cs.FontSize), 0)
+	case propBorderCollapse:
+		cs.BorderCollapse = v.key == 1
+	case propTableLayout:
+		cs.TableLayoutFixed = v.key == 1
+	case propCaptionSide:
+		cs.CaptionBottom = v.key == 1
 	case propTextTransform:
 		cs.TextTransform = TextTransform(v.key)
 	case propLetterSpacing:

@@ -393,6 +393,14 @@ type ComputedStyle struct {
 	OutlineWidth float32
 	OutlineColor color.NRGBA
 
+	// Tables (CSS 2.1 17): border-spacing horizontal and vertical in
+	// px, border-collapse: collapse, table-layout: fixed and
+	// caption-side: bottom.
+	BorderSpacing    [2]float32
+	BorderCollapse   bool
+	TableLayoutFixed bool
+	CaptionBottom    bool
+
 	TextIndent    Length // px or percent of the containing block's width
 	TextTransform TextTransform
 	// LetterSpacing and WordSpacing are added to each letter and each

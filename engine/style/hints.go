@@ -81,6 +81,13 @@ func presentationalHints(el *dom.Node) []specDecl {
 	// padding a bordered table implies.
 	switch tag {
 	case "table":
+		if s, ok := el.Attribute("cellspacing"); ok {
+			if n, ok := parseNonNegative(s); ok {
+				v := &value{kind: kLength, num: float32(n)}
+				add(propBorderSpacingH, v)
+				add(propBorderSpacingV, v)
+			}
+		}
 		if n, ok := borderAttr(el); ok {
 			w := &value{kind: kLength, num: float32(n)}
 			style := &value{kind: kKeyword, key: int(BorderOutset)}

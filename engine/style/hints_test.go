@@ -19,7 +19,7 @@ html
     font#font7 size=9
     font#font1 size=-5
     img#img width=100 height=50% border=2
-    table#table width=80% bgcolor=chucknorris border=1 cellpadding=4 align=center
+    table#table width=80% bgcolor=chucknorris border=1 cellpadding=4 cellspacing=3 align=center
       tbody
         tr#tr align=right
           td#td width=30 height=20 nowrap
@@ -62,6 +62,8 @@ html
 		{"th inherits tr align", c("th").TextAlign == AlignRight},
 		{"td border from table", c("td").BorderWidth[0] == 1 && c("td").BorderStyle[0] == BorderInset},
 		{"td cellpadding", c("td").Padding[Top] == PxLength(4)},
+		{"table cellspacing", c("table").BorderSpacing == [2]float32{3, 3}},
+		{"plain table spacing", c("plain").BorderSpacing == [2]float32{2, 2}},
 		{"plain td no border", c("plaintd").BorderWidth[0] == 0},
 		{"ol type", c("ol").ListStyleType == ListUpperAlpha},
 		{"li type", c("li").ListStyleType == ListLowerRoman},

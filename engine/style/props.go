@@ -86,6 +86,12 @@ const (
 	propTextTransform
 	propLetterSpacing
 	propWordSpacing
+	// Tables (CSS 2.1 17): border-spacing is a shorthand of the two.
+	propBorderSpacingH
+	propBorderSpacingV
+	propBorderCollapse
+	propTableLayout
+	propCaptionSide
 	// Flexbox and box alignment: parsed and computed in flexprops.go.
 	propFlexDirection
 	propFlexWrap
@@ -121,6 +127,7 @@ var inherited = [numProps]bool{
 	propFontStyle: true, propLineHeight: true, propTextAlign: true, propWhiteSpace: true,
 	propListStyleType: true, propVisibility: true, propQuotes: true,
 	propTextIndent: true, propTextTransform: true, propLetterSpacing: true, propWordSpacing: true,
+	propBorderSpacingH: true, propBorderSpacingV: true, propBorderCollapse: true, propCaptionSide: true,
 }
 
 // longhands maps property names to their IDs.
@@ -141,6 +148,7 @@ var longhands = map[string]propID{
 	"width": propWidth, "height": propHeight, "min-width": propMinWidth,
 	"min-height": propMinHeight, "max-width": propMaxWidth, "max-height": propMaxHeight,
 	"background-color": propBackgroundColor, "text-align": propTextAlign,
+	"border-collapse": propBorderCollapse, "table-layout": propTableLayout, "caption-side": propCaptionSide,
 	"text-indent": propTextIndent, "text-transform": propTextTransform,
 	"letter-spacing": propLetterSpacing, "word-spacing": propWordSpacing,
 	"white-space": propWhiteSpace, "text-decoration-line": propTextDecorationLine,
@@ -310,6 +318,7 @@ var shorthands = map[string][]propID{
 	"padding-inline":      {propPaddingLeft, propPaddingRight},
 	"padding-block":       {propPaddingTop, propPaddingBottom},
 	"overflow":            {propOverflowX, propOverflowY},
+	"border-spacing":      {propBorderSpacingH, propBorderSpacingV},
 	"inset":               {propTop, propRight, propBottom, propLeft},
 	"flex":                {propFlexGrow, propFlexShrink, propFlexBasis},
 	"flex-flow":           {propFlexDirection, propFlexWrap},
@@ -433,7 +442,7 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 		for i, v := range vs {
 			add(first+propID(i), v)
 		}
-	case "margin-inline", "margin-block", "padding-inline", "padding-block":
+	case "margin-inline", "margin-block", "padding-inline", "padding-block", "border-spacing":
 		ps := shorthands[name]
 		if len(words) < 1 || len(words) > 2 {
 			return out
@@ -450,7 +459,8 @@ func expand(out []specDecl, name string, val []css.Token, important bool) []spec
 		if vs[1] == nil {
 			vs[1] = vs[0]
 		}
-		// The lists above run start, end: left, right or top, bottom.
+		// The lists above run start, end: left, right or top, bottom;
+		// border-spacing's horizontal, vertical.
 		add(ps[0], vs[0])
 		add(ps[1], vs[1])
 	case "border", "border-top", "border-right", "border-bottom", "border-left":
@@ -1276,6 +1286,14 @@ func parseLonghand(p propID, val []css.Token) *value {
 		}
 	case propVisibility:
 		return keyword(t, visibilities)
+	case propBorderSpacingH, propBorderSpacingV:
+		return parseLength(t, 0)
+	case propBorderCollapse:
+		return keyword(t, map[string]int{"separate": 0, "collapse": 1})
+	case propTableLayout:
+		return keyword(t, map[string]int{"auto": 0, "fixed": 1})
+	case propCaptionSide:
+		return keyword(t, map[string]int{"top": 0, "bottom": 1})
 	case propFloat:
 		return keyword(t, floats)
 	case propClear:

@@ -531,3 +531,26 @@ func TestTextProperties(t *testing.T) {
 		t.Errorf("normal: letter %v transform %v", cs.LetterSpacing, cs.TextTransform)
 	}
 }
+
+func TestTableProperties(t *testing.T) {
+	tests := []struct {
+		div, p    string
+		spacing   [2]float32
+		collapse  bool
+		fixed     bool
+		capBottom bool
+	}{
+		{"border-spacing: 3px; border-collapse: collapse; caption-side: bottom", "", [2]float32{3, 3}, true, false, true},
+		{"", "border-spacing: 1em 2px; table-layout: fixed", [2]float32{16, 2}, false, true, false},
+		{"table-layout: fixed", "", [2]float32{}, false, false, false}, // not inherited
+		{"border-spacing: 4px", "border-spacing: -1px", [2]float32{4, 4}, false, false, false},
+		{"", "border-spacing: 1px 2px 3px; border-collapse: sideways", [2]float32{}, false, false, false},
+	}
+	for _, tt := range tests {
+		cs := styleOf(t, "", tt.div, tt.p)
+		if cs.BorderSpacing != tt.spacing || cs.BorderCollapse != tt.collapse || cs.TableLayoutFixed != tt.fixed || cs.CaptionBottom != tt.capBottom {
+			t.Errorf("%q / %q: spacing %v collapse %v fixed %v bottom %v", tt.div, tt.p,
+				cs.BorderSpacing, cs.BorderCollapse, cs.TableLayoutFixed, cs.CaptionBottom)
+		}
+	}
+}

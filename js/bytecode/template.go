@@ -166,6 +166,11 @@ const (
 	RtAsyncYieldStarResult        // (iterator record, mode, awaited) -> the inner result, checked
 	RtDynamicImport               // (specifier, options) -> promise of the namespace
 	RtImportMeta                  // (module record from the module context) -> import.meta
+	RtWithHas                     // (object, name) -> whether a with statement's object has the binding
+	RtDirectEval                  // (callee, this, EvalScope constant, args...) eval(args) or a plain call
+	RtNewVarObject                // () -> an object without prototype for eval's variables
+	RtDeclareEvalVar              // (object, name) adds a variable of sloppy eval code
+	RtWithStrictCheck             // (object, name) a ReferenceError when strict code writes a binding the object lost
 	RtNumRuntime
 )
 
@@ -177,5 +182,5 @@ var RuntimeNames = [RtNumRuntime]string{
 	"CreateRegExp", "DeclareGlobals", "Await", "SetFunctionName", "BigInt",
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
-	"AsyncYieldStar", "AsyncYieldStarResult", "DynamicImport", "ImportMeta",
+	"AsyncYieldStar", "AsyncYieldStarResult", "DynamicImport", "ImportMeta", "WithHas", "DirectEval", "NewVarObject", "DeclareEvalVar", "WithStrictCheck",
 }

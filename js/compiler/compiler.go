@@ -42,6 +42,9 @@ type Options struct {
 	// Strict compiles the script as strict mode code even without a
 	// "use strict" directive.
 	Strict bool
+	// Eval compiles eval code: its let, const and class declarations are
+	// its own, and a direct eval's code sees the caller's bindings.
+	Eval *bytecode.EvalScope
 }
 
 // Compile parses and compiles a classic script.
@@ -49,6 +52,10 @@ func Compile(file, src string, opts Options) (t *bytecode.FunctionTemplate, err 
 	c, ast, err := parseSource(file, src)
 	if err != nil {
 		return nil, err
+	}
+	c.eval = opts.Eval
+	if opts.Eval != nil && opts.Eval.Strict {
+		opts.Strict = true
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -82,12 +89,16 @@ func parseSource(file, src string) (*compiler, *js.AST, error) {
 
 // compiler holds what is shared by all functions of one script.
 type compiler struct {
-	file     string
-	src      []byte
-	lines    []int
-	bindings map[*js.Var]*binding
-	info     map[any]*funcInfo // analysis results per function node
-	captured map[*js.Var]bool
+	eval         *bytecode.EvalScope // compiling eval code
+	evalBindings map[string]*binding // the caller's bindings it uses
+	withs        []*withScope        // with statements around the code being compiled
+	noWith       bool                // compiling the fallback of a with lookup
+	file         string
+	src          []byte
+	lines        []int
+	bindings     map[*js.Var]*binding
+	info         map[any]*funcInfo // analysis results per function node
+	captured     map[*js.Var]bool
 	// classNames are the inner name bindings of the class expressions
 	// being compiled, innermost last.
 	classNames []*binding
@@ -207,8 +218,13 @@ type funcState struct {
 	completion int
 	// thisReg etc. are where the special bindings live when they are not
 	// captured.
-	isArrow bool
-	scopes  []*scopeState
+	isArrow  bool
+	scopes   []*scopeState
+	declared []*js.Var // the function scope's declarations, for direct eval
+	varObj   *binding  // where sloppy direct eval declares variables
+	// inParams: compiling the parameter list's initializers and
+	// patterns; argumentsParam: a parameter is named arguments.
+	inParams, argumentsParam bool
 	// thisB and argsB are the bindings of this and arguments in a
 	// non-arrow function (nil when arguments is unused).
 	thisB, argsB *binding

@@ -40,7 +40,7 @@ func (c *compiler) exprToReg(e js.IExpr) int {
 // register when nothing evaluated later can change it.
 func (c *compiler) operandReg(e js.IExpr, rest js.IExpr) int {
 	if v, ok := e.(*js.Var); ok && isSimple(rest) {
-		if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) {
+		if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) && c.withsFor(v) == nil {
 			return b.reg
 		}
 	}
@@ -54,7 +54,7 @@ func (c *compiler) localReg(e js.IExpr) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) {
+	if b := c.lookup(v); b != nil && b.kind == bindReg && b.fs == c.fs && !(b.lexical && (!b.initialized || b.alwaysCheck)) && c.withsFor(v) == nil {
 		if identName(v.Data) == "arguments" && v.Decl == js.NoDecl {
 			return 0, false
 		}
@@ -331,6 +331,10 @@ func (c *compiler) deleteExpr(x js.IExpr) {
 		if c.fs.strict {
 			c.errorAt(t.Data, "Delete of an unqualified identifier in strict mode.")
 		}
+		if ws := c.withsFor(t); ws != nil {
+			c.deleteVarWith(t, ws)
+			return
+		}
 		if b := c.lookup(t); b != nil && b.kind != bindGlobal && b.kind != bindGlobalLex {
 			c.emit(bytecode.LdaFalse)
 			return
@@ -418,6 +422,14 @@ func (c *compiler) assign(target, value js.IExpr) {
 	fs := c.fs
 	switch t := target.(type) {
 	case *js.Var:
+		if ws := c.withsFor(t); ws != nil {
+			// The reference is resolved before the value is computed.
+			c.checkAssignable(t)
+			_, store := c.withReference(t, ws)
+			c.namedExpr(value, identName(t.Data))
+			store()
+			return
+		}
 		c.namedExpr(value, identName(t.Data))
 		c.checkAssignable(t)
 		c.storeVar(t, false)
@@ -505,6 +517,9 @@ func (c *compiler) reference(target js.IExpr) (load, store func()) {
 		return c.reference(t.X)
 	case *js.Var:
 		c.checkAssignable(t)
+		if ws := c.withsFor(t); ws != nil {
+			return c.withReference(t, ws)
+		}
 		return func() { c.loadVar(t, false) }, func() { c.storeVar(t, false) }
 	case *js.DotExpr:
 		c.checkNotOptionalChain(t, "Invalid left-hand side in assignment")
@@ -826,14 +841,20 @@ func (c *compiler) call(e *js.CallExpr, end bytecode.LabelID, used *bool) {
 		c.importCall(e)
 		return
 	}
-	if v, ok := e.X.(*js.Var); ok && identName(v.Data) == "eval" && c.lookup(v) == nil {
-		// Direct eval is run as an indirect eval for now.
-		_ = v
+	if isDirectEval(e) && c.lookup(e.X.(*js.Var)) == nil && !e.Optional {
+		c.directEval(e)
+		return
 	}
 	callee := fs.reg()
 	member := isMember(e.X)
 	var recv int
-	if member {
+	if v, ok := e.X.(*js.Var); ok && c.withsFor(v) != nil {
+		// A function found in a with statement's object is called with
+		// the object as this.
+		member = true
+		recv = fs.reg()
+		c.loadVarWith(resolve(v), false, c.withsFor(v), recv)
+	} else if member {
 		recv = fs.reg()
 		c.chainPart(e.X, end, used, recv)
 	} else {

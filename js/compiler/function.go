@@ -44,7 +44,26 @@ func (c *compiler) compileScript(ast *js.AST, strict bool) *bytecode.FunctionTem
 			}
 		}
 	}
+	var locals []*js.Var  // eval code's own declarations
+	var varNames []string // sloppy eval code's new variables of its caller
 	for _, v := range ast.BlockStmt.Scope.Declared {
+		if c.eval != nil && (v.Decl == js.VariableDecl || v.Decl == js.FunctionDecl || v.Decl == js.LexicalDecl) {
+			if v.Decl == js.LexicalDecl || strict {
+				locals = append(locals, v)
+				continue
+			}
+			if b, found := c.evalVar(v); found {
+				switch {
+				case b != nil:
+					c.bindings[v] = b
+				case c.eval.VarObject.Name != "":
+					varNames = append(varNames, identName(v.Data))
+				default:
+					locals = append(locals, v)
+				}
+				continue
+			}
+		}
 		b := &binding{name: identName(v.Data), fs: fs}
 		kind := 0
 		switch v.Decl {
@@ -90,6 +109,13 @@ func (c *compiler) compileScript(ast *js.AST, strict bool) *bytecode.FunctionTem
 			fs.nextReg = r
 		}
 	}
+	if c.eval != nil && !strict && c.eval.VarObject.Name != "" {
+		c.evalVarObject(varNames)
+	}
+	if len(locals) > 0 {
+		c.evalLocals(locals, consts)
+	}
+	fs.declared = locals
 	c.hoistFunctions(ast.List)
 	c.stmts(ast.List)
 	c.emit(bytecode.Ldar, fs.completion)
@@ -197,6 +223,10 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 			ctxNeeded = true
 		}
 	}
+	varObj := info.hasEval && !strict
+	if varObj {
+		ctxNeeded = true
+	}
 	if ctxNeeded {
 		sc.savedCtx = fs.reg()
 		// The size is patched once the slots are counted.
@@ -206,6 +236,17 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 	sizeAt := fs.b.Offset() - 2
 	if ctxNeeded {
 		c.emit(bytecode.PushContext, sc.savedCtx)
+	}
+	if varObj {
+		// Sloppy direct eval adds variables here (see directEval); the
+		// function's own bindings, made after it, come first.
+		b := &binding{kind: bindCtx, slot: sc.ctxSize, level: fs.ctxLevel, fs: fs, name: "eval var object"}
+		sc.ctxSize++
+		c.emit(bytecode.CallRuntime, bytecode.RtNewVarObject, 0, 0)
+		c.storeBinding(b)
+		fs.varObj = b
+		c.withs = append(c.withs, &withScope{obj: b})
+		defer func() { c.withs = c.withs[:len(c.withs)-1] }()
 	}
 	if kind != bytecode.ArrowFunction {
 		fs.thisB = &binding{kind: bindReg, reg: 0, fs: fs}
@@ -242,10 +283,11 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 			c.emit(bytecode.Ldar, 1+i)
 			c.storeBinding(b)
 		} else {
-			c.bindings[v] = &binding{kind: bindReg, reg: 1 + i, fs: fs, name: identName(v.Data)}
+			c.bindings[v] = &binding{kind: bindReg, reg: 1 + i, fs: fs, name: identName(v.Data), withDepth: len(c.withs)}
 		}
 	}
 	// Every other declaration of the function scope.
+	fs.declared = body.Scope.Declared
 	for _, v := range body.Scope.Declared {
 		if b, ok := c.bindings[v]; ok && b.fs == fs {
 			continue
@@ -260,6 +302,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 		if v == selfName || (v.Decl == js.ExprDecl && selfName != nil && bytes.Equal(v.Data, selfName.Data)) {
 			c.emit(bytecode.LdaClosure)
 			c.storeBinding(b)
+			b.selfName = v.Decl == js.ExprDecl
 		}
 	}
 	if ctxNeeded {
@@ -267,6 +310,12 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 		fs.b.Code[sizeAt+1] = byte(sc.ctxSize >> 8)
 	}
 	// Default values and destructuring parameters.
+	fs.inParams = true
+	for _, p := range params.List {
+		if v, ok := p.Binding.(*js.Var); ok && identName(v.Data) == "arguments" {
+			fs.argumentsParam = true
+		}
+	}
 	if !simple {
 		for i, p := range params.List {
 			if _, ok := p.Binding.(*js.Var); ok && p.Default == nil {
@@ -281,6 +330,7 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 			c.bindPattern(params.Rest, false, false)
 		}
 	}
+	fs.inParams = false
 	c.hoistFunctions(body.List)
 	if fs.t.Flags&bytecode.FlagGenerator != 0 {
 		// A generator binds its parameters when called, so their errors
@@ -525,7 +575,7 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 		c.emit(bytecode.PushContext, innerCtx)
 		fs.ctxLevel++
 		c.pushControl(&control{kind: ctlContext, ctxReg: innerCtx})
-		inner = &binding{kind: bindCtx, name: identName(d.Name.Data), level: fs.ctxLevel, fs: fs, lexical: true, constant: true}
+		inner = &binding{kind: bindCtx, name: identName(d.Name.Data), level: fs.ctxLevel, fs: fs, lexical: true, constant: true, withDepth: len(c.withs)}
 		c.emit(bytecode.LdaTheHole)
 		c.storeBinding(inner)
 		c.classNames = append(c.classNames, inner)
@@ -571,7 +621,7 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 			c.loadString("#" + string(v.Data[1:]))
 			c.emit(bytecode.Star, r)
 			c.emit(bytecode.CallRuntime, bytecode.RtNewPrivateName, r, 1)
-			b := &binding{kind: bindCtx, slot: i, level: fs.ctxLevel, fs: fs, name: identName(v.Data)}
+			b := &binding{kind: bindCtx, slot: i, level: fs.ctxLevel, fs: fs, name: identName(v.Data), withDepth: len(c.withs)}
 			c.storeBinding(b)
 			c.bindings[v] = b
 		}

@@ -23,6 +23,9 @@ type funcInfo struct {
 	argsVar      *js.Var
 	// What an escaped identifier may not spell out here.
 	strict, generator, async bool
+	// hasEval: a direct eval in the function or a nested one can reach
+	// every variable, so all of them live in contexts.
+	hasEval bool
 }
 
 // bindingKind says where a variable lives.
@@ -48,6 +51,8 @@ type binding struct {
 	constant    bool
 	initialized bool // the declaration has been compiled: no TDZ check needed in fs
 	alwaysCheck bool // declared in a switch: cases can skip the declaration
+	withDepth   int  // with statements around the declaration
+	selfName    bool // a function expression's name inside it
 }
 
 // analysis walks the tree once before compiling to find captured
@@ -77,6 +82,17 @@ func (c *compiler) analyze(ast *js.AST, strict bool) {
 	a.stack = []*funcInfo{root}
 	a.declare(&ast.BlockStmt.Scope)
 	js.Walk(a, &ast.BlockStmt)
+	for v, f := range a.owner {
+		if f.hasEval {
+			a.captured[v] = true
+		}
+	}
+}
+
+// isDirectEval reports whether e calls eval by that unbound name.
+func isDirectEval(e *js.CallExpr) bool {
+	v, ok := e.X.(*js.Var)
+	return ok && resolve(v).Decl == js.NoDecl && identName(v.Data) == "eval" && !hasSpread(&e.Args)
 }
 
 func (a *analysis) cur() *funcInfo { return a.stack[len(a.stack)-1] }
@@ -131,6 +147,31 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 		a.push(n, false, &n.Body)
 	case *js.LabelledStmt:
 		a.checkEscaped(n.Label)
+	case *js.CallExpr:
+		if isDirectEval(n) {
+			for f := a.cur(); f != nil; f = f.parent {
+				f.hasEval = true
+				f.thisCaptured = true
+				if !f.arrow && f.parent != nil {
+					f.usesArgs, f.argsCaptured = true, true
+				}
+			}
+		}
+	case *js.IfStmt:
+		a.checkLabelledFunction(n.Body)
+		a.checkLabelledFunction(n.Else)
+	case *js.WhileStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.DoWhileStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.ForStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.ForInStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.ForOfStmt:
+		a.checkLabelledFunction(n.Body)
+	case *js.WithStmt:
+		a.checkLabelledFunction(n.Body)
 	case *js.BranchStmt:
 		a.checkEscaped(n.Label)
 	case *js.ArrowFunc:
@@ -230,6 +271,26 @@ func (a *analysis) checkEscaped(data []byte) {
 	}
 }
 
+// checkLabelledFunction: the body of an if, a loop or a with may not be a
+// labelled function declaration (ECMA-262 14.6.1, 14.7.1.1, 14.11.1:
+// "It is a Syntax Error if IsLabelledFunction(Statement) is true").
+func (a *analysis) checkLabelledFunction(s js.IStmt) {
+	l, ok := s.(*js.LabelledStmt)
+	if !ok {
+		return
+	}
+	for {
+		switch v := l.Value.(type) {
+		case *js.LabelledStmt:
+			l = v
+			continue
+		case *js.FuncDecl:
+			a.c.errorAt(l.Label, "In strict mode code or as the body of a statement, functions can only be declared at top level or inside a block")
+		}
+		return
+	}
+}
+
 var reservedWords = map[string]bool{
 	"break": true, "case": true, "catch": true, "class": true, "const": true, "continue": true,
 	"debugger": true, "default": true, "delete": true, "do": true, "else": true, "enum": true,
@@ -302,7 +363,7 @@ func (c *compiler) bindVar(v *js.Var, sc *scopeState) *binding {
 	if b, ok := c.bindings[v]; ok && b.fs == c.fs {
 		return b
 	}
-	b := &binding{name: identName(v.Data), fs: c.fs}
+	b := &binding{name: identName(v.Data), fs: c.fs, withDepth: len(c.withs)}
 	b.lexical = v.Decl == js.LexicalDecl
 	if c.captured[v] && sc != nil {
 		b.kind = bindCtx
@@ -327,6 +388,9 @@ func (c *compiler) lookup(v *js.Var) *binding {
 			if c.classNames[i].name == identName(v.Data) {
 				return c.classNames[i]
 			}
+		}
+		if c.eval != nil {
+			return c.evalBinding(identName(v.Data))
 		}
 	}
 	return nil
@@ -410,6 +474,10 @@ func (c *compiler) storeBinding(b *binding) {
 // loadVar loads variable v (or a global named name when v is unbound).
 func (c *compiler) loadVar(v *js.Var, inTypeof bool) {
 	v = resolve(v)
+	if ws := c.withsFor(v); ws != nil {
+		c.loadVarWith(v, inTypeof, ws, -1)
+		return
+	}
 	name := identName(v.Data)
 	c.posIdent(v)
 	if name == "arguments" && v.Decl == js.NoDecl {
@@ -452,6 +520,10 @@ func (c *compiler) loadBinding(b *binding) {
 // marks a declaration's initialisation, which has neither.
 func (c *compiler) storeVar(v *js.Var, init bool) {
 	v = resolve(v)
+	if ws := c.withsFor(v); ws != nil {
+		c.storeVarWith(v, init, ws)
+		return
+	}
 	name := identName(v.Data)
 	b := c.lookup(v)
 	if b == nil {
@@ -483,6 +555,14 @@ func (c *compiler) storeVar(v *js.Var, init bool) {
 		c.emit(bytecode.ThrowReferenceErrorIfHole, c.name(b.name))
 		c.emit(bytecode.Ldar, r)
 		c.fs.nextReg--
+	}
+	if b.selfName {
+		// A function expression's own name is immutable: assignments
+		// are ignored, or TypeErrors in strict code (ECMA-262 15.2.5).
+		if c.fs.strict {
+			c.emit(bytecode.ThrowConstAssignError, c.name(b.name))
+		}
+		return
 	}
 	if b.constant {
 		c.emit(bytecode.ThrowConstAssignError, c.name(b.name))

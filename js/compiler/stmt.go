@@ -124,10 +124,7 @@ func (c *compiler) stmt(s js.IStmt) {
 	case *js.SwitchStmt:
 		c.switchStmt(s, nil)
 	case *js.WithStmt:
-		if fs.strict {
-			c.errorf("Strict mode code may not include a with statement")
-		}
-		c.errorf("with statements are not supported yet")
+		c.withStmt(s)
 	case *js.DebuggerStmt:
 		c.emit(bytecode.Debugger)
 	case *js.ImportStmt, *js.ExportStmt:

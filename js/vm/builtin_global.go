@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"glassbox/js/bytecode"
 )
 
 func (r *Realm) initGlobals() {
@@ -40,21 +42,10 @@ func (r *Realm) initGlobals() {
 		x, err := it.ToNumber(arg(args, 0))
 		return Bool(!math.IsNaN(x) && !math.IsInf(x, 0)), err
 	})
-	// eval is indirect eval only: the code runs as a script in the global
-	// scope; direct eval's access to local variables is not supported.
-	r.method(g, "eval", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
-		src := arg(args, 0)
-		if !src.IsString() {
-			return src, nil
-		}
-		if it.Compile == nil {
-			return Undefined, it.throwError(EvalError, "code generation from strings is not available")
-		}
-		t, err := it.Compile("eval", src.Strv().String(), false)
-		if err != nil {
-			return Undefined, err
-		}
-		return it.runNested(it.realm, t)
+	// Called as a function, eval is indirect: the code runs in the global
+	// scope. Direct eval is RtDirectEval.
+	r.evalFn = r.method(g, "eval", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		return it.eval(nil, it.realm, ObjValue(it.realm.Global), arg(args, 0), &bytecode.EvalScope{})
 	})
 	uriFn := func(name string, f func(string) (string, bool)) {
 		r.method(g, name, 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {

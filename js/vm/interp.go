@@ -39,6 +39,9 @@ type Interp struct {
 	// Compile turns source into a template; set by the embedder so that
 	// Function() and eval can compile without an import cycle.
 	Compile func(name, src string, strict bool) (*bytecode.FunctionTemplate, error)
+	// CompileEval compiles eval code against the bindings its caller
+	// sees (none for an indirect eval).
+	CompileEval func(src string, scope *bytecode.EvalScope) (*bytecode.FunctionTemplate, error)
 
 	// CanBlock is the agent's [[CanBlock]]: whether Atomics.wait may
 	// suspend it. A browser's main thread cannot block.

@@ -35,6 +35,7 @@ type Realm struct {
 	typedCtors, typedProtos                       [numTAKinds]*Object
 	taLengthGetter                                *Object
 	asyncFromSyncProto                            *Object
+	evalFn                                        *Object // %eval%, which direct eval calls compare with
 }
 
 // NewRealm makes a realm with the standard built-ins in agent it.

@@ -116,6 +116,25 @@ func (it *Interp) runtimeCall(fr *frame, id int, args []Value, acc Value) (Value
 		return args[0], nil
 	case bytecode.RtYieldStar:
 		return it.yieldStarStep(args[0], int(args[1].num), args[2])
+	case bytecode.RtNewVarObject:
+		return ObjValue(NewObject(nil)), nil
+	case bytecode.RtDeclareEvalVar:
+		o, k := args[0].Obj(), StrKey(args[1].Strv().String())
+		if _, ok := o.getOwn(k); !ok {
+			o.defineOwn(k, Undefined, Writable|Enumerable|Configurable)
+		}
+		return Undefined, nil
+	case bytecode.RtWithStrictCheck:
+		name := args[1].Strv().String()
+		has, err := it.hasProperty(args[0].Obj(), StrKey(name))
+		if err != nil || has {
+			return Undefined, err
+		}
+		return Undefined, it.throwError(ReferenceError, name+" is not defined")
+	case bytecode.RtDirectEval:
+		return it.directEval(fr, args)
+	case bytecode.RtWithHas:
+		return it.withHas(args[0].Obj(), args[1])
 	case bytecode.RtAsyncYieldStar:
 		return it.asyncYieldStarStep(args)
 	case bytecode.RtAsyncYieldStarResult:
@@ -433,4 +452,67 @@ func (it *Interp) privateSet(obj Value, s *Symbol, v Value) error {
 	}
 	o.defineOwn(SymKey(s), v, p.attr)
 	return nil
+}
+
+// withHas is HasBinding of a with statement's object environment
+// (ECMA-262 9.1.1.2.1): the object has the property and its
+// Symbol.unscopables does not block it.
+func (it *Interp) withHas(o *Object, name Value) (Value, error) {
+	k := StrKey(name.Strv().String())
+	if has, err := it.hasProperty(o, k); err != nil || !has {
+		return False, err
+	}
+	u, err := it.Get(o, SymKey(it.SymUnscopables))
+	if err != nil {
+		return False, err
+	}
+	if uo := u.Obj(); uo != nil {
+		b, err := it.Get(uo, k)
+		if err != nil {
+			return False, err
+		}
+		if ToBoolean(b) {
+			return False, nil
+		}
+	}
+	return True, nil
+}
+
+// directEval is a call eval(args...) where eval is not a local name
+// (ECMA-262 13.3.6.1): when it is %eval%, the code runs with the caller's
+// context, this and strictness; otherwise it is an ordinary call.
+func (it *Interp) directEval(fr *frame, args []Value) (Value, error) {
+	callee := args[0]
+	if callee.Obj() == nil || callee.Obj() != fr.realm.evalFn {
+		return it.Call(callee, Undefined, args[3:]...)
+	}
+	if len(args) < 4 {
+		return Undefined, nil
+	}
+	scope := fr.tmpl.Constants[int(args[2].num)].(*bytecode.EvalScope)
+	return it.eval(fr, fr.realm, args[1], args[3], scope)
+}
+
+// eval is PerformEval: x compiled as eval code and run on the caller's
+// context (fr nil: the global scope).
+func (it *Interp) eval(fr *frame, r *Realm, this, x Value, scope *bytecode.EvalScope) (Value, error) {
+	if !x.IsString() {
+		return x, nil
+	}
+	if it.CompileEval == nil {
+		return Undefined, it.throwError(EvalError, "code generation from strings is not available")
+	}
+	t, err := it.CompileEval(x.Strv().String(), scope)
+	if err != nil {
+		return Undefined, err
+	}
+	fn := &Function{tmpl: t, realm: r}
+	if fr != nil {
+		fn.ctx = fr.ctx
+	}
+	obj := newObjectClass(r.FunctionPrototype, ClassFunction)
+	obj.fn = fn
+	nf := it.newFrame(obj, fn, this, nil, nil)
+	nf.entry = true
+	return it.reenter(nf)
 }
