@@ -526,6 +526,21 @@ var scriptTests = []struct{ src, want string }{
 	{"new Date(0).getTime()", "0"},
 	{"typeof Date.now()", "number"},
 	{"new Date(Date.UTC(2020, 1, 29)).getUTCDate()", "29"},
+	// Annex B.3.4: a function declaration as an if or else body in sloppy
+	// code is declared as if it were in a block.
+	{"if (true) function f() { return 1 } f()", "1"},
+	{"if (false) ; else function g() { return 2 } g()", "2"},
+	{"if (false) function f() { return 1 } else function g() { return 2 } typeof f + ' ' + g()", "undefined 2"},
+	{"(function() { if (true) function h() { return 3 } return h() })()", "3"},
+	{"if (1)\nfunction k() { return `${ {a: 4}.a }` }\nelse function m() { return /}/ } k()", "4"},
+	{"'use strict'; if (true) function f() {}", "SyntaxError"},
+	// Annex B.3.5: var e = x in catch (e) assigns the catch parameter.
+	{"var r = []; foo = 'prior'; try { throw 1 } catch (foo) { var foo = 'init'; r.push(foo) } r.push(foo); r.join()", "init,prior"},
+	{"'use strict'; var r = []; try { throw 1 } catch (e) { var e = 2; r.push(e, (function(){ var e = 3; return e })()) } r.push(e); r.join()", "2,3,"},
+	{"(function() { try { throw 1 } catch (e) { { var e = 5 } } return e })()", "undefined"},
+	// Eval code's global vars and functions are configurable; a script's are not.
+	{"(0, eval)('var ev; function ef() {}'); [delete globalThis.ev, delete globalThis.ef, typeof ev, typeof ef].join()", "true,true,undefined,undefined"},
+	{"var sv; function sf() {} [delete globalThis.sv, delete globalThis.sf].join()", "false,false"},
 }
 
 func TestScripts(t *testing.T) {

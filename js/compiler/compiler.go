@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 	"unsafe"
 
 	"github.com/tdewolff/parse/v2"
@@ -75,6 +76,16 @@ func parseSource(file, src string) (*compiler, *js.AST, error) {
 	buf := make([]byte, len(src), len(src)+1)
 	copy(buf, src)
 	ast, perr := js.Parse(parse.NewInputBytes(buf), js.Options{})
+	var ifFuncs map[int]bool
+	if perr != nil && strings.Contains(perr.Error(), ifFunctionError) {
+		if wrapped, names, ok := wrapIfFunctions(buf); ok {
+			wbuf := make([]byte, len(wrapped), len(wrapped)+1)
+			copy(wbuf, wrapped)
+			if wast, werr := js.Parse(parse.NewInputBytes(wbuf), js.Options{}); werr == nil {
+				buf, ast, perr, ifFuncs = wbuf, wast, nil, names
+			}
+		}
+	}
 	if perr != nil {
 		se := &SyntaxError{File: file, Line: 1, Column: 1, Msg: perr.Error()}
 		if pe, ok := perr.(*parse.Error); ok {
@@ -82,7 +93,7 @@ func parseSource(file, src string) (*compiler, *js.AST, error) {
 		}
 		return nil, nil, se
 	}
-	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}}
+	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}, ifFuncs: ifFuncs}
 	c.lines = lineStarts(buf)
 	return c, ast, nil
 }
@@ -110,6 +121,12 @@ type compiler struct {
 	// attrs are the import attributes of a module's declarations, by
 	// the offset of their specifier (see scanModule).
 	attrs map[int][]bytecode.ImportAttribute
+	// ifFuncs are the offsets of the names of function declarations that
+	// were if or else bodies before wrapIfFunctions braced them.
+	ifFuncs map[int]bool
+	// catches are the catch clauses with a simple parameter around the
+	// code being compiled, innermost last.
+	catches []catchScope
 }
 
 func lineStarts(b []byte) []int {

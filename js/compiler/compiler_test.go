@@ -82,6 +82,10 @@ func TestNoFalseEarlyErrors(t *testing.T) {
 		"var \\u0061wait; var l\\u0065t; var o = { bre\\u0061k: 1 }; o.bre\\u0061k;",
 		"async function f() { function g() { var \\u0061wait; } }",
 		"var yield, let, static; implements = 1;",
+		// Annex B.3.4: function declarations as if and else bodies.
+		"if (1) function f(){} if (0) ; else function g(){} if (1) function h(){} else function i(){}",
+		"function o() { if (1) function f(){ if (2) function g(){} } 'use strict'; }",
+		"if (1)\nfunction f(){ return `${ {a: 1}.a }` }\nelse function g(){ return /}/ }",
 	} {
 		if _, err := Compile("ok.js", src, Options{}); err != nil {
 			t.Errorf("%s: %v", src, err)
@@ -145,6 +149,13 @@ func TestSyntaxErrors(t *testing.T) {
 		{"for (;;) { var f; function f(){} }", "Identifier 'f' has already been declared"},
 		{"try {} catch (e) { function e(){} }", "Identifier 'e' has already been declared"},
 		{"try {} catch ([e]) { var e; }", "Identifier 'e' has already been declared"},
+		// Annex B.3.4 function declarations as if bodies: sloppy code only.
+		{"'use strict'; if (1) function f(){}", "In strict mode code, functions can only be declared at top level or inside a block"},
+		{"function g() { 'use strict'; if (1) ; else function f(){} }", "In strict mode code, functions can only be declared at top level or inside a block"},
+		{"class C { m() { if (1) function f(){} } }", "In strict mode code, functions can only be declared at top level or inside a block"},
+		{"if (1) function* g(){}", ""},
+		{"while (1) function f(){}", ""},
+		{"if (1) async function f(){}", ""},
 	} {
 		_, err := Compile("e.js", tt.src, Options{})
 		se, ok := err.(*SyntaxError)

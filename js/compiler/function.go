@@ -80,6 +80,11 @@ func (c *compiler) compileScript(ast *js.AST, strict bool) *bytecode.FunctionTem
 		default:
 			continue
 		}
+		if c.eval != nil && kind < 2 {
+			// Eval code's vars and functions on the global object can be
+			// deleted (CreateGlobalVarBinding(N, true), ECMA-262 19.2.1.3).
+			kind += 4
+		}
 		c.bindings[v] = b
 		decl = append(decl, kind)
 		names = append(names, b.name)

@@ -141,6 +141,9 @@ func (a *analysis) Enter(n js.INode) js.IVisitor {
 	switch n := n.(type) {
 	case *js.FuncDecl:
 		if n.Name != nil {
+			if a.c.ifFuncs[a.c.offsetOf(n.Name.Data)] && (a.cur().strict || a.inClass > 0) {
+				a.c.errorAt(n.Name.Data, "In strict mode code, functions can only be declared at top level or inside a block")
+			}
 			a.checkEscaped(n.Name.Data)
 			a.skip = n.Name
 		}

@@ -217,6 +217,14 @@ func (c *compiler) varDecl(d *js.VarDecl) {
 				name = identName(v.Data)
 			}
 			c.namedExpr(el.Default, name)
+			if v, ok := el.Binding.(*js.Var); ok && d.TokenType == js.VarToken {
+				if p := c.catchParam(identName(v.Data)); p != nil {
+					// var e = x in catch (e) assigns the catch
+					// parameter (Annex B.3.5).
+					c.storeVar(p, false)
+					continue
+				}
+			}
 		}
 		c.bindPattern(el.Binding, d.TokenType != js.VarToken, d.TokenType == js.ConstToken)
 	}
@@ -467,7 +475,13 @@ func (c *compiler) tryStmt(s *js.TryStmt) {
 			c.bindPattern(s.Binding, true, false)
 		}
 		c.hoistFunctions(s.Catch.List)
-		c.stmts(s.Catch.List)
+		if v, ok := s.Binding.(*js.Var); ok {
+			c.catches = append(c.catches, catchScope{fs: fs, v: v})
+			c.stmts(s.Catch.List)
+			c.catches = c.catches[:len(c.catches)-1]
+		} else {
+			c.stmts(s.Catch.List)
+		}
 		c.exitBlock(sc)
 		fs.b.Bind(after)
 	} else {
@@ -575,4 +589,21 @@ func (c *compiler) condJump(cond js.IExpr, when bool, target bytecode.LabelID) {
 	} else {
 		c.emit(bytecode.JumpIfToBooleanFalse, int(target))
 	}
+}
+
+// catchScope is a catch clause with a simple parameter being compiled.
+type catchScope struct {
+	fs *funcState
+	v  *js.Var
+}
+
+// catchParam is the parameter named name of a catch clause of the
+// function being compiled that encloses the code being compiled, or nil.
+func (c *compiler) catchParam(name string) *js.Var {
+	for i := len(c.catches) - 1; i >= 0; i-- {
+		if cs := c.catches[i]; cs.fs == c.fs && identName(cs.v.Data) == name {
+			return cs.v
+		}
+	}
+	return nil
 }

@@ -410,6 +410,12 @@ func (t *translator) group() bool {
 				t.names[t.ngroups] = name
 			}
 			t.out.WriteByte('(')
+		case strings.ContainsRune("ims-", t.peek()):
+			saved := t.flags
+			defer func() { t.flags = saved }()
+			if !t.modifiers() {
+				return false
+			}
 		default:
 			t.fail("Invalid group")
 			return false
@@ -428,6 +434,72 @@ func (t *translator) group() bool {
 	}
 	t.out.WriteByte(')')
 	return quantifiable
+}
+
+// modifiers reads the flags of a modified group, (?ims-ims:...), up to
+// and including the colon, applies them to t.flags for the group's body
+// and opens the group. m and s need nothing from regexp2, since ^, $ and
+// . are spelled out by the translator; i becomes regexp2's own (?i:).
+func (t *translator) modifiers() bool {
+	seen := map[rune]bool{}
+	read := func() (string, bool) {
+		var fl strings.Builder
+		for {
+			c := t.peek()
+			if c != 'i' && c != 'm' && c != 's' {
+				return fl.String(), true
+			}
+			if seen[c] {
+				t.fail("Repeated flag in modifiers")
+				return "", false
+			}
+			seen[c] = true
+			fl.WriteRune(c)
+			t.pos++
+		}
+	}
+	add, ok := read()
+	if !ok {
+		return false
+	}
+	var remove string
+	dash := t.eat('-')
+	if dash {
+		if remove, ok = read(); !ok {
+			return false
+		}
+		if add == "" && remove == "" {
+			t.fail("Invalid modifiers group")
+			return false
+		}
+	}
+	if !t.eat(':') {
+		t.fail("Invalid group")
+		return false
+	}
+	set := func(fl string, on bool) {
+		for _, c := range fl {
+			switch c {
+			case 'i':
+				t.flags.IgnoreCase = on
+			case 'm':
+				t.flags.Multiline = on
+			case 's':
+				t.flags.DotAll = on
+			}
+		}
+	}
+	set(add, true)
+	set(remove, false)
+	switch {
+	case strings.ContainsRune(add, 'i'):
+		t.out.WriteString("(?i:")
+	case strings.ContainsRune(remove, 'i'):
+		t.out.WriteString("(?-i:")
+	default:
+		t.out.WriteString("(?:")
+	}
+	return true
 }
 
 // groupName reads a RegExpIdentifierName and the closing '>'.
@@ -703,6 +775,11 @@ func (t *translator) classEscape(inClass bool) (string, bool) {
 			t.fail("Invalid property name")
 			return "", false
 		}
+		if s == "" {
+			// regexp2 has no way to spell an empty set inside a class.
+			t.fail("An empty property set inside a class is not supported")
+			return "", false
+		}
 		return s, true
 	}
 	return "", false
@@ -816,6 +893,16 @@ func (t *translator) class() {
 				t.fail("Nested classes and set operations of the v flag are not supported")
 				return
 			}
+			// ClassSetCharacter (§22.2.1): these must be escaped, and
+			// doubled punctuators are reserved for future operators.
+			if strings.ContainsRune("()[]{}/-|", c) {
+				t.fail("Invalid set operation in character class")
+				return
+			}
+			if c == n && strings.ContainsRune("&!#$%*+,.:;<=>?@^`~", c) {
+				t.fail("Invalid set operation in character class")
+				return
+			}
 		}
 		lo, loSet, ok := t.classAtom()
 		if !ok {
@@ -895,6 +982,11 @@ func (t *translator) classAtom() (rune, string, bool) {
 			return '-', "", true
 		}
 	}
+	if t.flags.UnicodeSets && strings.ContainsRune("&!#%,:;<=>@`~", t.src[t.pos]) {
+		// ClassSetReservedPunctuator may be escaped in a v-mode class.
+		t.pos++
+		return t.src[t.pos-1], "", true
+	}
 	if s, ok := t.classEscape(true); ok {
 		return 0, s, true
 	}
@@ -903,87 +995,4 @@ func (t *translator) classAtom() (rune, string, bool) {
 	}
 	r, ok := t.characterEscape(true)
 	return r, "", ok
-}
-
-// Long General_Category names and their short forms, which Go's unicode
-// tables use.
-var categoryAliases = map[string]string{
-	"Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll",
-	"Titlecase_Letter": "Lt", "Modifier_Letter": "Lm", "Other_Letter": "Lo",
-	"Mark": "M", "Combining_Mark": "M", "Nonspacing_Mark": "Mn", "Spacing_Mark": "Mc", "Enclosing_Mark": "Me",
-	"Number": "N", "Decimal_Number": "Nd", "digit": "Nd", "Letter_Number": "Nl", "Other_Number": "No",
-	"Punctuation": "P", "punct": "P", "Connector_Punctuation": "Pc", "Dash_Punctuation": "Pd",
-	"Open_Punctuation": "Ps", "Close_Punctuation": "Pe", "Initial_Punctuation": "Pi",
-	"Final_Punctuation": "Pf", "Other_Punctuation": "Po",
-	"Symbol": "S", "Math_Symbol": "Sm", "Currency_Symbol": "Sc", "Modifier_Symbol": "Sk", "Other_Symbol": "So",
-	"Separator": "Z", "Space_Separator": "Zs", "Line_Separator": "Zl", "Paragraph_Separator": "Zp",
-	"Other": "C", "Control": "Cc", "cntrl": "Cc", "Format": "Cf", "Surrogate": "Cs", "Private_Use": "Co",
-}
-
-// propertyClass maps the body of \p{...} to a regexp2 class: general
-// categories, scripts (Script and Script_Extensions both use the Script
-// table) and the binary properties Go has tables for, plus ASCII, Any
-// and ASCII_Hex_Digit.
-func propertyClass(body string, negate, inClass bool) (string, bool) {
-	name, value, hasValue := strings.Cut(body, "=")
-	p := `\p`
-	if negate {
-		p = `\P`
-	}
-	if hasValue {
-		switch name {
-		case "General_Category", "gc":
-			return category(p, value, inClass)
-		case "Script", "sc", "Script_Extensions", "scx":
-			if _, ok := unicode.Scripts[value]; ok {
-				return p + "{" + value + "}", true
-			}
-		}
-		return "", false
-	}
-	if s, ok := category(p, name, inClass); ok {
-		return s, true
-	}
-	wrap := func(items string, neg bool) (string, bool) {
-		switch {
-		case !inClass && neg:
-			return "[^" + items + "]", true
-		case !inClass:
-			return "[" + items + "]", true
-		case neg:
-			return "", false
-		}
-		return items, true
-	}
-	switch name {
-	case "ASCII":
-		return wrap(`\x00-\x7F`, negate)
-	case "Any":
-		return wrap(`\x00-`+"\U0010FFFF", negate)
-	}
-	if _, ok := unicode.Properties[name]; ok {
-		return p + "{" + name + "}", true
-	}
-	return "", false
-}
-
-func category(p, v string, inClass bool) (string, bool) {
-	if s, ok := categoryAliases[v]; ok {
-		v = s
-	}
-	if v == "LC" {
-		switch {
-		case !inClass && p == `\P`:
-			return `[^\p{Lu}\p{Ll}\p{Lt}]`, true
-		case !inClass:
-			return `[\p{Lu}\p{Ll}\p{Lt}]`, true
-		case p == `\P`:
-			return "", false
-		}
-		return `\p{Lu}\p{Ll}\p{Lt}`, true
-	}
-	if _, ok := unicode.Categories[v]; ok {
-		return p + "{" + v + "}", true
-	}
-	return "", false
 }

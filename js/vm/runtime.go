@@ -321,7 +321,7 @@ func (it *Interp) declareGlobals(fr *frame, args []Value) error {
 	g := r.Global
 	for i := 0; i+1 < len(args); i += 2 {
 		kind, name := int(args[i].num), args[i+1].Strv().String()
-		if kind >= 2 {
+		if kind == 2 || kind == 3 {
 			if _, ok := r.lexicals[name]; ok {
 				return it.throwError(SyntaxError, "Identifier '"+name+"' has already been declared")
 			}
@@ -339,6 +339,10 @@ func (it *Interp) declareGlobals(fr *frame, args []Value) error {
 		case 0, 1:
 			if _, ok := g.getOwn(k); !ok && g.Extensible() {
 				g.defineOwn(k, Undefined, Writable|Enumerable)
+			}
+		case 4, 5: // eval code's: configurable
+			if _, ok := g.getOwn(k); !ok && g.Extensible() {
+				g.defineOwn(k, Undefined, Writable|Enumerable|Configurable)
 			}
 		default:
 			r.lexicals[name] = &lexBinding{value: Hole, constant: kind == 3}
