@@ -184,6 +184,25 @@ func TestXHTMLStyleCDATA(t *testing.T) {
 	}
 }
 
+func TestXHTMLScriptCDATA(t *testing.T) {
+	const doc = `<div id=x></div><script><![CDATA[ if (1 < 2) document.getElementById("x").style.width = "5px" ]]></script>`
+	tests := []struct {
+		contentType string
+		want        float32
+	}{
+		{"application/xhtml+xml", 5}, // the CDATA section's text is the script
+		{"text/html", 0},             // "<![CDATA[" is a syntax error
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse("http://127.0.0.1/x")
+		p := FromResponse(context.Background(), nil, &network.Response{URL: u, Status: 200,
+			ContentType: tt.contentType, Body: []byte(doc)})
+		if got := width(t, p, "x", 800); got != tt.want {
+			t.Errorf("%s: width %v, want %v", tt.contentType, got, tt.want)
+		}
+	}
+}
+
 func TestUnwrapCDATA(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"a{}", "a{}"},

@@ -44,6 +44,9 @@ type frame struct {
 	started  map[*dom.Node]bool // script elements already started
 	deferred []*dom.Node
 	children map[*dom.Node]*frame // by iframe element
+	// xhtml says the document is XHTML, parsed as HTML for now: its
+	// scripts' text is what an XML parser would give (unwrapCDATA).
+	xhtml bool
 }
 
 func (p *Page) console() func(level, text string) {
@@ -107,6 +110,7 @@ func (p *Page) parse(resp *network.Response) {
 }
 
 func (f *frame) parse(resp *network.Response) {
+	f.xhtml = resp.ContentType == "application/xhtml+xml"
 	if err := html.ParseScripted(f.doc, resp.Body, resp.Charset, f.parserScript); err != nil {
 		f.win.Console("warn", err.Error())
 	}
@@ -289,6 +293,9 @@ func (f *frame) scriptInserted(n *dom.Node) {
 func (f *frame) runInline(n *dom.Node) {
 	name := f.url.String()
 	src := n.TextContent()
+	if f.xhtml {
+		src = unwrapCDATA(src)
+	}
 	f.p.Loop.RunTask(func() { f.win.RunScript(name, src, n) })
 }
 
