@@ -201,6 +201,24 @@ var builtinTests = []struct{ name, src, want string }{
 	{"Array.of this", `function C(n) { this.n = n } var r = Array.of.call(C, 7, 8); r.n + ":" + r.length + ":" + r[0]`, "2:2:7"},
 
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
+
+	// URI encoding and decoding (ECMA-262 19.2.6).
+	{"decodeURI keeps reserved escapes", `decodeURI("%3B%2f%3F%41%23")`, "%3B%2f%3FA%23"},
+	{"decodeURIComponent reserved", `decodeURIComponent("%3B%2F%23")`, ";/#"},
+	{"decode multibyte", `decodeURIComponent("%D0%AE%E2%82%AC%F0%9F%98%80").length`, "4"},
+	{"decode U+FFFD and U+FFFF", `decodeURI("%EF%BF%BD%EF%BF%BF").charCodeAt(1).toString(16)`, "ffff"},
+	{"decode overlong", `decodeURI("%C0%80")`, "URIError: URI malformed"},
+	{"decode surrogate octets", `decodeURIComponent("%ED%BF%BF")`, "URIError: URI malformed"},
+	{"decode above U+10FFFF", `decodeURI("%F4%90%80%80")`, "URIError: URI malformed"},
+	{"decode bad continuation", `decodeURI("%E0%A4%41")`, "URIError: URI malformed"},
+	{"decode truncated", `decodeURI("%E0%A4")`, "URIError: URI malformed"},
+	{"decode bad hex", `decodeURI("%G0")`, "URIError: URI malformed"},
+	{"decode lone continuation", `decodeURI("%80")`, "URIError: URI malformed"},
+	{"encodeURIComponent marks", `encodeURIComponent("!'()*~-_. ;/")`, "!'()*~-_.%20%3B%2F"},
+	{"encodeURI reserved", `encodeURI(";/?:@&=+$,#[ ")`, ";/?:@&=+$,#%5B%20"},
+	{"encode astral", `encodeURI("\u{1F600}\u00e9")`, "%F0%9F%98%80%C3%A9"},
+	{"encode lone surrogate", `encodeURIComponent("\uD800")`, "URIError: URI malformed"},
+	{"encode round trip", `var s = "a b\u0416\u{10000}"; decodeURIComponent(encodeURIComponent(s)) === s`, "true"},
 }
 
 func TestBuiltins(t *testing.T) {

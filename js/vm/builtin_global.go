@@ -2,9 +2,10 @@ package vm
 
 import (
 	"math"
-	"net/url"
+	"math/bits"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"glassbox/js/bytecode"
 )
@@ -60,24 +61,11 @@ func (r *Realm) initGlobals() {
 			return Str(out), nil
 		})
 	}
-	uriFn("encodeURIComponent", func(s string) (string, bool) {
-		return strings.ReplaceAll(url.QueryEscape(s), "+", "%20"), true
-	})
-	uriFn("encodeURI", func(s string) (string, bool) {
-		e := strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
-		for _, c := range ";,/?:@&=+$#" {
-			e = strings.ReplaceAll(e, url.QueryEscape(string(c)), string(c))
-		}
-		return e, true
-	})
-	uriFn("decodeURIComponent", func(s string) (string, bool) {
-		out, err := url.PathUnescape(s)
-		return out, err == nil
-	})
-	uriFn("decodeURI", func(s string) (string, bool) {
-		out, err := url.PathUnescape(s)
-		return out, err == nil
-	})
+	const uriMark = "-_.!~*'()"
+	uriFn("encodeURIComponent", func(s string) (string, bool) { return uriEncode(s, uriMark) })
+	uriFn("encodeURI", func(s string) (string, bool) { return uriEncode(s, uriMark+";/?:@&=+$,#") })
+	uriFn("decodeURIComponent", func(s string) (string, bool) { return uriDecode(s, "") })
+	uriFn("decodeURI", func(s string) (string, bool) { return uriDecode(s, ";/?:@&=+$,#") })
 	// Number.parseFloat and Number.parseInt are the same functions.
 	if n, ok := g.getOwn(StrKey("Number")); ok {
 		n.value.Obj().defineOwn(StrKey("parseFloat"), ObjValue(parseFloat), Hidden)
@@ -172,4 +160,118 @@ func parseIntJS(s string, radix int) float64 {
 		return sign * f
 	}
 	return sign * parseIntDigits(s[:end], radix)
+}
+
+// uriDecode implements Decode (ECMA-262 19.2.6.5): %XX escapes are
+// UTF-8 octets, decoded to the code point they spell; escapes of ASCII
+// characters in preserve stay as written. It reports false where the
+// spec throws a URIError: a malformed escape, or octets that are not
+// the shortest UTF-8 form of a scalar value (overlong forms, surrogates,
+// code points above U+10FFFF).
+func uriDecode(s, preserve string) (string, bool) {
+	if !strings.Contains(s, "%") {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for k := 0; k < len(s); k++ {
+		if s[k] != '%' {
+			b.WriteByte(s[k])
+			continue
+		}
+		oct, ok := hexOctet(s, k)
+		if !ok {
+			return "", false
+		}
+		if oct < 0x80 {
+			if strings.IndexByte(preserve, oct) >= 0 {
+				b.WriteString(s[k : k+3])
+			} else {
+				b.WriteByte(oct)
+			}
+			k += 2
+			continue
+		}
+		n := bits.LeadingZeros8(^oct)
+		if n < 2 || n > 4 {
+			return "", false
+		}
+		var buf [4]byte
+		buf[0] = oct
+		k += 2
+		for j := 1; j < n; j++ {
+			k++
+			if k >= len(s) || s[k] != '%' {
+				return "", false
+			}
+			c, ok := hexOctet(s, k)
+			if !ok || c&0xC0 != 0x80 {
+				return "", false
+			}
+			buf[j] = c
+			k += 2
+		}
+		if r, size := utf8.DecodeRune(buf[:n]); size == n {
+			b.WriteRune(r)
+			continue
+		}
+		return "", false
+	}
+	return b.String(), true
+}
+
+// hexOctet reads the two hex digits after the % at s[k].
+func hexOctet(s string, k int) (byte, bool) {
+	if k+2 >= len(s) {
+		return 0, false
+	}
+	hi, ok1 := hexVal(s[k+1])
+	lo, ok2 := hexVal(s[k+2])
+	return hi<<4 | lo, ok1 && ok2
+}
+
+func hexVal(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// uriEncode implements Encode (ECMA-262 19.2.6.4): characters other than
+// ASCII letters, digits and those in extra become %XX escapes of their
+// UTF-8 octets. A lone surrogate cannot be encoded and reports false.
+func uriEncode(s, extra string) (string, bool) {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(extra, c) >= 0 {
+				b.WriteByte(c)
+			} else {
+				b.WriteByte('%')
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&15])
+			}
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 {
+			return "", false
+		}
+		for _, o := range []byte(s[i : i+size]) {
+			b.WriteByte('%')
+			b.WriteByte(hex[o>>4])
+			b.WriteByte(hex[o&15])
+		}
+		i += size
+	}
+	return b.String(), true
 }
