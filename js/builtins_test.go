@@ -202,6 +202,32 @@ var builtinTests = []struct{ name, src, want string }{
 
 	{"Reflect toStringTag", `Object.prototype.toString.call(Reflect)`, "[object Reflect]"},
 
+	// Function.prototype.toString returns [[SourceText]] or, for
+	// built-ins and bound functions, the NativeFunction form.
+	{"toString declaration", `function /* a */ f ( x ) { return x } f.toString()`, "function /* a */ f ( x ) { return x }"},
+	{"toString async generator expression", `(async function * g() { yield /}/ }).toString()`, "async function * g() { yield /}/ }"},
+	{"toString arrow expression body", `var a = async (x, y) => x ? y : [x, y], b = 1; a.toString()`, "async (x, y) => x ? y : [x, y]"},
+	{"toString arrow bare parameter", `[z => { return z }][0].toString()`, "z => { return z }"},
+	{"toString arrow ended by a new line", "var a = x => x * 2\nvar b = 3; a.toString()", "x => x * 2"},
+	{"toString nested arrow", `var a = x => y => x + y; a(1).toString() + "|" + a.toString()`, "y => x + y|x => y => x + y"},
+	{"toString arrow in a parameter default", `function f(g = () => 1) { return g } f().toString()`, "() => 1"},
+	{"toString class", `class A extends (class { m() {} }) { constructor() { super() } } A.toString()`,
+		"class A extends (class { m() {} }) { constructor() { super() } }"},
+	{"toString class without constructor", `(class { static x = () => 0 }).toString()`, "class { static x = () => 0 }"},
+	{"toString static getter leaves out static", `class A { static get [ "a" + "b" ]() { return 1 } } Object.getOwnPropertyDescriptor(A, "ab").get.toString()`,
+		`get [ "a" + "b" ]() { return 1 }`},
+	{"toString private method", `class A { #m() { return 1 } static f(a) { return a.#m } } A.f(new A).toString()`, "#m() { return 1 }"},
+	{"toString object methods", `var o = { async * m(a) {}, set v(x) {}, "s"() {} }; o.m.toString() + "|" + Object.getOwnPropertyDescriptor(o, "v").set.toString() + "|" + o.s.toString()`,
+		`async * m(a) {}|set v(x) {}|"s"() {}`},
+	{"toString computed name holding a method", `({ [ { a(){} }.a ](){ } })["a(){}"].toString()`, "[ { a(){} }.a ](){ }"},
+	{"toString after a regexp with braces", `var r = /[{(]/; function f() { return "}" } f.toString()`, `function f() { return "}" }`},
+	{"toString in a template", "`${(() => { return `}` })}`", "() => { return `}` }"},
+	{"toString built-in", `Math.max.toString()`, "function max() { [native code] }"},
+	{"toString bound", `(function f() {}).bind().toString()`, "function () { [native code] }"},
+	{"toString getter built-in", `Object.getOwnPropertyDescriptor(Map.prototype, "size").get.toString()`, "function () { [native code] }"},
+	{"toString dynamic function", `Function("a", "b", "return a").toString()`, "function anonymous(a,b\n) {\nreturn a\n}"},
+	{"toString non-function", `Function.prototype.toString.call({})`, "TypeError: Function.prototype.toString requires that 'this' be a Function"},
+
 	// URI encoding and decoding (ECMA-262 19.2.6).
 	{"decodeURI keeps reserved escapes", `decodeURI("%3B%2f%3F%41%23")`, "%3B%2f%3FA%23"},
 	{"decodeURIComponent reserved", `decodeURIComponent("%3B%2F%23")`, ";/#"},

@@ -165,7 +165,7 @@ var scriptTests = []struct{ src, want string }{
 	{"function P(x){ this.x = x } var B = P.bind(null, 4); new B().x", "4"},
 	{"Math.max(...[1, 5, 3])", "5"},
 	{"function f(a, b, c){ return a + b + c } f(...[1, 2], 3)", "6"},
-	{"function f(){ return f } f()()()", "function f() { [native code] }"},
+	{"function f(){ return f } f()()()", "function f(){ return f }"},
 	{"(function f(){ return typeof f })()", "function"},
 	{"notAFunction()", "ReferenceError: notAFunction is not defined"},
 	{"var nf = 1; nf()", "TypeError: nf is not a function"},

@@ -1,5 +1,7 @@
 package bytecode
 
+import "sync"
+
 // FunctionKind distinguishes the kinds of function a template can make,
 // which decide how calls, `this` and construction behave.
 type FunctionKind uint8
@@ -101,6 +103,11 @@ type FunctionTemplate struct {
 	Handlers   []Handler
 	Positions  []Pos
 	Line, Col  int // where the function starts
+	// Src is the script the function is part of, and SrcKind and
+	// SrcIndex the function's place among its function-like constructs
+	// (see Source); Src is nil where the source text is not known.
+	Src               *Source
+	SrcKind, SrcIndex int
 
 	// Cache is owned by the virtual machine, which keeps per-template
 	// runtime data (converted constants, inline caches) here.
@@ -183,4 +190,43 @@ var RuntimeNames = [RtNumRuntime]string{
 	"DeleteSuperProperty", "AppendElement", "ArraySetLength", "InitGlobalLexical", "YieldStar",
 	"NewPrivateName", "PrivateGet", "PrivateSet", "PrivateDefine", "PrivateIn", "AsyncIteratorNext",
 	"AsyncYieldStar", "AsyncYieldStarResult", "DynamicImport", "ImportMeta", "WithHas", "DirectEval", "NewVarObject", "DeclareEvalVar", "WithStrictCheck",
+}
+
+// Source is the text of a script, shared by its function templates,
+// which find their [[SourceText]] in it for Function.prototype.toString.
+// The extents of the functions are found only when first asked for, so
+// that compiling costs no more than walking the tree once.
+type Source struct {
+	Text []byte
+	// Counts are the numbers of function-like constructs of each kind
+	// the compiler saw; Scan finds their extents, in source order, in
+	// Text. A kind whose counts disagree has no source texts.
+	Counts [4]int
+	Scan   func(text []byte) [4][]Range
+
+	once   sync.Once
+	ranges [4][]Range
+}
+
+// Range is an extent of a source text in bytes.
+type Range struct{ Start, End int }
+
+// SourceText returns the function's source text, or nil where it is
+// not known.
+func (t *FunctionTemplate) SourceText() []byte {
+	s := t.Src
+	if s == nil || t.SrcKind < 0 || t.SrcKind >= len(s.Counts) {
+		return nil
+	}
+	s.once.Do(func() {
+		if s.Scan != nil {
+			s.ranges = s.Scan(s.Text)
+		}
+	})
+	rs := s.ranges[t.SrcKind]
+	if len(rs) != s.Counts[t.SrcKind] || t.SrcIndex < 0 || t.SrcIndex >= len(rs) {
+		return nil
+	}
+	r := rs[t.SrcIndex]
+	return s.Text[r.Start:r.End:r.End]
 }

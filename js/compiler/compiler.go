@@ -95,6 +95,7 @@ func parseSource(file, src string) (*compiler, *js.AST, error) {
 	}
 	c := &compiler{file: file, src: buf, bindings: map[*js.Var]*binding{}, ifFuncs: ifFuncs}
 	c.lines = lineStarts(buf)
+	c.numberFunctions(ast)
 	return c, ast, nil
 }
 
@@ -115,6 +116,11 @@ type compiler struct {
 	classNames []*binding
 	fs         *funcState // the function being compiled
 	lastPos    int
+	// source is the script's text for function source texts, and
+	// srcIndex the number of each function-like node among those of
+	// its kind (source.go).
+	source   *bytecode.Source
+	srcIndex map[js.INode]int
 	// module: the source is a module (CompileModule), whose context is
 	// level 1 of every function in it.
 	module bool

@@ -195,6 +195,14 @@ func (c *compiler) compileFunction(node any, name string, kind bytecode.Function
 	if gen {
 		fs.t.Flags |= bytecode.FlagGenerator
 	}
+	switch n := node.(type) {
+	case *js.FuncDecl:
+		c.setSource(fs.t, n, srcFunc)
+	case *js.ArrowFunc:
+		c.setSource(fs.t, n, srcArrow)
+	case *js.MethodDecl:
+		c.setSource(fs.t, n, srcMethod)
+	}
 	fs.derived = kind == bytecode.DerivedConstructor
 	n := len(params.List)
 	fs.t.ParamCount = n
@@ -691,6 +699,8 @@ func (c *compiler) classNamed(d *js.ClassDecl, name string) {
 	} else {
 		t = c.defaultConstructor(name, kind)
 	}
+	// A class's source text is the whole class, constructor or not.
+	c.setSource(t, d, srcClass)
 	c.emit(bytecode.CreateClosure, c.constant(t))
 	c.emit(bytecode.Star, args)
 	c.emit(bytecode.CallRuntime, bytecode.RtCreateClass, args, 2)

@@ -2,8 +2,6 @@ package vm
 
 import (
 	"strings"
-
-	"glassbox/js/bytecode"
 )
 
 func (r *Realm) initFunction() {
@@ -80,12 +78,16 @@ func (r *Realm) initFunction() {
 		if o == nil || o.fn == nil {
 			return Undefined, it.typeError("Function.prototype.toString requires that 'this' be a Function")
 		}
-		name := dataString(o, "name")
-		if o.fn.tmpl != nil && o.fn.tmpl.Kind == bytecode.ArrowFunction {
-			return Str("() => { [code] }"), nil
+		if t := o.fn.tmpl; t != nil {
+			if src := t.SourceText(); src != nil {
+				return Str(string(src)), nil
+			}
 		}
-		if o.fn.isClass {
-			return Str("class " + name + " { }"), nil
+		// Built-ins, bound functions and functions whose source text
+		// is not known take the NativeFunction form.
+		name := dataString(o, "name")
+		if !isNativeFunctionName(name) {
+			name = ""
 		}
 		return Str("function " + name + "() { [native code] }"), nil
 	})
@@ -179,4 +181,19 @@ func (it *Interp) listFromArrayLike(v Value) ([]Value, error) {
 		out[i] = x
 	}
 	return out, nil
+}
+
+// isNativeFunctionName reports whether name can stand as the
+// PropertyName of a NativeFunction (an IdentifierName is enough here:
+// "bound f" or "get x" or a private name cannot).
+func isNativeFunctionName(name string) bool {
+	for i, c := range name {
+		switch {
+		case c == '$' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
+		case c >= '0' && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
