@@ -228,6 +228,23 @@ var builtinTests = []struct{ name, src, want string }{
 	{"toString dynamic function", `Function("a", "b", "return a").toString()`, "function anonymous(a,b\n) {\nreturn a\n}"},
 	{"toString non-function", `Function.prototype.toString.call({})`, "TypeError: Function.prototype.toString requires that 'this' be a Function"},
 
+	// String.raw, toWellFormed, normalize and the IsRegExp checks.
+	{"String.raw template", "String.raw`a\\n${1}b${2}`", "a\\n1b2"},
+	{"String.raw object", `String.raw({raw: {length: 3, 0: "x", 1: "y", 2: "z"}}, 1, 2, 3, 4)`, "x1y2z"},
+	{"String.raw empty", `String.raw({raw: {length: -Infinity}}, 1)`, ""},
+	{"String.raw needs raw", `String.raw({})`, "TypeError: Cannot convert undefined or null to object"},
+	{"String.raw length", `String.raw.length`, "1"},
+	{"toWellFormed", `"a\uD800b\uDC00\uD83D\uDE00".toWellFormed() === "a\uFFFDb\uFFFD\uD83D\uDE00"`, "true"},
+	{"normalize NFD", `"\u00C5".normalize("NFD").length`, "2"},
+	{"normalize default NFC", `"A\u030A".normalize() === "\u00C5"`, "true"},
+	{"normalize NFKC", `"\uFB01".normalize("NFKC")`, "fi"},
+	{"normalize bad form", `"a".normalize("nfc")`, "RangeError: The normalization form should be one of NFC, NFD, NFKC, NFKD"},
+	{"normalize lone surrogate", `"\uD800".normalize().length`, "1"},
+	{"startsWith regexp", `"abc".startsWith(/a/)`, "TypeError: First argument to String.prototype.startsWith must not be a regular expression"},
+	{"endsWith Symbol.match false", `var re = /c/; re[Symbol.match] = false; "abc/c/".endsWith(re)`, "true"},
+	{"includes Symbol.match object", `"a".includes({[Symbol.match]: true})`, "TypeError: First argument to String.prototype.includes must not be a regular expression"},
+	{"padStart length", `"".padStart.length + "" + "".padEnd.length`, "11"},
+
 	// URI encoding and decoding (ECMA-262 19.2.6).
 	{"decodeURI keeps reserved escapes", `decodeURI("%3B%2f%3F%41%23")`, "%3B%2f%3FA%23"},
 	{"decodeURIComponent reserved", `decodeURIComponent("%3B%2F%23")`, ";/#"},

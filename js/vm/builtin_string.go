@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf16"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func (r *Realm) initString() {
@@ -59,6 +61,48 @@ func (r *Realm) initString() {
 				u = append(u, uint16(a), uint16(b))
 			} else {
 				u = append(u, uint16(f))
+			}
+		}
+		return StrValue(FromUTF16(u)), nil
+	})
+
+	r.method(s, "raw", 1, func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+		cooked, err := it.ToObject(arg(args, 0))
+		if err != nil {
+			return Undefined, err
+		}
+		rawv, err := it.getStr(cooked, "raw")
+		if err != nil {
+			return Undefined, err
+		}
+		literals, err := it.ToObject(rawv)
+		if err != nil {
+			return Undefined, err
+		}
+		n, err := it.lengthOf(literals)
+		if err != nil {
+			return Undefined, err
+		}
+		var u []uint16
+		for i := int64(0); i < n; i++ {
+			v, err := it.Get(literals, indexKey(int(i)))
+			if err != nil {
+				return Undefined, err
+			}
+			seg, err := it.ToString(v)
+			if err != nil {
+				return Undefined, err
+			}
+			u = append(u, seg.Units()...)
+			if i+1 == n {
+				break
+			}
+			if int(i)+1 < len(args) {
+				sub, err := it.ToString(args[i+1])
+				if err != nil {
+					return Undefined, err
+				}
+				u = append(u, sub.Units()...)
 			}
 		}
 		return StrValue(FromUTF16(u)), nil
@@ -163,8 +207,8 @@ func (r *Realm) initString() {
 		return Int(s.LastIndexOf(t, int(pos))), nil
 	})
 	method("includes", 1, func(it *Interp, s *String, args []Value) (Value, error) {
-		if o := arg(args, 0).Obj(); o != nil && o.class == ClassRegExp {
-			return Undefined, it.typeError("First argument to String.prototype.includes must not be a regular expression")
+		if err := notRegExp(it, arg(args, 0), "includes"); err != nil {
+			return Undefined, err
 		}
 		t, err := it.ToString(arg(args, 0))
 		if err != nil {
@@ -177,6 +221,9 @@ func (r *Realm) initString() {
 		return Bool(s.IndexOf(t, int(math.Min(math.Max(pos, 0), float64(s.Len())))) >= 0), nil
 	})
 	method("startsWith", 1, func(it *Interp, s *String, args []Value) (Value, error) {
+		if err := notRegExp(it, arg(args, 0), "startsWith"); err != nil {
+			return Undefined, err
+		}
 		t, err := it.ToString(arg(args, 0))
 		if err != nil {
 			return Undefined, err
@@ -192,6 +239,9 @@ func (r *Realm) initString() {
 		return Bool(s.Substring(start, start+t.Len()).Equals(t)), nil
 	})
 	method("endsWith", 1, func(it *Interp, s *String, args []Value) (Value, error) {
+		if err := notRegExp(it, arg(args, 0), "endsWith"); err != nil {
+			return Undefined, err
+		}
 		t, err := it.ToString(arg(args, 0))
 		if err != nil {
 			return Undefined, err
@@ -388,8 +438,8 @@ func (r *Realm) initString() {
 			return StrValue(Concat(s, p)), nil
 		}
 	}
-	method("padStart", 2, pad(true))
-	method("padEnd", 2, pad(false))
+	method("padStart", 1, pad(true))
+	method("padEnd", 1, pad(false))
 	replace := func(all bool) func(it *Interp, s *String, args []Value) (Value, error) {
 		return func(it *Interp, s *String, args []Value) (Value, error) {
 			pat, err := it.ToString(arg(args, 0))
@@ -453,19 +503,52 @@ func (r *Realm) initString() {
 		}
 		return Int(s.Compare(t)), nil
 	})
-	method("normalize", 0, func(it *Interp, s *String, _ []Value) (Value, error) { return StrValue(s), nil })
-	method("isWellFormed", 0, func(it *Interp, s *String, _ []Value) (Value, error) {
+	method("normalize", 0, func(it *Interp, s *String, args []Value) (Value, error) {
+		form := norm.NFC
+		if f := arg(args, 0); !f.IsUndefined() {
+			fs, err := it.ToString(f)
+			if err != nil {
+				return Undefined, err
+			}
+			switch fs.String() {
+			case "NFC":
+			case "NFD":
+				form = norm.NFD
+			case "NFKC":
+				form = norm.NFKC
+			case "NFKD":
+				form = norm.NFKD
+			default:
+				return Undefined, it.rangeError("The normalization form should be one of NFC, NFD, NFKC, NFKD")
+			}
+		}
+		// A string with lone surrogates has no UTF-8 form to normalize;
+		// it is returned as it is.
+		if !wellFormed(s.Units()) {
+			return StrValue(s), nil
+		}
+		return Str(form.String(s.String())), nil
+	})
+	method("toWellFormed", 0, func(it *Interp, s *String, _ []Value) (Value, error) {
 		u := s.Units()
-		for i := 0; i < len(u); i++ {
-			if u[i] >= 0xD800 && u[i] < 0xDC00 && i+1 < len(u) && u[i+1] >= 0xDC00 && u[i+1] < 0xE000 {
+		if wellFormed(u) {
+			return StrValue(s), nil
+		}
+		out := make([]uint16, len(u))
+		copy(out, u)
+		for i := 0; i < len(out); i++ {
+			if out[i] >= 0xD800 && out[i] < 0xDC00 && i+1 < len(out) && out[i+1] >= 0xDC00 && out[i+1] < 0xE000 {
 				i++
 				continue
 			}
-			if u[i] >= 0xD800 && u[i] < 0xE000 {
-				return False, nil
+			if out[i] >= 0xD800 && out[i] < 0xE000 {
+				out[i] = 0xFFFD
 			}
 		}
-		return True, nil
+		return StrValue(FromUTF16(out)), nil
+	})
+	method("isWellFormed", 0, func(it *Interp, s *String, _ []Value) (Value, error) {
+		return Bool(wellFormed(s.Units())), nil
 	})
 	r.StringIterator = r.symMethod(p, r.it.SymIterator, "[Symbol.iterator]", 0, func(it *Interp, this Value, _ []Value, _ *Object) (Value, error) {
 		s, err := thisStr(it, this, "[Symbol.iterator]")
@@ -525,4 +608,31 @@ func repeatString(s *String, n int) *String {
 		copy(u[k:], u[:k])
 	}
 	return &String{wide: u, n: len(u), isWide: true}
+}
+
+// wellFormed reports whether u has no lone surrogates.
+func wellFormed(u []uint16) bool {
+	for i := 0; i < len(u); i++ {
+		if u[i] >= 0xD800 && u[i] < 0xDC00 && i+1 < len(u) && u[i+1] >= 0xDC00 && u[i+1] < 0xE000 {
+			i++
+			continue
+		}
+		if u[i] >= 0xD800 && u[i] < 0xE000 {
+			return false
+		}
+	}
+	return true
+}
+
+// notRegExp throws the TypeError of includes, startsWith and endsWith
+// when their search string is a regular expression (IsRegExp).
+func notRegExp(it *Interp, v Value, name string) error {
+	re, err := it.isRegExp(v)
+	if err != nil {
+		return err
+	}
+	if re {
+		return it.typeError("First argument to String.prototype." + name + " must not be a regular expression")
+	}
+	return nil
 }
