@@ -41,7 +41,11 @@ func parseMetadata(src string) (*metadata, error) {
 	if end < 0 {
 		return nil, errors.New("frontmatter: no closing ---*/")
 	}
-	doc, err := parseYAML(body[:end])
+	// YAML takes CR, LF and CRLF all as line breaks; a few tests are
+	// written with CR alone.
+	front := strings.ReplaceAll(body[:end], "\r\n", "\n")
+	front = strings.ReplaceAll(front, "\r", "\n")
+	doc, err := parseYAML(front)
 	if err != nil {
 		return nil, fmt.Errorf("frontmatter: %v", err)
 	}

@@ -88,6 +88,16 @@ flags: [async]
 			},
 		},
 		{
+			// test/built-ins/Function/prototype/toString/line-terminator-normalisation-CR.js
+			name: "CR line breaks",
+			src:  "/*---\rdescription: cr\rincludes: [nativeFunctionMatcher.js]\r\nflags: [raw]\r---*/",
+			want: metadata{
+				Description: "cr",
+				Includes:    []string{"nativeFunctionMatcher.js"},
+				Flags:       []string{"raw"},
+			},
+		},
+		{
 			name: "flow lists, several items",
 			src: `/*---
 description: x
