@@ -228,6 +228,14 @@ var builtinTests = []struct{ name, src, want string }{
 	{"toString dynamic function", `Function("a", "b", "return a").toString()`, "function anonymous(a,b\n) {\nreturn a\n}"},
 	{"toString non-function", `Function.prototype.toString.call({})`, "TypeError: Function.prototype.toString requires that 'this' be a Function"},
 
+	// The constructors of the other function kinds.
+	{"GeneratorFunction", `var GF = Object.getPrototypeOf(function* () {}).constructor; [...GF("a", "yield a; yield a + 1")(1)].join()`, "1,2"},
+	{"GeneratorFunction toString", `Object.getPrototypeOf(function* () {}).constructor("yield 1").toString()`, "function* anonymous(\n) {\nyield 1\n}"},
+	{"AsyncFunction", `var AF = Object.getPrototypeOf(async function () {}).constructor; AF("return 1")() instanceof Promise && AF.name`, "AsyncFunction"},
+	{"AsyncGeneratorFunction", `var AGF = Object.getPrototypeOf(async function* () {}).constructor; Object.getPrototypeOf(AGF("")) === AGF.prototype`, "true"},
+	{"function kinds inherit from Function", `Object.getPrototypeOf(Object.getPrototypeOf(async function () {}).constructor) === Function`, "true"},
+	{"function kinds are not globals", `typeof GeneratorFunction + typeof AsyncFunction`, "undefinedundefined"},
+
 	// String.raw, toWellFormed, normalize and the IsRegExp checks.
 	{"String.raw template", "String.raw`a\\n${1}b${2}`", "a\\n1b2"},
 	{"String.raw object", `String.raw({raw: {length: 3, 0: "x", 1: "y", 2: "z"}}, 1, 2, 3, 4)`, "x1y2z"},

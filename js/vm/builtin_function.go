@@ -104,6 +104,31 @@ func (r *Realm) initFunction() {
 	p.defineOwn(StrKey("arguments"), accessorValue(&accessor{get: r.ThrowTypeError, set: r.ThrowTypeError}), Configurable|Accessor)
 }
 
+// initFunctionKinds makes %GeneratorFunction%, %AsyncFunction% and
+// %AsyncGeneratorFunction% (ECMA-262 27.3, 27.4, 27.7): constructors
+// reached only through the constructor property of their prototypes,
+// subclasses of Function that compile functions of their kind.
+func (r *Realm) initFunctionKinds() {
+	for _, k := range []struct {
+		name, kind string
+		proto      *Object
+	}{
+		{"GeneratorFunction", "function*", r.GeneratorFunctionPrototype},
+		{"AsyncFunction", "async function", r.AsyncFunctionPrototype},
+		{"AsyncGeneratorFunction", "async function*", r.AsyncGeneratorFunctionPrototype},
+	} {
+		kind := k.kind
+		c := newObjectClass(r.Function, ClassFunction)
+		c.fn = &Function{realm: r, ctor: true, host: func(it *Interp, _ Value, args []Value, _ *Object) (Value, error) {
+			return it.createDynamicFunction(args, kind)
+		}}
+		c.defineOwn(keyLength, Int(1), Configurable)
+		c.defineOwn(keyName, Str(k.name), Configurable)
+		c.defineOwn(keyPrototype, ObjValue(k.proto), 0)
+		k.proto.defineOwn(keyConstructor, ObjValue(c), Configurable)
+	}
+}
+
 // createDynamicFunction implements Function(p1, ..., body).
 func (it *Interp) createDynamicFunction(args []Value, kind string) (Value, error) {
 	if it.Compile == nil {

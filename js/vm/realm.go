@@ -76,6 +76,7 @@ func (it *Interp) NewRealm() *Realm {
 	r.initGlobals()
 	r.initPromise()
 	r.initGenerators()
+	r.initFunctionKinds()
 	r.initRegExp()
 	r.initReflect()
 	r.initProxy()
