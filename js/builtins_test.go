@@ -251,6 +251,13 @@ var builtinTests = []struct{ name, src, want string }{
 	{"startsWith regexp", `"abc".startsWith(/a/)`, "TypeError: First argument to String.prototype.startsWith must not be a regular expression"},
 	{"endsWith Symbol.match false", `var re = /c/; re[Symbol.match] = false; "abc/c/".endsWith(re)`, "true"},
 	{"includes Symbol.match object", `"a".includes({[Symbol.match]: true})`, "TypeError: First argument to String.prototype.includes must not be a regular expression"},
+	{"toUpperCase sharp s", `"stra\u00dfe".toUpperCase()`, "STRASSE"},
+	{"toLowerCase final sigma", `"\u03a3\u0391\u03a3 \u03a3".toLowerCase() === "\u03c3\u03b1\u03c2 \u03c3"`, "true"},
+	{"toLowerCase dotted I", `"\u0130".toLowerCase().length`, "2"},
+	{"toUpperCase ASCII", `"abc-XYZ".toUpperCase() + "ABC".toLowerCase()`, "ABC-XYZabc"},
+	{"toUpperCase lone surrogate", `"a\uD800".toUpperCase() === "A\uD800"`, "true"},
+	{"localeCompare canonical equivalence", `"o\u0308".localeCompare("\u00f6")`, "0"},
+	{"localeCompare order", `["b", "a", "c"].sort((x, y) => x.localeCompare(y)).join()`, "a,b,c"},
 	{"padStart length", `"".padStart.length + "" + "".padEnd.length`, "11"},
 
 	// URI encoding and decoding (ECMA-262 19.2.6).

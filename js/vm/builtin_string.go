@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -311,10 +313,25 @@ func (r *Realm) initString() {
 	})
 	caseMap := func(upper bool) func(it *Interp, s *String, args []Value) (Value, error) {
 		return func(it *Interp, s *String, _ []Value) (Value, error) {
-			if upper {
-				return Str(strings.ToUpper(s.String())), nil
+			str := s.String()
+			// Outside ASCII, the full mappings of SpecialCasing.txt
+			// apply (ß to SS, the final sigma, İ to i̇), which the
+			// one-to-one mappings of strings.ToUpper lack. A string with
+			// lone surrogates has no UTF-8 form: its code points are
+			// mapped one to one, the lone surrogates kept.
+			if u := s.Units(); !wellFormed(u) {
+				return StrValue(FromUTF16(mapUnits(u, upper))), nil
 			}
-			return Str(strings.ToLower(s.String())), nil
+			if !isASCII(str) {
+				if upper {
+					return Str(cases.Upper(language.Und).String(str)), nil
+				}
+				return Str(cases.Lower(language.Und).String(str)), nil
+			}
+			if upper {
+				return Str(strings.ToUpper(str)), nil
+			}
+			return Str(strings.ToLower(str)), nil
 		}
 	}
 	method("toUpperCase", 0, caseMap(true))
@@ -501,6 +518,11 @@ func (r *Realm) initString() {
 		if err != nil {
 			return Undefined, err
 		}
+		// Canonically equivalent strings compare equal (ECMA-262
+		// 22.1.3.12): compare their NFC forms.
+		if a, b := s.String(), t.String(); (!isASCII(a) || !isASCII(b)) && wellFormed(s.Units()) && wellFormed(t.Units()) {
+			return Int(NewString(norm.NFC.String(a)).Compare(NewString(norm.NFC.String(b)))), nil
+		}
 		return Int(s.Compare(t)), nil
 	})
 	method("normalize", 0, func(it *Interp, s *String, args []Value) (Value, error) {
@@ -635,4 +657,38 @@ func notRegExp(it *Interp, v Value, name string) error {
 		return it.typeError("First argument to String.prototype." + name + " must not be a regular expression")
 	}
 	return nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// mapUnits maps the code points of u to upper or lower case one to one,
+// leaving lone surrogates as they are.
+func mapUnits(u []uint16, upper bool) []uint16 {
+	out := make([]uint16, 0, len(u))
+	for i := 0; i < len(u); i++ {
+		r := rune(u[i])
+		if utf16.IsSurrogate(r) {
+			if i+1 < len(u) && r < 0xDC00 && u[i+1] >= 0xDC00 && u[i+1] < 0xE000 {
+				r = utf16.DecodeRune(r, rune(u[i+1]))
+				i++
+			} else {
+				out = append(out, u[i])
+				continue
+			}
+		}
+		if upper {
+			r = unicode.ToUpper(r)
+		} else {
+			r = unicode.ToLower(r)
+		}
+		out = utf16.AppendRune(out, r)
+	}
+	return out
 }
