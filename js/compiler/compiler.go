@@ -107,10 +107,15 @@ type compiler struct {
 	noWith       bool                // compiling the fallback of a with lookup
 	file         string
 	src          []byte
-	lines        []int
-	bindings     map[*js.Var]*binding
-	info         map[any]*funcInfo // analysis results per function node
-	captured     map[*js.Var]bool
+	// elisionToks the source's tokens, scanned when an array binding
+	// pattern is first compiled (see elision.go).
+	elisionToks []srcTok
+	// elisionClaims the pattern each `[` of elisionToks was found for.
+	elisionClaims map[int]*js.BindingArray
+	lines         []int
+	bindings      map[*js.Var]*binding
+	info          map[any]*funcInfo // analysis results per function node
+	captured      map[*js.Var]bool
 	// classNames are the inner name bindings of the class expressions
 	// being compiled, innermost last.
 	classNames []*binding

@@ -201,6 +201,9 @@ func (c *compiler) bindPattern(b js.IBinding, lexical, constant bool) {
 			c.defaultValue(el.Default, el.Binding)
 			c.bindPattern(el.Binding, lexical, constant)
 		}
+		for range c.trailingElisions(b) {
+			c.emit(bytecode.IteratorNext, iter)
+		}
 		if b.Rest != nil {
 			c.emit(bytecode.CallRuntime, bytecode.RtIterableToArray, iter, 1)
 			c.bindPattern(b.Rest, lexical, constant)
