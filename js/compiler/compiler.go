@@ -112,10 +112,18 @@ type compiler struct {
 	elisionToks []srcTok
 	// elisionClaims the pattern each `[` of elisionToks was found for.
 	elisionClaims map[int]*js.BindingArray
-	lines         []int
-	bindings      map[*js.Var]*binding
-	info          map[any]*funcInfo // analysis results per function node
-	captured      map[*js.Var]bool
+	// holePatterns numbers the array binding patterns holding only
+	// elisions among those and the array literals holding only
+	// elisions, nHoles in all, in source order.
+	holePatterns map[*js.BindingArray]int
+	nHoles       int
+	// commaGroups the number of commas in each bracket group of
+	// elisionToks holding only commas, in source order.
+	commaGroups []int
+	lines       []int
+	bindings    map[*js.Var]*binding
+	info        map[any]*funcInfo // analysis results per function node
+	captured    map[*js.Var]bool
 	// classNames are the inner name bindings of the class expressions
 	// being compiled, innermost last.
 	classNames []*binding

@@ -23,6 +23,10 @@ func (c *compiler) trailingElisions(b *js.BindingArray) int {
 	if b.Rest != nil {
 		return 0
 	}
+	c.scanElisionTokens()
+	if len(b.List) == 0 {
+		return c.onlyElisions(b)
+	}
 	anchor, openers, ok := c.firstBindingName(b)
 	if !ok {
 		return 0
@@ -30,12 +34,6 @@ func (c *compiler) trailingElisions(b *js.BindingArray) int {
 	off := c.offsetOf(anchor)
 	if off < 0 {
 		return 0
-	}
-	if c.elisionToks == nil {
-		c.elisionToks = scanTokens(c.src)
-		if c.elisionToks == nil {
-			c.elisionToks = []srcTok{}
-		}
 	}
 	toks := c.elisionToks
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= off })
@@ -143,4 +141,53 @@ func (c *compiler) firstBindingName(b js.IBinding) ([]byte, int, bool) {
 		}
 	}
 	return nil, 0, false
+}
+
+func (c *compiler) scanElisionTokens() {
+	if c.elisionToks == nil {
+		c.elisionToks = scanTokens(c.src)
+		if c.elisionToks == nil {
+			c.elisionToks = []srcTok{}
+		}
+	}
+}
+
+// onlyElisions returns the number of elisions of b, a pattern the parser
+// left empty.
+func (c *compiler) onlyElisions(b *js.BindingArray) int {
+	i, ok := c.holePatterns[b]
+	if !ok {
+		return 0
+	}
+	if c.commaGroups == nil {
+		c.commaGroups = []int{}
+		toks := c.elisionToks
+		for j := 0; j < len(toks); j++ {
+			if toks[j].tt != js.OpenBracketToken {
+				continue
+			}
+			k := j + 1
+			for k < len(toks) && toks[k].tt == js.CommaToken {
+				k++
+			}
+			if k < len(toks) && toks[k].tt == js.CloseBracketToken {
+				c.commaGroups = append(c.commaGroups, k-j-1)
+			}
+		}
+	}
+	if len(c.commaGroups) != c.nHoles {
+		return 0
+	}
+	return c.commaGroups[i]
+}
+
+// onlyHoles reports whether the array literal a holds nothing but
+// elisions (or nothing).
+func onlyHoles(a *js.ArrayExpr) bool {
+	for _, el := range a.List {
+		if el.Value != nil || el.Spread {
+			return false
+		}
+	}
+	return true
 }

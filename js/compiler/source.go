@@ -45,8 +45,10 @@ type srcTok struct {
 func (c *compiler) numberFunctions(ast *js.AST) {
 	var w orderWalker
 	w.index = map[js.INode]int{}
+	w.holes = map[*js.BindingArray]int{}
 	js.Walk(&w, ast)
 	c.srcIndex = w.index
+	c.holePatterns, c.nHoles = w.holes, w.nHoles
 	c.source = &bytecode.Source{Text: c.src, Counts: w.counts, Scan: scanSource}
 }
 
@@ -362,6 +364,11 @@ func continuesExpression(tt js.TokenType) bool {
 type orderWalker struct {
 	index  map[js.INode]int
 	counts [srcKinds]int
+	// holes numbers the array binding patterns that hold only elisions
+	// among those and the array literals that do (see elision.go);
+	// nHoles counts both.
+	holes  map[*js.BindingArray]int
+	nHoles int
 }
 
 func (w *orderWalker) add(n js.INode, k srcKind) {
@@ -381,6 +388,15 @@ func (w *orderWalker) walk(ns ...js.INode) {
 
 func (w *orderWalker) Enter(n js.INode) js.IVisitor {
 	switch n := n.(type) {
+	case *js.BindingArray:
+		if len(n.List) == 0 && n.Rest == nil {
+			w.holes[n] = w.nHoles
+			w.nHoles++
+		}
+	case *js.ArrayExpr:
+		if onlyHoles(n) {
+			w.nHoles++
+		}
 	case *js.FuncDecl:
 		w.add(n, srcFunc)
 		w.walk(&n.Params, &n.Body)
