@@ -1111,11 +1111,7 @@ func (it *Interp) relIndex(v Value, n, def int64) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	f = ToIntegerOrInfinity(f)
-	if f < 0 {
-		return int64(math.Max(float64(n)+f, 0)), nil
-	}
-	return int64(math.Min(f, float64(n))), nil
+	return clampIndex(ToIntegerOrInfinity(f), n), nil
 }
 
 // moveElements copies count elements from index from to index to, in
