@@ -142,18 +142,7 @@ func (w *Window) installElement(proto js.Value) {
 		return w.cached(n, "classList", func() js.Value {
 			return w.RT.NewHostObject(w.protos.tokenList, &tokenList{w: w, el: n, attr: "class"})
 		}), nil
-	}, func(c *js.Call) (js.Value, error) {
-		n, err := w.this(c)
-		if err != nil {
-			return js.Undefined(), err
-		}
-		s, err := w.str(c, 0)
-		if err != nil {
-			return js.Undefined(), err
-		}
-		w.setAttr(n, "class", s)
-		return js.Undefined(), nil
-	})
+	}, w.attrSetter("class"))
 	w.method(proto, "getAttribute", 1, func(c *js.Call) (js.Value, error) {
 		n, err := w.this(c)
 		if err != nil {
@@ -583,18 +572,7 @@ func (w *Window) installHTMLElement(proto js.Value) {
 		return w.cached(n, "style", func() js.Value {
 			return w.RT.NewHostObject(w.protos.style, &inlineStyle{w: w, el: n})
 		}), nil
-	}, func(c *js.Call) (js.Value, error) {
-		n, err := w.this(c)
-		if err != nil {
-			return js.Undefined(), err
-		}
-		s, err := w.str(c, 0)
-		if err != nil {
-			return js.Undefined(), err
-		}
-		w.setAttr(n, "style", s)
-		return js.Undefined(), nil
-	})
+	}, w.attrSetter("style"))
 	w.attr(proto, "dataset", func(c *js.Call) (js.Value, error) {
 		n, err := w.this(c)
 		if err != nil {
@@ -679,18 +657,7 @@ func (w *Window) reflectString(proto js.Value, prop, attr string) {
 		}
 		v, _ := w.getAttr(n, attr)
 		return strVal(v), nil
-	}, func(c *js.Call) (js.Value, error) {
-		n, err := w.this(c)
-		if err != nil {
-			return js.Undefined(), err
-		}
-		s, err := w.str(c, 0)
-		if err != nil {
-			return js.Undefined(), err
-		}
-		w.setAttr(n, attr, s)
-		return js.Undefined(), nil
-	})
+	}, w.attrSetter(attr))
 }
 
 // dataset returns the element's DOMStringMap: its named properties are

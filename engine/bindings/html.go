@@ -281,18 +281,7 @@ func (w *Window) installFormControls() {
 			t = "text"
 		}
 		return strVal(toLowerASCII(t)), nil
-	}, func(c *js.Call) (js.Value, error) {
-		n, err := w.this(c)
-		if err != nil {
-			return js.Undefined(), err
-		}
-		s, err := w.str(c, 0)
-		if err != nil {
-			return js.Undefined(), err
-		}
-		w.setAttr(n, "type", s)
-		return js.Undefined(), nil
-	})
+	}, w.attrSetter("type"))
 	w.attr(input, "checked", func(c *js.Call) (js.Value, error) {
 		n, err := w.this(c)
 		if err != nil {

@@ -22,6 +22,24 @@ func (w *Window) method(o js.Value, name string, n int, f hostFn) {
 }
 
 // attr defines a WebIDL attribute; set may be nil for a read-only one.
+// attrSetter returns an accessor setter that sets the content attribute
+// attr of this element to the string value it is given, as the IDL
+// attributes that reflect a DOMString do.
+func (w *Window) attrSetter(attr string) hostFn {
+	return func(c *js.Call) (js.Value, error) {
+		n, err := w.this(c)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		s, err := w.str(c, 0)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		w.setAttr(n, attr, s)
+		return js.Undefined(), nil
+	}
+}
+
 func (w *Window) attr(o js.Value, name string, get, set hostFn) {
 	g := w.RT.NewFunction("get "+name, 0, get)
 	s := js.Undefined()
