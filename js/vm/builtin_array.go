@@ -244,18 +244,7 @@ func (r *Realm) initArray() {
 				if err := it.checkInterrupt(); err != nil {
 					return Undefined, err
 				}
-				from, to := numberKey(float64(k-1)), numberKey(float64(k+c-1))
-				if has, err := it.hasProperty(o, from); err != nil {
-					return Undefined, err
-				} else if has {
-					v, err := it.Get(o, from)
-					if err != nil {
-						return Undefined, err
-					}
-					if err := it.set(o, to, v, ObjValue(o), true); err != nil {
-						return Undefined, err
-					}
-				} else if _, err := it.deleteProperty(this, to, true); err != nil {
+				if err := it.moveElement(o, numberKey(float64(k-1)), numberKey(float64(k+c-1))); err != nil {
 					return Undefined, err
 				}
 			}
@@ -389,18 +378,7 @@ func (r *Realm) initArray() {
 				if err := it.checkInterrupt(); err != nil {
 					return Undefined, err
 				}
-				from, to := numberKey(float64(k+del-1)), numberKey(float64(k+ic-1))
-				if has, err := it.hasProperty(o, from); err != nil {
-					return Undefined, err
-				} else if has {
-					v, err := it.Get(o, from)
-					if err != nil {
-						return Undefined, err
-					}
-					if err := it.set(o, to, v, ObjValue(o), true); err != nil {
-						return Undefined, err
-					}
-				} else if _, err := it.deleteProperty(this, to, true); err != nil {
+				if err := it.moveElement(o, numberKey(float64(k+del-1)), numberKey(float64(k+ic-1))); err != nil {
 					return Undefined, err
 				}
 			}
@@ -919,18 +897,7 @@ func (r *Realm) initArray() {
 			if err := it.checkInterrupt(); err != nil {
 				return Undefined, err
 			}
-			fk, tk := numberKey(float64(from)), numberKey(float64(to))
-			if has, err := it.hasProperty(o, fk); err != nil {
-				return Undefined, err
-			} else if has {
-				v, err := it.Get(o, fk)
-				if err != nil {
-					return Undefined, err
-				}
-				if err := it.set(o, tk, v, ObjValue(o), true); err != nil {
-					return Undefined, err
-				}
-			} else if _, err := it.deleteProperty(ObjValue(o), tk, true); err != nil {
+			if err := it.moveElement(o, numberKey(float64(from)), numberKey(float64(to))); err != nil {
 				return Undefined, err
 			}
 			from, to = from+dir, to+dir
@@ -1121,22 +1088,30 @@ func (it *Interp) moveElements(o *Object, from, to, count int64) error {
 		if err := it.checkInterrupt(); err != nil {
 			return err
 		}
-		fk, tk := numberKey(float64(from+k)), numberKey(float64(to+k))
-		if has, err := it.hasProperty(o, fk); err != nil {
-			return err
-		} else if has {
-			v, err := it.Get(o, fk)
-			if err != nil {
-				return err
-			}
-			if err := it.set(o, tk, v, ObjValue(o), true); err != nil {
-				return err
-			}
-		} else if _, err := it.deleteProperty(ObjValue(o), tk, true); err != nil {
+		if err := it.moveElement(o, numberKey(float64(from+k)), numberKey(float64(to+k))); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// moveElement is the step the array methods that shift elements share:
+// o[to] = o[from] when o has from, otherwise delete o[to], each throwing
+// on failure.
+func (it *Interp) moveElement(o *Object, from, to PropKey) error {
+	has, err := it.hasProperty(o, from)
+	if err != nil {
+		return err
+	}
+	if !has {
+		_, err := it.deleteProperty(ObjValue(o), to, true)
+		return err
+	}
+	v, err := it.Get(o, from)
+	if err != nil {
+		return err
+	}
+	return it.set(o, to, v, ObjValue(o), true)
 }
 
 // join concatenates the elements' strings; cyclic references print as
